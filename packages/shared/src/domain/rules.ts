@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { format, type Locale, type Localized } from './i18n';
+
+/**
+ * Value rules shared by the form, the BFF validation and the API contract.
+ * Each rule fails with a message *key*; `ruleMessage` turns it into the user's language,
+ * so the user reads the same sentence whichever side caught the mistake.
+ */
+export const RULE_MESSAGES = {
+  required: { 'zh-CN': '此项为必填项', en: 'This field is required' },
+  'instanceName.format': {
+    'zh-CN': '长度不超过64个字符，必须以英文字母开头，可包含数字、英文字母、短划线（-）和下划线（_）',
+    en: 'At most 64 characters; must start with an English letter; letters, digits, hyphens (-) and underscores (_) only',
+  },
+  'accountName.format': {
+    'zh-CN': '账号名称长度为2~16个字符，由字母、数字和下划线（_）组成',
+    en: 'Account names are 2-16 characters of letters, digits and underscores (_)',
+  },
+  'password.length': {
+    'zh-CN': '密码长度须为8~30个字符',
+    en: 'The password must be 8-30 characters long',
+  },
+  'password.charset': {
+    'zh-CN': '密码只能包含大写字母、小写字母、数字和特殊字符 !@#$%^&*()_+-=',
+    en: 'The password may only contain upper and lower case letters, digits and the special characters !@#$%^&*()_+-=',
+  },
+  'password.classes': {
+    'zh-CN': '密码必须包含大写字母、小写字母、数字、特殊字符中的至少三种',
+    en: 'The password must contain at least three of: upper case letters, lower case letters, digits, special characters',
+  },
+  'milvusEndpoint.format': {
+    'zh-CN': 'Milvus内网访问地址格式为 c-xxx-internal.milvus.aliyuncs.com（可带端口，如 :19530）',
+    en: 'The Milvus internal address has the form c-xxx-internal.milvus.aliyuncs.com (a port such as :19530 may follow)',
+  },
+  'milvusUser.format': {
+    'zh-CN': '用户名长度为1~32个字符，由字母、数字和下划线（_）组成，以字母开头',
+    en: 'The user name is 1-32 characters of letters, digits and underscores (_), starting with a letter',
+  },
+  'vpcId.format': { 'zh-CN': '请选择专有网络VPC', en: 'Choose a VPC' },
+  'clusterId.format': {
+    'zh-CN': 'ACK集群ID由小写字母和数字组成',
+    en: 'An ACK cluster ID consists of lower case letters and digits',
+  },
+  'postgresInstanceId.format': {
+    'zh-CN': '请选择RDS PostgreSQL实例（pgm-开头）',
+    en: 'Choose an RDS PostgreSQL instance (its ID starts with pgm-)',
+  },
+  'redisInstanceId.format': {
+    'zh-CN': '请选择Redis实例（r-开头）',
+    en: 'Choose a Redis instance (its ID starts with r-)',
+  },
+  'milvusInstanceId.format': {
+    'zh-CN': '请选择Milvus实例（c-开头）',
+    en: 'Choose a Milvus instance (its ID starts with c-)',
+  },
+  'regionId.format': { 'zh-CN': '请选择地域', en: 'Choose a region' },
+} satisfies Record<string, Localized>;
+
+export type RuleKey = keyof typeof RULE_MESSAGES;
+
+export function isRuleKey(value: string): value is RuleKey {
+  return Object.hasOwn(RULE_MESSAGES, value);
+}
+
+/** The user's sentence for a rule key; anything else is returned as it is. */
+export function ruleMessage(keyOrText: string, locale: Locale, params?: Record<string, string>) {
+  return isRuleKey(keyOrText) ? format(RULE_MESSAGES[keyOrText][locale], params) : keyOrText;
+}
+
+const err = (key: RuleKey) => ({ error: key });
+
+/** Compute Nest service instance name (screenshot 23). */
+export const INSTANCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const InstanceNameSchema = z
+  .string(err('required'))
+  .min(1, err('required'))
+  .regex(INSTANCE_NAME_PATTERN, err('instanceName.format'))
+  .describe('Service instance name: at most 64 characters, starting with a letter');
+
+/** Proposes `dify-` and four random lower-case letters or digits, like the Compute Nest console. */
+export function proposeInstanceName(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let suffix = '';
+  for (let i = 0; i < 4; i += 1) suffix += alphabet[Math.floor(random() * alphabet.length)] ?? 'a';
+  return `dify-${suffix}`;
+}
+
+/** Database account name: 2-16 letters, digits and underscores (HA template constraint). */
+export const AccountNameSchema = z
+  .string(err('required'))
+  .min(1, err('required'))
+  .regex(/^[A-Za-z0-9_]{2,16}$/, err('accountName.format'));
+
+export const PASSWORD_SPECIALS = '!@#$%^&*()_+-=';
+const PASSWORD_CHARSET = /^[A-Za-z0-9!@#$%^&*()_+\-=]*$/;
+
+/** How many of the four character classes a password uses. */
+export function passwordClassCount(value: string): number {
+  return [/[A-Z]/, /[a-z]/, /[0-9]/, /[!@#$%^&*()_+\-=]/].filter((re) => re.test(value)).length;
+}
+
+/**
+ * The template's password rule: 8-30 characters from letters, digits and `!@#$%^&*()_+-=`,
+ * with at least three of the four classes (upper, lower, digit, special).
+ */
+export const PasswordSchema = z
+  .string(err('required'))
+  .min(1, err('required'))
+  .superRefine((value, ctx) => {
+    if (value.length < 8 || value.length > 30) ctx.addIssue({ code: 'custom', message: 'password.length' });
+    else if (!PASSWORD_CHARSET.test(value)) ctx.addIssue({ code: 'custom', message: 'password.charset' });
+    else if (passwordClassCount(value) < 3) ctx.addIssue({ code: 'custom', message: 'password.classes' });
+  });
+
+/** Milvus internal address: `c-<id>-internal.milvus.aliyuncs.com`, optionally with a port. */
+export const MILVUS_ENDPOINT_PATTERN =
+  /^c-[a-z0-9]+-internal\.milvus\.aliyuncs\.com(:(?:[1-9][0-9]{0,4}))?$/;
+export const MilvusEndpointSchema = z
+  .string(err('required'))
+  .trim()
+  .min(1, err('required'))
+  .regex(MILVUS_ENDPOINT_PATTERN, err('milvusEndpoint.format'));
+
+export const MilvusUserSchema = z
+  .string(err('required'))
+  .min(1, err('required'))
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, err('milvusUser.format'));
+
+export const VpcIdSchema = z.string(err('vpcId.format')).regex(/^vpc-[a-z0-9]+$/, err('vpcId.format'));
+export const ClusterIdSchema = z
+  .string(err('required'))
+  .regex(/^c[a-z0-9]+$/, err('clusterId.format'));
+export const PostgresInstanceIdSchema = z
+  .string(err('postgresInstanceId.format'))
+  .regex(/^pgm-[a-z0-9]+$/, err('postgresInstanceId.format'));
+export const RedisInstanceIdSchema = z
+  .string(err('redisInstanceId.format'))
+  .regex(/^r-[a-z0-9]+$/, err('redisInstanceId.format'));
+export const MilvusInstanceIdSchema = z
+  .string(err('milvusInstanceId.format'))
+  .regex(/^c-[a-z0-9]+$/, err('milvusInstanceId.format'));

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import {
+  AccountNameSchema,
+  ClusterIdSchema,
+  MilvusEndpointSchema,
+  MilvusInstanceIdSchema,
+  MilvusUserSchema,
+  PasswordSchema,
+  PostgresInstanceIdSchema,
+  RedisInstanceIdSchema,
+  VpcIdSchema,
+} from '../domain/rules';
+import type { FieldDef } from './types';
+
+/**
+ * The template `高可用版-已有资源` (HA edition on existing resources) of the Compute Nest Dify
+ * service, described once. The form, the BFF validation, the API contract and the masking of
+ * secrets all read this object.
+ *
+ * `computeNestParameter` is the one place that names the template's own parameters. The names
+ * of the picked instances and the Milvus settings are not public (see the closing note of the
+ * foundation issue); correct them here and nowhere else.
+ */
+export const HA_EXISTING_FIELDS = {
+  vpcId: {
+    group: 'network',
+    order: 1,
+    label: { 'zh-CN': '专有网络VPC实例ID', en: 'VPC ID' },
+    help: {
+      'zh-CN': '选择资源所在的专有网络VPC，所有资源（ACK集群、RDS、Redis、Milvus）都需要位于该VPC中',
+      en: 'Choose the VPC your resources are in: the ACK cluster, RDS, Redis and Milvus must all be in this one VPC',
+    },
+    placeholder: { 'zh-CN': '请选择专有网络', en: 'Select a VPC' },
+    schema: VpcIdSchema.describe('The VPC every resource must sit in'),
+    widget: 'select',
+    noEcho: false,
+    picker: 'vpc',
+    computeNestParameter: 'VpcId',
+    createLink: 'https://vpc.console.aliyun.com/vpc/{regionId}/vpcs/new',
+  },
+  clusterId: {
+    group: 'kubernetes',
+    order: 1,
+    label: { 'zh-CN': 'ACK 集群ID', en: 'ACK cluster ID' },
+    help: {
+      'zh-CN': '部署应用程序的ACK集群ID, 此处仅支持ACK 托管集群，包括 ACK 集群 Pro 版和 ACK 集群基础版。',
+      en: 'The ACK cluster Dify is deployed to. Only ACK managed clusters are supported: ACK Pro and ACK Basic.',
+    },
+    placeholder: { 'zh-CN': '请选择集群', en: 'Select a cluster' },
+    schema: ClusterIdSchema.describe('ACK managed cluster (Pro or Basic) in the VPC'),
+    widget: 'select',
+    noEcho: false,
+    picker: 'cluster',
+    computeNestParameter: 'ClusterId',
+    createLink: 'https://cs.console.aliyun.com/#/k8s/cluster/createV2/managed?regionId={regionId}',
+  },
+  postgresInstanceId: {
+    group: 'postgres',
+    order: 1,
+    label: { 'zh-CN': 'PgSql实例ID', en: 'PostgreSQL instance ID' },
+    help: {
+      'zh-CN': '选择该VPC中要使用的RDS PostgreSQL实例',
+      en: 'The RDS PostgreSQL instance in this VPC that Dify uses',
+    },
+    placeholder: { 'zh-CN': '请选择PgSql实例', en: 'Select a PostgreSQL instance' },
+    schema: PostgresInstanceIdSchema.describe('RDS PostgreSQL instance in the VPC'),
+    widget: 'select',
+    noEcho: false,
+    picker: 'postgres',
+    computeNestParameter: 'RdsInstanceId',
+    createLink: 'https://rdsbuy.console.aliyun.com/create/rds/postgresql?regionId={regionId}',
+  },
+  postgresAccount: {
+    group: 'postgres',
+    order: 2,
+    label: { 'zh-CN': 'PostgresSQL数据库账号', en: 'PostgreSQL account' },
+    help: {
+      'zh-CN': 'PostgresSQL数据库实例的高权限账号名称, 请先到RDS实例中创建高权限账号。',
+      en: 'The privileged account of the PostgreSQL instance. Create a privileged account in the RDS console first.',
+    },
+    schema: AccountNameSchema.describe('Privileged account of the PostgreSQL instance'),
+    widget: 'text',
+    noEcho: false,
+    computeNestParameter: 'PostgresSQLUserName',
+    defaultValue: 'postgres',
+  },
+  postgresPassword: {
+    group: 'postgres',
+    order: 3,
+    label: { 'zh-CN': 'PostgresSQL数据库密码', en: 'PostgreSQL password' },
+    help: {
+      'zh-CN': '数据库访问密码,长度8-30，必须包含三项（大写字母、小写字母、数字、 !@#$%^&*()_+-= 中的特殊符号）',
+      en: 'The account password: 8-30 characters with at least three of upper case, lower case, digits and the special characters !@#$%^&*()_+-=',
+    },
+    schema: PasswordSchema.describe('Password of the privileged account (NoEcho)'),
+    widget: 'password',
+    noEcho: true,
+    computeNestParameter: 'PostgresSQLPassword',
+  },
+  redisInstanceId: {
+    group: 'redis',
+    order: 1,
+    label: { 'zh-CN': 'Redis实例ID', en: 'Redis instance ID' },
+    help: {
+      'zh-CN': '选择该VPC中要使用的Redis实例（标准架构）',
+      en: 'The Redis instance in this VPC that Dify uses (standard architecture)',
+    },
+    placeholder: { 'zh-CN': '请选择Redis实例', en: 'Select a Redis instance' },
+    schema: RedisInstanceIdSchema.describe('Redis (Tair) instance in the VPC'),
+    widget: 'select',
+    noEcho: false,
+    picker: 'redis',
+    computeNestParameter: 'RedisInstanceId',
+    createLink: 'https://kvstore.console.aliyun.com/Redis/instance/{regionId}',
+  },
+  redisPassword: {
+    group: 'redis',
+    order: 2,
+    label: { 'zh-CN': 'Redis实例密码', en: 'Redis password' },
+    help: {
+      'zh-CN': '长度8-30，必须包含大写字母、小写字母、数字、特殊符号三个；特殊字符包括：!@#$%^&*()_+-=',
+      en: '8-30 characters with at least three of upper case, lower case, digits and special characters; the special characters are !@#$%^&*()_+-=',
+    },
+    schema: PasswordSchema.describe('Password of the Redis instance (NoEcho)'),
+    widget: 'password',
+    noEcho: true,
+    computeNestParameter: 'RedisInstancePassword',
+  },
+  milvusInstanceId: {
+    group: 'vectorDb',
+    order: 1,
+    label: { 'zh-CN': 'Milvus实例', en: 'Milvus instance' },
+    help: {
+      'zh-CN': '选择该VPC中要使用的Milvus实例，将自动填入其内网访问地址（可选，也可直接填写地址）',
+      en: 'Pick the Milvus instance in this VPC to fill in its internal address (optional: you can also type the address)',
+    },
+    placeholder: { 'zh-CN': '请选择Milvus实例', en: 'Select a Milvus instance' },
+    schema: MilvusInstanceIdSchema.optional().describe('Milvus instance in the VPC (optional; fills milvusEndpoint)'),
+    widget: 'select',
+    noEcho: false,
+    picker: 'milvus',
+    computeNestParameter: null,
+    createLink: 'https://milvus.console.aliyun.com/#/create?regionId={regionId}',
+  },
+  milvusEndpoint: {
+    group: 'vectorDb',
+    order: 2,
+    label: { 'zh-CN': 'Milvus内网访问地址', en: 'Milvus internal address' },
+    help: {
+      'zh-CN': 'Milvus内网访问地址, 格式为c-xxx-internal.milvus.aliyuncs.com',
+      en: 'The Milvus internal address, of the form c-xxx-internal.milvus.aliyuncs.com',
+    },
+    schema: MilvusEndpointSchema.describe('Milvus internal endpoint host, c-<id>-internal.milvus.aliyuncs.com'),
+    widget: 'text',
+    noEcho: false,
+    computeNestParameter: 'MilvusEndpoint',
+  },
+  milvusUser: {
+    group: 'vectorDb',
+    order: 3,
+    label: { 'zh-CN': 'Milvus Root用户', en: 'Milvus root user' },
+    help: { 'zh-CN': 'Milvus 的 root 用户名', en: 'The Milvus root user name' },
+    schema: MilvusUserSchema.describe('Milvus user, root by default'),
+    widget: 'text',
+    noEcho: false,
+    computeNestParameter: 'MilvusUser',
+    defaultValue: 'root',
+  },
+  milvusPassword: {
+    group: 'vectorDb',
+    order: 4,
+    label: { 'zh-CN': 'Milvus 用户密码', en: 'Milvus password' },
+    help: { 'zh-CN': 'Milvus root 用户对应的密码', en: "The Milvus root user's password" },
+    schema: PasswordSchema.describe('Password of the Milvus user (NoEcho)'),
+    widget: 'password',
+    noEcho: true,
+    computeNestParameter: 'MilvusPassword',
+  },
+  highAvailability: {
+    group: 'service',
+    order: 1,
+    label: { 'zh-CN': '是否启用高可用配置', en: 'Enable high availability' },
+    help: {
+      'zh-CN': '建议开启高可用配置，开启后可以提高应用的容灾能力和对峰值负载的处理能力。',
+      en: 'Recommended: runs two replicas of each Dify component and scales the worker with load, for resilience and peak traffic.',
+    },
+    schema: z.boolean().describe('Two replicas per component and a worker autoscaler'),
+    widget: 'switch',
+    noEcho: false,
+    computeNestParameter: 'HPAOption',
+    defaultValue: true,
+  },
+} as const satisfies Record<string, FieldDef>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Localized } from '../domain/i18n';
+import { HA_EXISTING_FIELDS } from './ha-existing';
+import { FIELD_GROUPS, type FieldDef, type FieldGroup } from './types';
+
+/** The Compute Nest Dify community-edition service (the guide's deployment link). */
+export const DIFY_SERVICE_ID = 'service-c8afb895dd314f70a020';
+
+type Fields = typeof HA_EXISTING_FIELDS;
+type ShapeOf<F extends Record<string, FieldDef>> = { [K in keyof F]: F[K]['schema'] };
+
+function objectOf<F extends Record<string, FieldDef>>(fields: F): z.ZodObject<ShapeOf<F>> {
+  const shape = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema]));
+  return z.object(shape) as unknown as z.ZodObject<ShapeOf<F>>;
+}
+
+/** The deployment parameters of `高可用版-已有资源`, derived from its field description. */
+export const DeploymentParametersSchema = objectOf(HA_EXISTING_FIELDS).describe(
+  'Deployment parameters of the template 高可用版-已有资源',
+);
+export type DeploymentParameters = z.infer<typeof DeploymentParametersSchema>;
+export type DeploymentParametersInput = z.input<typeof DeploymentParametersSchema>;
+export type ParameterName = keyof Fields;
+
+export interface TemplateDescription {
+  /** The Compute Nest template name, passed as `TemplateName`. */
+  name: string;
+  label: Localized;
+  description: Localized;
+  fields: Record<ParameterName, FieldDef>;
+}
+
+export const HA_EXISTING_TEMPLATE: TemplateDescription = {
+  name: '高可用版-已有资源',
+  label: { 'zh-CN': '高可用版-已有资源', en: 'HA edition, existing resources' },
+  description: {
+    'zh-CN': '使用已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 部署高可用的 Dify，所有资源需位于同一个 VPC',
+    en: 'Deploys highly available Dify onto your existing ACK cluster, RDS PostgreSQL, Redis and Milvus, all in one VPC',
+  },
+  fields: HA_EXISTING_FIELDS,
+};
+
+export const TEMPLATES = [HA_EXISTING_TEMPLATE] as const;
+export const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name) as [string, ...string[]];
+export const TemplateNameSchema = z
+  .enum(TEMPLATE_NAMES)
+  .describe('Compute Nest template name');
+
+export function findTemplate(name: string): TemplateDescription | undefined {
+  return TEMPLATES.find((t) => t.name === name);
+}
+
+export interface OrderedField {
+  name: ParameterName;
+  def: FieldDef;
+}
+
+/** The fields of a template grouped as on the Compute Nest screens, each group in its order. */
+export function fieldsByGroup(template: TemplateDescription): { group: FieldGroup; fields: OrderedField[] }[] {
+  const entries = Object.entries(template.fields) as [ParameterName, FieldDef][];
+  return FIELD_GROUPS.map((group) => ({
+    group,
+    fields: entries
+      .filter(([, def]) => def.group === group)
+      .sort(([, a], [, b]) => a.order - b.order)
+      .map(([name, def]) => ({ name, def })),
+  })).filter((g) => g.fields.length > 0);
+}
+
+/** Names of the NoEcho fields: the one rule for masking and redaction. */
+export function secretParameterNames(template: TemplateDescription = HA_EXISTING_TEMPLATE): ParameterName[] {
+  return (Object.entries(template.fields) as [ParameterName, FieldDef][])
+    .filter(([, def]) => def.noEcho)
+    .map(([name]) => name);
+}
+
+export const MASK = '******';
+
+/** A copy of the parameters with every NoEcho value replaced by the mask. */
+export function maskParameters<T extends Record<string, unknown>>(
+  parameters: T,
+  template: TemplateDescription = HA_EXISTING_TEMPLATE,
+): T {
+  const secrets = new Set<string>(secretParameterNames(template));
+  return Object.fromEntries(
+    Object.entries(parameters).map(([k, v]) => [k, secrets.has(k) && v !== undefined ? MASK : v]),
+  ) as T;
+}
+
+/** Default values the form starts with. */
+export function defaultParameterValues(template: TemplateDescription = HA_EXISTING_TEMPLATE) {
+  return Object.fromEntries(
+    Object.entries(template.fields)
+      .filter(([, def]) => def.defaultValue !== undefined)
+      .map(([k, def]) => [k, def.defaultValue]),
+  ) as Partial<DeploymentParametersInput>;
+}
+
+/**
+ * The `Parameters` JSON object Compute Nest expects: the template's own parameter names, plus
+ * `RegionId`, the region Dify is deployed to (the API itself is called in cn-hangzhou).
+ */
+export function toComputeNestParameters(
+  regionId: string,
+  parameters: DeploymentParameters,
+  template: TemplateDescription = HA_EXISTING_TEMPLATE,
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = { RegionId: regionId };
+  for (const [name, def] of Object.entries(template.fields) as [ParameterName, FieldDef][]) {
+    const value = parameters[name];
+    if (def.computeNestParameter && value !== undefined) out[def.computeNestParameter] = value;
+  }
+  return out;
+}

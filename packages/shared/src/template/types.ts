@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Localized } from '../domain/i18n';
+
+/** The form sections, in the order of the Compute Nest screens. */
+export const FIELD_GROUPS = ['network', 'kubernetes', 'postgres', 'redis', 'vectorDb', 'service'] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+export const GROUP_LABELS: Record<FieldGroup, Localized> = {
+  network: { 'zh-CN': '网络配置', en: 'Network' },
+  kubernetes: { 'zh-CN': 'Kubernetes配置', en: 'Kubernetes' },
+  postgres: { 'zh-CN': 'Postgres 数据库配置', en: 'PostgreSQL database' },
+  redis: { 'zh-CN': 'Redis数据库配置', en: 'Redis database' },
+  vectorDb: { 'zh-CN': '向量数据库配置', en: 'Vector database' },
+  service: { 'zh-CN': '高可用配置', en: 'High availability' },
+};
+
+/** Which resource list fills a field. */
+export type PickerKind = 'vpc' | 'cluster' | 'postgres' | 'redis' | 'milvus';
+
+export type Widget = 'select' | 'text' | 'password' | 'switch';
+
+export interface FieldDef<S extends z.ZodType = z.ZodType> {
+  group: FieldGroup;
+  /** Position inside its group, as on the Compute Nest screen. */
+  order: number;
+  label: Localized;
+  help: Localized;
+  placeholder?: Localized;
+  schema: S;
+  widget: Widget;
+  /** NoEcho: sent to the cloud only, masked whenever shown back, redacted from logs. */
+  noEcho: boolean;
+  picker?: PickerKind;
+  /** The Compute Nest template parameter this field is sent as; null = used by the console only. */
+  computeNestParameter: string | null;
+  defaultValue?: string | boolean;
+  /** Link to create such a resource in the Alibaba Cloud console ({regionId} is replaced). */
+  createLink?: string;
+}
+
+export type FieldDefs = Record<string, FieldDef>;
