@@ -14,7 +14,9 @@ export function percentDecode(value: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return spaced.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
   }
 }
 

@@ -23,7 +23,12 @@ export interface ErrorBody {
   [extra: string]: unknown;
 }
 
-export function errorBody(err: SimError, requestId: string, hostId: string, product: string): ErrorBody {
+export function errorBody(
+  err: SimError,
+  requestId: string,
+  hostId: string,
+  product: string,
+): ErrorBody {
   return {
     RequestId: requestId,
     HostId: hostId,
@@ -43,7 +48,8 @@ export const Errors = {
       `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
     ),
   // The gateway's own answer when an action needs RegionId and none is sent.
-  missingRegionId: () => new SimError('MissingRegionId', 400, 'RegionId is mandatory for this action.'),
+  missingRegionId: () =>
+    new SimError('MissingRegionId', 400, 'RegionId is mandatory for this action.'),
   invalidParameter: (name: string, detail?: string) =>
     new SimError(
       'InvalidParameter',
@@ -53,15 +59,21 @@ export const Errors = {
   // Observed answers of the gateway for an API it does not know: 404 and this message
   // (captured error bodies in public SDK tests; some products answer 400).
   actionNotFound: () =>
-    new SimError('InvalidAction.NotFound', 404, 'Specified api is not found, please check your url and method.'),
-  invalidVersion: () => new SimError('InvalidVersion', 400, 'Specified parameter Version is not valid.'),
+    new SimError(
+      'InvalidAction.NotFound',
+      404,
+      'Specified api is not found, please check your url and method.',
+    ),
+  invalidVersion: () =>
+    new SimError('InvalidVersion', 400, 'Specified parameter Version is not valid.'),
   notImplemented: (product: string, action: string) =>
     new SimError(
       'Sandbox.NotImplemented',
       501,
       `The local cloud does not implement ${product} ${action} yet. It is a real API action; the sandbox lacks it.`,
     ),
-  accessKeyNotFound: () => new SimError('InvalidAccessKeyId.NotFound', 404, 'Specified access key is not found.'),
+  accessKeyNotFound: () =>
+    new SimError('InvalidAccessKeyId.NotFound', 404, 'Specified access key is not found.'),
   // Status: product error tables say 403, but the bodies captured from the live gateway in
   // public SDK tests (alibaba-cloud-sdk-go, SMS clients) came with 400. We answer 400.
   signatureMismatch: (stringToSign: string) =>
@@ -72,14 +84,25 @@ export const Errors = {
     ),
   incompleteSignature: (detail = 'The request signature does not conform to Aliyun standards.') =>
     new SimError('IncompleteSignature', 400, detail),
-  nonceUsed: () => new SimError('SignatureNonceUsed', 400, 'Specified signature nonce was used already.'),
-  timestampExpired: () => new SimError('InvalidTimeStamp.Expired', 400, 'Specified time stamp or date value is expired.'),
+  nonceUsed: () =>
+    new SimError('SignatureNonceUsed', 400, 'Specified signature nonce was used already.'),
+  timestampExpired: () =>
+    new SimError('InvalidTimeStamp.Expired', 400, 'Specified time stamp or date value is expired.'),
   illegalTimestamp: () =>
-    new SimError('IllegalTimestamp', 400, 'Specified time stamp or date value is not well formatted.'),
+    new SimError(
+      'IllegalTimestamp',
+      400,
+      'Specified time stamp or date value is not well formatted.',
+    ),
   // 400 per the common error tables (status of the current gateway is UNCONFIRMED).
-  throttlingUser: () => new SimError('Throttling.User', 400, 'Request was denied due to user flow control.'),
+  throttlingUser: () =>
+    new SimError('Throttling.User', 400, 'Request was denied due to user flow control.'),
   serviceUnavailable: () =>
-    new SimError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.'),
+    new SimError(
+      'ServiceUnavailable',
+      503,
+      'The request has failed due to a temporary failure of the server.',
+    ),
   internal: () =>
     new SimError(
       'InternalError',

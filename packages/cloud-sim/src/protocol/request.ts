@@ -1,4 +1,4 @@
-import { parsePairs, type Pairs } from './encoding.ts';
+import { parsePairs, type Pairs } from './encoding';
 
 /** A request as it came off the wire, enough to verify any of the signature schemes. */
 export interface WireRequest {
@@ -14,11 +14,15 @@ export interface WireRequest {
 
 export function splitUrl(url: string): { path: string; rawQuery: string } {
   const q = url.indexOf('?');
-  return q === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, q), rawQuery: url.slice(q + 1) };
+  return q === -1
+    ? { path: url, rawQuery: '' }
+    : { path: url.slice(0, q), rawQuery: url.slice(q + 1) };
 }
 
 export function isFormBody(req: WireRequest): boolean {
-  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  return (req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
 }
 
 /** Query parameters plus, for a form body, the form fields (RPC puts everything there). */

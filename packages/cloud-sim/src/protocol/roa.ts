@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { compareNames, percentDecode, type Pairs } from './encoding.ts';
+import { compareNames, percentDecode, type Pairs } from './encoding';
 
 function clean(value: string): string {
   return value.replace(/[\t\n\r\f]/g, ' ').trim();
@@ -24,7 +24,9 @@ export function roaStringToSign(
     .join('');
   const sorted = [...query].sort((a, b) => compareNames(a[0], b[0]));
   const resource =
-    sorted.length === 0 ? percentDecode(path) : `${percentDecode(path)}?${sorted.map(([k, v]) => `${k}=${v}`).join('&')}`;
+    sorted.length === 0
+      ? percentDecode(path)
+      : `${percentDecode(path)}?${sorted.map(([k, v]) => `${k}=${v}`).join('&')}`;
   return `${method.toUpperCase()}\n${h('accept')}\n${h('content-md5')}\n${h('content-type')}\n${h('date')}\n${acsHeaders}${resource}`;
 }
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { compareNames, percentEncode, type Pairs } from './encoding.ts';
+import { compareNames, percentEncode, type Pairs } from './encoding';
 
 /** StringToSign of the RPC V1 scheme: METHOD&%2F&encode(sorted canonical query). */
 export function rpcStringToSign(method: string, params: Pairs): string {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { compareNames, percentEncode, type Pairs } from './encoding.ts';
+import { compareNames, percentEncode, type Pairs } from './encoding';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
@@ -24,7 +24,12 @@ export function parseV3Authorization(value: string): V3Authorization | undefined
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
   if (!accessKeyId || signedHeaders === undefined || !signature) return undefined;
-  return { algorithm, accessKeyId, signedHeaders: signedHeaders.split(';').filter(Boolean), signature };
+  return {
+    algorithm,
+    accessKeyId,
+    signedHeaders: signedHeaders.split(';').filter(Boolean),
+    signature,
+  };
 }
 
 export function sha256Hex(data: Buffer | string): string {
@@ -43,14 +48,24 @@ export function v3CanonicalRequest(
   signedHeaders: string[],
   payloadHash: string,
 ): string {
-  const canonicalUri = (path === '' ? '/' : path).replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
+  const canonicalUri = (path === '' ? '/' : path)
+    .replace(/\+/g, '%20')
+    .replace(/\*/g, '%2A')
+    .replace(/%7E/g, '~');
   const canonicalQuery = [...query]
     .sort((a, b) => compareNames(a[0], b[0]))
     .map(([k, v]) => `${k}=${percentEncode(v)}`)
     .join('&');
   const names = [...signedHeaders].map((n) => n.toLowerCase()).sort(compareNames);
   const canonicalHeaders = names.map((n) => `${n}:${(headers[n] ?? '').trim()}\n`).join('');
-  return [method.toUpperCase(), canonicalUri, canonicalQuery, canonicalHeaders, names.join(';'), payloadHash].join('\n');
+  return [
+    method.toUpperCase(),
+    canonicalUri,
+    canonicalQuery,
+    canonicalHeaders,
+    names.join(';'),
+    payloadHash,
+  ].join('\n');
 }
 
 export function v3StringToSign(canonicalRequest: string): string {

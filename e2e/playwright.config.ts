@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test';
+
+// The real BFF and the local cloud, each in its own process, on fixed loopback ports.
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 18481);
+const BFF_PORT = Number(process.env.E2E_BFF_PORT ?? 18480);
+export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: BFF_URL,
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 60`,
+      url: `${SIM_URL}/_sim/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'pnpm --filter @dify-console/bff start',
+      url: `${BFF_URL}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(BFF_PORT),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        CLOUD_SIM_ENDPOINT: SIM_URL,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'SandboxDefaultKeyId',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SandboxDefaultKeySecret',
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      },
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import { startCloudSim } from './index';
+
+// `pnpm sim --port <n> [--speed <x>] [--host <h>]`: starts the local cloud and prints the
+// lines to paste into an environment, then runs until SIGINT/SIGTERM.
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === `--${name}`) return argv[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+function numberArg(name: string): number | undefined {
+  const raw = arg(name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`--${name} must be a non-negative number, got ${raw}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const port = numberArg('port');
+const speed = numberArg('speed');
+const host = arg('host');
+const sim = await startCloudSim({
+  ...(port !== undefined ? { port } : {}),
+  ...(speed !== undefined && speed > 0 ? { speed } : {}),
+  ...(host !== undefined ? { host } : {}),
+});
+console.log(`CLOUD_SIM_ENDPOINT=${sim.endpoint}`);
+console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${sim.defaultAccount.accessKeyId}`);
+console.log(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sim.defaultAccount.accessKeySecret}`);
+
+const stop = () => {
+  void sim.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

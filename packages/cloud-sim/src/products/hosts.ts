@@ -1,0 +1,41 @@
+// Real public endpoints per product (reference §0): HostId of error bodies, RegionEndpoint fields.
+const RDS_CENTRAL = new Set([
+  'cn-qingdao',
+  'cn-beijing',
+  'cn-hangzhou',
+  'cn-shanghai',
+  'cn-shenzhen',
+  'cn-heyuan',
+  'cn-hongkong',
+  'ap-southeast-1',
+  'us-west-1',
+  'us-east-1',
+]);
+const KVSTORE_CENTRAL = new Set([
+  'cn-qingdao',
+  'cn-beijing',
+  'cn-wulanchabu',
+  'cn-hangzhou',
+  'cn-shanghai',
+  'cn-heyuan',
+]);
+
+export const hosts = {
+  ecs: (r?: string) =>
+    r === undefined
+      ? 'ecs.aliyuncs.com'
+      : r === 'cn-hangzhou'
+        ? 'ecs-cn-hangzhou.aliyuncs.com'
+        : `ecs.${r}.aliyuncs.com`,
+  vpc: (r?: string) =>
+    r === undefined || r === 'cn-hangzhou' ? 'vpc.aliyuncs.com' : `vpc.${r}.aliyuncs.com`,
+  rds: (r?: string) =>
+    r === undefined || RDS_CENTRAL.has(r) ? 'rds.aliyuncs.com' : `rds.${r}.aliyuncs.com`,
+  kvstore: (r?: string) =>
+    r === undefined || KVSTORE_CENTRAL.has(r)
+      ? 'r-kvstore.aliyuncs.com'
+      : `r-kvstore.${r}.aliyuncs.com`,
+  cs: (r?: string) => (r === undefined ? 'cs.aliyuncs.com' : `cs.${r}.aliyuncs.com`),
+  milvus: (r?: string) => `milvus.${r ?? 'cn-hangzhou'}.aliyuncs.com`,
+  sts: (r?: string) => (r === undefined ? 'sts.aliyuncs.com' : `sts.${r}.aliyuncs.com`),
+};

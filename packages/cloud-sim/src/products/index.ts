@@ -1,0 +1,11 @@
+import { cs } from './cs/index';
+import { ecs } from './ecs/index';
+import { milvus } from './milvus/index';
+import { rKvstore } from './r-kvstore/index';
+import { rds } from './rds/index';
+import { sts } from './sts/index';
+import type { ProductDef } from './types';
+import { vpc } from './vpc/index';
+
+/** Every product the local cloud serves. A new product is a new folder plus one line here. */
+export const PRODUCTS: readonly ProductDef[] = [ecs, vpc, cs, rds, rKvstore, milvus, sts];

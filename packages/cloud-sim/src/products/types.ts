@@ -1,0 +1,50 @@
+import type { AccountState, StoreKey } from '../state/registry';
+import type { SimClock } from '../state/clock';
+import type { IdGenerator } from '../state/ids';
+import type { Scenario } from '../fixtures/scenario';
+import type { Params } from './params';
+
+export type ApiStyle = 'RPC' | 'ROA';
+
+export interface ActionContext {
+  account: AccountState;
+  /** RPC: query + form fields; ROA: query parameters. */
+  params: Params;
+  /** ROA path parameters by the name in the route pattern. */
+  pathParams: Record<string, string>;
+  /** ROA: the parsed JSON body (undefined when none). */
+  body: unknown;
+  clock: SimClock;
+  ids: IdGenerator;
+  requestId: string;
+}
+
+/** What a handler returns: the body (RequestId is added for RPC), optionally with a status. */
+export type ActionResult = Record<string, unknown> | { status: number; body: unknown };
+
+export type ActionHandler = (ctx: ActionContext) => ActionResult | Promise<ActionResult>;
+
+export interface RoaRoute {
+  action: string;
+  method: string;
+  /** e.g. `/clusters/{ClusterId}`; `{x}` matches one path segment. */
+  path: string;
+}
+
+export interface ProductDef {
+  /** Product code as the gateway names it (`Vpc`, `CS`, `milvus`). */
+  code: string;
+  version: string;
+  style: ApiStyle;
+  /** The real public host answering for the region (HostId in error bodies). */
+  host(regionId: string | undefined): string;
+  /** Every real action of the version the sim knows about (implemented or not). */
+  catalog: readonly string[];
+  /** ROA only: method + path of each catalogued action. */
+  routes?: readonly RoaRoute[];
+  actions: Readonly<Record<string, ActionHandler>>;
+  /** Seeds the product's stores of an account from a scenario. */
+  seed?(account: AccountState, scenario: Scenario): void;
+}
+
+export type { StoreKey };
