@@ -1,0 +1,102 @@
+// pnpm bench — prints figures, not a test.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startCloudSim } from '@dify-console/cloud-sim';
+import { buildApp } from '../src/app';
+import { createGateways } from '../src/cloud/gateways';
+import { sandboxCloud } from '../src/config/cloud';
+import { loadEnv } from '../src/config/env';
+import { ResourceService } from '../src/services/resources/resource.service';
+
+const LATENCY_MS = 100;
+const env = loadEnv({ LOG_LEVEL: 'silent', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', CLOUD_TIMEOUT_MS: '30000' });
+
+async function listingTime() {
+  const sim = await startCloudSim({ port: 0 });
+  try {
+    const account = sim.largeAccount;
+    const cloud = sandboxCloud(env, sim.endpoint, account);
+    const g = createGateways(cloud);
+    const service = new ResourceService({
+      identity: g.sts, regions: g.ecs, vpcs: g.vpc, clusters: g.cs, rds: g.rds, redis: g.kvstore, milvus: g.milvus,
+    });
+    // Warm up without latency (account lookup, connections, JIT), so only the listing is measured.
+    await service.listPostgres('cn-hangzhou', { locale: 'en' });
+    await g.rds.describeDBInstances('cn-hangzhou', 1, 100);
+    sim.setLatency(LATENCY_MS, { accessKeyId: account.accessKeyId });
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+    const singles: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const t = performance.now();
+      await g.rds.describeDBInstances('cn-hangzhou', 1, 100);
+      singles.push(performance.now() - t);
+    }
+    const fulls: number[] = [];
+    let count = 0;
+    const before = sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' }).length;
+    for (let i = 0; i < 3; i += 1) {
+      const t = performance.now();
+      count = (await service.listPostgres('cn-hangzhou', { locale: 'en', refresh: true })).items.length;
+      fulls.push(performance.now() - t);
+    }
+    const pages = (sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' }).length - before) / 3;
+    const single = median(singles);
+    const all = median(fulls);
+    sim.setLatency(0, { accessKeyId: account.accessKeyId });
+    console.log(`(1) ${count} RDS instances of the large account, ${LATENCY_MS} ms injected per upstream call (median of 3):`);
+    console.log(`    one page call ${single.toFixed(0)} ms; full listing ${all.toFixed(0)} ms for ${pages} pages (first, then 4 at a time) → ${(all / single).toFixed(2)}× a single call (sequential paging would be ~${pages}×)`);
+  } finally {
+    await sim.close();
+  }
+}
+
+async function concurrentRequests() {
+  const sim = await startCloudSim({ port: 0 });
+  try {
+    const account = await sim.createAccount('default');
+    const app = await buildApp({ env, cloud: sandboxCloud(env, sim.endpoint, account) });
+    await app.ready();
+    sim.setLatency(50, { accessKeyId: account.accessKeyId });
+    const before = sim.requests({ accessKeyId: account.accessKeyId }).length;
+    const t = performance.now();
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => app.inject({ url: '/api/v1/regions/cn-hangzhou/postgres' })),
+    );
+    const elapsed = performance.now() - t;
+    const calls = sim.requests({ accessKeyId: account.accessKeyId }).slice(before);
+    const byAction = calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c.action]: (m[c.action] ?? 0) + 1 }), {});
+    console.log(`(2) 50 identical concurrent requests (${replies.filter((r) => r.statusCode === 200).length} × 200) in ${elapsed.toFixed(0)} ms → ${calls.length} upstream calls ${JSON.stringify(byAction)}`);
+    await app.close();
+  } finally {
+    await sim.close();
+  }
+}
+
+async function firstScreenJs() {
+  const dist = env.webDistDir;
+  let html: string;
+  try {
+    html = await readFile(join(dist, 'index.html'), 'utf8');
+  } catch {
+    console.log('(3) web not built: run pnpm --filter @dify-console/web build');
+    return;
+  }
+  const entries = [
+    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
+  ].filter((s): s is string => Boolean(s));
+  let total = 0;
+  for (const src of new Set(entries)) {
+    const bytes = await readFile(join(dist, src.replace(/^\//, '')));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`    ${src}: ${(gz / 1024).toFixed(1)} KiB gzip`);
+  }
+  console.log(`(3) first screen JavaScript: ${(total / 1024).toFixed(1)} KiB gzip in ${new Set(entries).size} files`);
+}
+
+await listingTime();
+await concurrentRequests();
+await firstScreenJs();

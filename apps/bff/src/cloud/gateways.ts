@@ -1,0 +1,35 @@
+import type { CloudSetup } from '../config/cloud';
+import { CsGateway } from './cs.gateway';
+import { EcsGateway } from './ecs.gateway';
+import { KvstoreGateway } from './kvstore.gateway';
+import { MilvusGateway } from './milvus.gateway';
+import { createTransport, type CloudCallEvent, type RetryPolicy } from './pop-client';
+import { RdsGateway } from './rds.gateway';
+import { StsGateway } from './sts.gateway';
+import { VpcGateway } from './vpc.gateway';
+
+export interface CloudGateways {
+  ecs: EcsGateway;
+  vpc: VpcGateway;
+  cs: CsGateway;
+  rds: RdsGateway;
+  kvstore: KvstoreGateway;
+  milvus: MilvusGateway;
+  sts: StsGateway;
+}
+
+export function createGateways(
+  cloud: CloudSetup,
+  options: { retry?: Partial<RetryPolicy>; onCall?: (e: CloudCallEvent) => void } = {},
+): CloudGateways {
+  const transport = createTransport(cloud, options);
+  return {
+    ecs: new EcsGateway(transport),
+    vpc: new VpcGateway(transport),
+    cs: new CsGateway(transport),
+    rds: new RdsGateway(transport),
+    kvstore: new KvstoreGateway(transport),
+    milvus: new MilvusGateway(transport),
+    sts: new StsGateway(transport),
+  };
+}

@@ -1,0 +1,107 @@
+import { resolveCredentials, staticCredentials, type ChainDeps, type CredentialsProvider } from './credentials';
+import type { Env } from './env';
+
+/**
+ * Which cloud the console talks to. The ONLY place where the real cloud and the local cloud
+ * differ: endpoints and credentials. Nothing else in the BFF knows the mode.
+ */
+
+export type CloudMode = 'aliyun' | 'sandbox';
+export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'sts' | 'ram';
+
+export interface CloudSetup {
+  mode: CloudMode;
+  credentials: CredentialsProvider;
+  /** "environment variables", "aliyun CLI profile …", "local cloud" … (never the values). */
+  credentialsSource: string;
+  /** Base URL (scheme + host) for a product in a region. */
+  endpoint(product: Product, regionId: string): string;
+  computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
+  timeoutMs: number;
+}
+
+/** The keys of the local cloud's default account: public sandbox values, not secrets. */
+export const SANDBOX_DEFAULT_KEYS = { accessKeyId: 'SandboxDefaultKeyId', accessKeySecret: 'SandboxDefaultKeySecret' };
+
+const RDS_CENTRAL = new Set([
+  'cn-qingdao', 'cn-beijing', 'cn-hangzhou', 'cn-shanghai', 'cn-shenzhen', 'cn-heyuan', 'cn-hongkong',
+  'ap-southeast-1', 'us-west-1', 'us-east-1',
+]);
+const KVSTORE_CENTRAL = new Set(['cn-qingdao', 'cn-beijing', 'cn-wulanchabu', 'cn-hangzhou', 'cn-shanghai', 'cn-heyuan']);
+
+/** Public endpoints of the real cloud (reference §0). */
+export function aliyunHost(product: Product, regionId: string, computeNestRegion: string): string {
+  switch (product) {
+    case 'vpc':
+      return regionId === 'cn-hangzhou' ? 'vpc.aliyuncs.com' : `vpc.${regionId}.aliyuncs.com`;
+    case 'ecs':
+      return regionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${regionId}.aliyuncs.com`;
+    case 'cs':
+      return `cs.${regionId}.aliyuncs.com`;
+    case 'rds':
+      return RDS_CENTRAL.has(regionId) ? 'rds.aliyuncs.com' : `rds.${regionId}.aliyuncs.com`;
+    case 'r-kvstore':
+      return KVSTORE_CENTRAL.has(regionId) ? 'r-kvstore.aliyuncs.com' : `r-kvstore.${regionId}.aliyuncs.com`;
+    case 'milvus':
+      return `milvus.${regionId}.aliyuncs.com`;
+    case 'computenest':
+      return `computenest.${computeNestRegion}.aliyuncs.com`;
+    case 'sts':
+      return 'sts.aliyuncs.com';
+    case 'ram':
+      return 'ram.aliyuncs.com';
+  }
+}
+
+export function aliyunCloud(env: Env, credentials: CredentialsProvider, source: string): CloudSetup {
+  return {
+    mode: 'aliyun',
+    credentials,
+    credentialsSource: source,
+    endpoint: (product, regionId) => `https://${aliyunHost(product, regionId, env.computeNestRegion)}`,
+    computeNestRegion: env.computeNestRegion,
+    timeoutMs: env.cloudTimeoutMs,
+  };
+}
+
+/** Every product on one endpoint: the local cloud. */
+export function sandboxCloud(
+  env: Env,
+  endpoint: string,
+  keys: { accessKeyId: string; accessKeySecret: string } = SANDBOX_DEFAULT_KEYS,
+  source = 'local cloud',
+): CloudSetup {
+  const base = endpoint.replace(/\/+$/, '');
+  return {
+    mode: 'sandbox',
+    credentials: staticCredentials({ accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret }),
+    credentialsSource: source,
+    endpoint: () => base,
+    computeNestRegion: env.computeNestRegion,
+    timeoutMs: env.cloudTimeoutMs,
+  };
+}
+
+export interface EmbeddedCloud {
+  endpoint: string;
+  keys: { accessKeyId: string; accessKeySecret: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Credentials found → the real cloud. None → the local cloud: CLOUD_SIM_ENDPOINT when set,
+ * otherwise one started in-process by `startEmbedded` (given by server.ts).
+ */
+export async function decideCloud(
+  env: Env,
+  startEmbedded: () => Promise<EmbeddedCloud>,
+  chainDeps: ChainDeps = {},
+): Promise<{ cloud: CloudSetup; embedded: EmbeddedCloud | null }> {
+  const found = await resolveCredentials(env.credentials, chainDeps);
+  if (found) return { cloud: aliyunCloud(env, found.provider, found.source), embedded: null };
+  if (env.cloudSimEndpoint) {
+    return { cloud: sandboxCloud(env, env.cloudSimEndpoint, SANDBOX_DEFAULT_KEYS, `local cloud at ${env.cloudSimEndpoint}`), embedded: null };
+  }
+  const embedded = await startEmbedded();
+  return { cloud: sandboxCloud(env, embedded.endpoint, embedded.keys), embedded };
+}

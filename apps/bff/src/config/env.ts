@@ -1,0 +1,145 @@
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The ONLY reader of process.env. Every variable is optional; a bad value fails start-up with a
+ * sentence naming the variable and what to do.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+const bffRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DEFAULT_WEB_DIST = resolve(bffRoot, '../web/dist');
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const flag = z.enum(['true', 'false', 'TRUE', 'FALSE', '1', '0']).transform((v) => v === 'true' || v === 'TRUE' || v === '1');
+
+const RawEnvSchema = z.object({
+  PORT: opt(
+    z.coerce
+      .number({ error: 'must be a whole number between 0 and 65535, e.g. PORT=8080' })
+      .int({ error: 'must be a whole number between 0 and 65535, e.g. PORT=8080' })
+      .min(0, { error: 'must be a whole number between 0 and 65535, e.g. PORT=8080' })
+      .max(65535, { error: 'must be a whole number between 0 and 65535, e.g. PORT=8080' }),
+  ),
+  HOST: opt(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { error: 'must be a host name or IP address to listen on, e.g. HOST=127.0.0.1' })),
+  LOG_LEVEL: opt(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  ),
+  CONSOLE_ACCESS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters long (e.g. the output of `openssl rand -hex 24`)' })),
+  CLOUD_SIM_ENDPOINT: opt(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a running local cloud, e.g. CLOUD_SIM_ENDPOINT=http://127.0.0.1:9100 (start one with `pnpm sim`)' }),
+  ),
+  SIM_SPEED: opt(z.coerce.number({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' }).positive({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' })),
+  WEB_DIST_DIR: opt(z.string()),
+  COMPUTE_NEST_REGION: opt(
+    z.enum(['cn-hangzhou', 'ap-southeast-1'], {
+      error: 'must be cn-hangzhou (China site) or ap-southeast-1 (international site)',
+    }),
+  ),
+  CLOUD_TIMEOUT_MS: opt(
+    z.coerce
+      .number({ error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' })
+      .int({ error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' })
+      .min(100, { error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' })
+      .max(120_000, { error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' }),
+  ),
+  ALIBABA_CLOUD_ACCESS_KEY_ID: opt(z.string()),
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: opt(z.string()),
+  ALIBABA_CLOUD_SECURITY_TOKEN: opt(z.string()),
+  ALIBABA_CLOUD_PROFILE: opt(z.string()),
+  ALIBABA_CLOUD_CLI_PROFILE_DISABLED: opt(flag),
+  ALIBABA_CLOUD_ECS_METADATA: opt(z.string()),
+  ALIBABA_CLOUD_ECS_METADATA_DISABLED: opt(flag),
+  HOME: opt(z.string()),
+});
+
+export interface CredentialEnv {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  profile?: string;
+  cliProfileDisabled: boolean;
+  ecsMetadataRole?: string;
+  ecsMetadataDisabled: boolean;
+  homeDir: string;
+}
+
+export interface Env {
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Required (a login) when the console listens beyond loopback. */
+  accessToken: string | null;
+  loginRequired: boolean;
+  cloudSimEndpoint: string | null;
+  simSpeed: number | null;
+  webDistDir: string;
+  computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
+  cloudTimeoutMs: number;
+  credentials: CredentialEnv;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The console cannot start; fix the configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (process.env unless given) into the console's configuration. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = RawEnvSchema.safeParse(source);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const shown = /SECRET|TOKEN/.test(name) ? '' : ` (got "${source[name] ?? ''}")`;
+        return `${name} ${issue.message}${shown}`;
+      });
+  const host = source.HOST?.trim() || '127.0.0.1';
+  const loginRequired = !isLoopbackHost(host);
+  if (loginRequired && !source.CONSOLE_ACCESS_TOKEN?.trim()) {
+    problems.push(
+      `HOST=${host} makes the console reachable from other machines, so a login is required: set CONSOLE_ACCESS_TOKEN to a long random value (e.g. \`openssl rand -hex 24\`), or listen on HOST=127.0.0.1`,
+    );
+  }
+  if (Boolean(source.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim()) !== Boolean(source.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim())) {
+    problems.push(
+      'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must be set together (or neither, to use the aliyun CLI profile, an ECS RAM role or the local cloud)',
+    );
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  return {
+    port: e.PORT ?? 8080,
+    host,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    accessToken: e.CONSOLE_ACCESS_TOKEN ?? null,
+    loginRequired,
+    cloudSimEndpoint: e.CLOUD_SIM_ENDPOINT?.replace(/\/+$/, '') ?? null,
+    simSpeed: e.SIM_SPEED ?? null,
+    webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST,
+    computeNestRegion: e.COMPUTE_NEST_REGION ?? 'cn-hangzhou',
+    cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,
+    credentials: {
+      accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
+      accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+      securityToken: e.ALIBABA_CLOUD_SECURITY_TOKEN,
+      profile: e.ALIBABA_CLOUD_PROFILE,
+      cliProfileDisabled: e.ALIBABA_CLOUD_CLI_PROFILE_DISABLED ?? false,
+      ecsMetadataRole: e.ALIBABA_CLOUD_ECS_METADATA,
+      ecsMetadataDisabled: e.ALIBABA_CLOUD_ECS_METADATA_DISABLED ?? false,
+      homeDir: e.HOME ?? homedir(),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loggerOptions } from './logging';
+import { LogCapture } from './testing/harness';
+
+describe('logging', () => {
+  it('redacts NoEcho parameters, credentials and cookies by path', () => {
+    const out = new LogCapture();
+    const { stream: _s, ...opts } = loggerOptions('info');
+    const log = pino(opts, out);
+    log.info({
+      body: { parameters: { postgresPassword: 'Pg#Secret1', redisPassword: 'Rd#Secret1', milvusPassword: 'Mv#Secret1', instanceName: 'dify-abcd' } },
+      req: { headers: { cookie: 'dify_console_session=abc', authorization: 'Bearer t' } },
+      creds: { accessKeySecret: 'sk-secret', securityToken: 'sts-token' },
+    });
+    expect(out.text).toContain('dify-abcd');
+    for (const secret of ['Pg#Secret1', 'Rd#Secret1', 'Mv#Secret1', 'dify_console_session=abc', 'Bearer t', 'sk-secret', 'sts-token']) {
+      expect(out.text).not.toContain(secret);
+    }
+  });
+
+  it('scrubs signed URLs and key ids from error messages and stacks', () => {
+    const out = new LogCapture();
+    const { stream: _s, ...opts } = loggerOptions('info');
+    const err = Object.assign(new Error('Bad, URL: https://vpc.aliyuncs.com/?AccessKeyId=LTAI5tAbcdefghij&Signature=xyz%3D'), {
+      url: 'https://vpc.aliyuncs.com/?AccessKeyId=LTAI5tAbcdefghij',
+    });
+    pino(opts, out).error({ err }, 'failed');
+    expect(out.text).toContain('Bad');
+    expect(out.text).not.toContain('LTAI5tAbcdefghij');
+    expect(out.text).not.toContain('xyz');
+  });
+});

@@ -1,0 +1,50 @@
+import { pino, type DestinationStream, type LoggerOptions } from 'pino';
+import { secretParameterNames } from '@dify-console/shared/template/templates';
+import { sanitize } from './cloud/cloud-error';
+
+/**
+ * Structured logs with secrets redacted by path: request credentials, the deployment's NoEcho
+ * parameters (one rule, from the shared template), cloud keys; error messages scrubbed of
+ * signed URLs, key ids, signatures and tokens.
+ */
+
+const SECRET_KEYS = ['accessKeySecret', 'accessKeyId', 'securityToken', 'password', 'token'];
+
+export function redactPaths(): string[] {
+  const params = secretParameterNames();
+  return [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-acs-security-token"]',
+    'res.headers["set-cookie"]',
+    ...params.flatMap((name) => [
+      `body.parameters.${name}`,
+      `req.body.parameters.${name}`,
+      `parameters.${name}`,
+      `*.parameters.${name}`,
+    ]),
+    ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+  ];
+}
+
+/** pino's error serializer, with every message and stack line scrubbed. */
+export function errorSerializer(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: sanitize(String(err)) };
+  const base = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(base)) {
+    // Drop what pop-core hangs on its errors: the signed URL, the request entry, the raw body.
+    if (k === 'url' || k === 'entry' || k === 'data' || k === 'result' || k === 'raw') continue;
+    out[k] = typeof v === 'string' ? sanitize(v) : v;
+  }
+  return out;
+}
+
+export function loggerOptions(level: string, stream?: DestinationStream): LoggerOptions & { stream?: DestinationStream } {
+  return {
+    level,
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+    serializers: { err: errorSerializer, error: errorSerializer },
+    ...(stream ? { stream } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+import type {
+  Cluster,
+  Milvus,
+  Postgres,
+  Redis,
+  Region,
+  Vpc,
+} from '@dify-console/shared/api/resources';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import { REGION_NAMES } from '@dify-console/shared/domain/regions';
+import { SingleFlight, TtlCache, fetchAllPages, type Page } from '../utils';
+import {
+  eligibleFirst,
+  toCluster,
+  toMilvus,
+  toPostgres,
+  toRedis,
+  toVpc,
+  type EligibilityContext,
+} from './eligibility';
+import type { ResourcePorts } from './ports';
+
+export interface Listing<T> {
+  items: T[];
+  fetchedAt: string;
+}
+
+export interface ListOptions {
+  refresh?: boolean | undefined;
+}
+export interface CandidateOptions extends ListOptions {
+  vpcId?: string | undefined;
+  locale: Locale;
+}
+
+export interface ResourceServiceOptions {
+  /** How long a listing is reused (per account, region, product and filter). */
+  ttlMs?: number;
+  /** How many pages are fetched at once after the first. */
+  pageConcurrency?: number;
+  now?: () => number;
+}
+
+/** Page sizes: the maximum each API allows (CS and Milvus publish none; 50 is safe). */
+const PAGE_SIZE = { vpcs: 50, clusters: 50, rds: 100, redis: 50, milvus: 50 } as const;
+
+/**
+ * Lists the resources of the caller's account for the form's pickers. Each listing: the first
+ * page, then the rest in parallel (bounded); identical listings in flight share one upstream
+ * call; results are cached briefly; `refresh` bypasses the cache. Eligibility and language are
+ * applied after the cache, so one upstream listing serves every VPC choice and language.
+ */
+export class ResourceService {
+  private readonly cache: TtlCache<Listing<unknown>>;
+  private readonly flights = new SingleFlight<Listing<unknown>>();
+  private readonly identity = new SingleFlight<string>();
+  private accountId: string | null = null;
+  private readonly pageConcurrency: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly ports: ResourcePorts,
+    options: ResourceServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.cache = new TtlCache(options.ttlMs ?? 30_000, this.now);
+    this.pageConcurrency = options.pageConcurrency ?? 4;
+  }
+
+  /** The account the credentials belong to: keys every cache entry. */
+  private async account(): Promise<string> {
+    if (this.accountId) return this.accountId;
+    const id = await this.identity.run('self', async () => (await this.ports.identity.getCallerIdentity()).AccountId);
+    this.accountId = id;
+    return id;
+  }
+
+  private async cached<T>(
+    regionId: string,
+    product: string,
+    filter: string,
+    refresh: boolean | undefined,
+    load: () => Promise<T[]>,
+  ): Promise<Listing<T>> {
+    const key = [await this.account(), regionId, product, filter].join('|');
+    if (!refresh) {
+      const hit = this.cache.get(key);
+      if (hit) return hit as Listing<T>;
+    }
+    const listing = await this.flights.run(key, async () => {
+      const fetchedAt = new Date(this.now()).toISOString();
+      const items = await load();
+      const entry: Listing<unknown> = { items, fetchedAt };
+      this.cache.set(key, entry);
+      return entry;
+    });
+    return listing as Listing<T>;
+  }
+
+  private all<T>(pageSize: number, fetchPage: (page: number, size: number) => Promise<Page<T>>) {
+    return () => fetchAllPages(fetchPage, pageSize, this.pageConcurrency);
+  }
+
+  async listRegions(locale: Locale, options: ListOptions = {}): Promise<Listing<Region>> {
+    const language = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+    const listing = await this.cached('*', 'regions', language, options.refresh, () =>
+      this.ports.regions.describeRegions(language),
+    );
+    return {
+      fetchedAt: listing.fetchedAt,
+      items: listing.items.map((r) => ({
+        regionId: r.RegionId,
+        name: REGION_NAMES[r.RegionId]?.[locale] ?? (r.LocalName || r.RegionId),
+      })),
+    };
+  }
+
+  async listVpcs(regionId: string, options: ListOptions = {}): Promise<Listing<Vpc>> {
+    const listing = await this.cached(regionId, 'vpcs', '', options.refresh,
+      this.all(PAGE_SIZE.vpcs, (n, size) => this.ports.vpcs.describeVpcs(regionId, n, size)));
+    return { fetchedAt: listing.fetchedAt, items: listing.items.map(toVpc) };
+  }
+
+  async listClusters(regionId: string, options: CandidateOptions): Promise<Listing<Cluster>> {
+    const listing = await this.cached(regionId, 'clusters', '', options.refresh,
+      this.all(PAGE_SIZE.clusters, (n, size) => this.ports.clusters.describeClustersV1(regionId, n, size)));
+    return this.judge(listing, options, toCluster);
+  }
+
+  async listPostgres(regionId: string, options: CandidateOptions): Promise<Listing<Postgres>> {
+    const listing = await this.cached(regionId, 'rds', '', options.refresh,
+      this.all(PAGE_SIZE.rds, (n, size) => this.ports.rds.describeDBInstances(regionId, n, size)));
+    return this.judge(listing, options, toPostgres);
+  }
+
+  async listRedis(regionId: string, options: CandidateOptions): Promise<Listing<Redis>> {
+    const listing = await this.cached(regionId, 'redis', '', options.refresh,
+      this.all(PAGE_SIZE.redis, (n, size) => this.ports.redis.describeInstances(regionId, n, size)));
+    return this.judge(listing, options, toRedis);
+  }
+
+  async listMilvus(regionId: string, options: CandidateOptions): Promise<Listing<Milvus>> {
+    const listing = await this.cached(regionId, 'milvus', '', options.refresh,
+      this.all(PAGE_SIZE.milvus, (n, size) => this.ports.milvus.listInstances(regionId, n, size)));
+    return this.judge(listing, options, toMilvus);
+  }
+
+  private judge<R, T extends { eligible: boolean }>(
+    listing: Listing<R>,
+    options: CandidateOptions,
+    map: (record: R, ctx: EligibilityContext) => T,
+  ): Listing<T> {
+    const ctx: EligibilityContext = { vpcId: options.vpcId, locale: options.locale };
+    return { fetchedAt: listing.fetchedAt, items: eligibleFirst(listing.items.map((r) => map(r, ctx))) };
+  }
+}

@@ -1,0 +1,37 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppDeps } from '../app';
+import { sandboxCloud, type CloudSetup } from '../config/cloud';
+import { loadEnv, type Env } from '../config/env';
+
+/** Test helpers: an env from variables, a log capture, an app on a given cloud. */
+
+export function testEnv(vars: Record<string, string> = {}): Env {
+  return loadEnv({ LOG_LEVEL: 'info', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', WEB_DIST_DIR: '/nonexistent-web-dist', ...vars });
+}
+
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void) {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export async function appOn(
+  cloud: CloudSetup | { endpoint: string; accessKeyId: string; accessKeySecret: string },
+  options: { env?: Record<string, string>; deps?: AppDeps } = {},
+): Promise<{ app: FastifyInstance; logs: LogCapture; env: Env }> {
+  const env = testEnv(options.env);
+  const setup =
+    'mode' in cloud
+      ? cloud
+      : sandboxCloud(env, cloud.endpoint, { accessKeyId: cloud.accessKeyId, accessKeySecret: cloud.accessKeySecret });
+  const logs = new LogCapture();
+  const app = await buildApp({ env, cloud: setup }, { logStream: logs, retry: { baseDelayMs: 20 }, ...options.deps });
+  await app.ready();
+  return { app, logs, env };
+}
