@@ -1,0 +1,59 @@
+import { useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import { ApiError } from '../lib/api-client';
+import { I18nProvider } from '../lib/i18n/i18n-provider';
+import { useLocale } from '../lib/i18n/use-t';
+import { useColorScheme } from '../lib/theme/use-color-scheme';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again; network errors and 5xx might.
+        retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+}
+
+function ThemedApp({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  const scheme = useColorScheme();
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{
+        algorithm: scheme === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+        token: { colorPrimary: '#1664ff', borderRadius: 6 },
+        components: { Layout: { headerPadding: '0 24px', headerBg: scheme === 'dark' ? '#141414' : '#ffffff' } },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProviders({
+  children,
+  queryClient,
+  initialLocale,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+  initialLocale?: Locale;
+}) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <I18nProvider initialLocale={initialLocale}>
+      <QueryClientProvider client={client}>
+        <ThemedApp>{children}</ThemedApp>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

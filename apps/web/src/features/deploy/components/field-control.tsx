@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { Form, Input, Switch } from 'antd';
+import type { ParameterName } from '@dify-console/shared/template/templates';
+import type { FieldDef } from '@dify-console/shared/template/types';
+import { isRequired, zodRule } from '../../../lib/form/zod-rule';
+import { useT } from '../../../lib/i18n/use-t';
+import type { DeploySlots, PickedResource } from '../slots';
+
+export interface FieldControlProps {
+  name: ParameterName;
+  def: FieldDef;
+  slots: DeploySlots;
+  regionId?: string;
+  vpcId?: string;
+  onPick: (item: PickedResource | undefined) => void;
+  /** Shown under the help text (e.g. the Milvus address warning). */
+  note?: ReactNode;
+}
+
+/** One template parameter rendered from its shared description: label, help, widget, rule. */
+export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note }: FieldControlProps) {
+  const { l, locale } = useT();
+  const label = l(def.label);
+  const placeholder = def.placeholder ? l(def.placeholder) : undefined;
+
+  let control: ReactNode;
+  if (def.picker) {
+    control = (
+      <slots.ResourcePicker
+        kind={def.picker}
+        label={label}
+        placeholder={placeholder}
+        createLink={def.createLink}
+        regionId={regionId}
+        vpcId={def.picker === 'vpc' ? undefined : vpcId}
+        allowClear={!isRequired(def.schema)}
+        onPick={onPick}
+      />
+    );
+  } else if (def.widget === 'password') {
+    // Never prefilled, never stored: the browser must not offer a saved password either.
+    control = <Input.Password placeholder={placeholder} autoComplete="new-password" style={{ maxWidth: 560 }} />;
+  } else if (def.widget === 'switch') {
+    control = <Switch />;
+  } else {
+    control = <Input placeholder={placeholder} autoComplete="off" style={{ maxWidth: 560 }} />;
+  }
+
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[zodRule(def.schema, locale)]}
+      valuePropName={def.widget === 'switch' ? 'checked' : 'value'}
+      extra={
+        <>
+          {l(def.help)}
+          {note}
+        </>
+      }
+    >
+      {control}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { listPostgres } from '@dify-console/shared/api/resources';
+import { apiRequest } from '../../../lib/api-client';
+import { resourceKeys, sameRegion, type FetchOptions, type ResourceFilter } from './resource-keys';
+
+export type PostgresFilter = ResourceFilter & { regionId: string };
+
+export function fetchPostgres(filter: PostgresFilter, { refresh, signal }: FetchOptions = {}) {
+  return apiRequest(listPostgres, {
+    params: { regionId: filter.regionId },
+    query: { vpcId: filter.vpcId, refresh: refresh || undefined },
+    locale: filter.lang,
+    signal,
+  });
+}
+
+export const postgresQueryOptions = (filter: PostgresFilter, { refresh = false }: { refresh?: boolean } = {}) =>
+  queryOptions({
+    queryKey: resourceKeys.list('postgres', filter),
+    queryFn: ({ signal }) => fetchPostgres(filter, { refresh, signal }),
+  });
+
+/** While the list for a newly chosen VPC loads, the previous list of the same region stays shown. */
+export function usePostgres(filter: PostgresFilter, enabled = true) {
+  return useQuery({
+    ...postgresQueryOptions(filter),
+    enabled,
+    placeholderData: (previous, previousQuery) =>
+      sameRegion(previousQuery?.queryKey, filter.regionId) ? previous : undefined,
+  });
+}

@@ -1,0 +1,150 @@
+import { Alert, Button, Empty, Select, Tag, theme } from 'antd';
+import type { PickerKind } from '@dify-console/shared/template/types';
+import { ExternalLinkIcon, ReloadIcon } from '../../../components/icons';
+import { errorMessage } from '../../../lib/api-client';
+import { useT } from '../../../lib/i18n/use-t';
+import { toPicked, withVpcCheck, type PickedResource, type PickerItem } from './picker-items';
+
+/** The props a form field gives a resource picker. */
+export interface ResourcePickerProps {
+  kind: PickerKind;
+  /** The field label as the form shows it: the Select's accessible name, and part of the button names. */
+  label: string;
+  placeholder?: string;
+  createLink?: string;
+  regionId?: string;
+  vpcId?: string;
+  allowClear?: boolean;
+  /** Injected by antd Form.Item. */
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  'aria-invalid'?: boolean | 'true' | 'false';
+  /** Tells the form which item was picked (its VPC, its endpoint…). */
+  onPick?: (item: PickedResource | undefined) => void;
+}
+
+export interface ListState {
+  items: PickerItem[] | undefined;
+  isLoading: boolean;
+  isFetching: boolean;
+  error: Error | null;
+  retry: () => void;
+  refresh: () => void;
+}
+
+export function ListPicker({ list, ...props }: ResourcePickerProps & { list: ListState }) {
+  const { kind, label, placeholder, createLink, regionId, vpcId, allowClear, id, value, onChange, onPick } = props;
+  const { t, locale } = useT();
+  const { token } = theme.useToken();
+
+  const checked = (list.items ?? []).map((item) => withVpcCheck(item, vpcId, locale));
+  // Usable first; the others stay visible with their reasons.
+  const items = [...checked.filter((i) => i.eligible), ...checked.filter((i) => !i.eligible)];
+
+  const options = items.map((item) => ({
+    value: item.id,
+    disabled: !item.eligible,
+    searchText: `${item.id} ${item.name}`.toLowerCase(),
+    label: (
+      <div style={{ whiteSpace: 'normal', padding: '2px 0' }} data-testid={`option-${item.id}`}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}>
+          <span>
+            {item.id} / {item.name}
+          </span>
+          {item.tags.map((tag, i) => (
+            <Tag key={i} color={tag.color} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+              {tag.text}
+            </Tag>
+          ))}
+        </div>
+        {item.reasons.map((r) => (
+          <div key={r.code} style={{ fontSize: 12, color: token.colorTextDescription, lineHeight: 1.5 }}>
+            {r.message}
+          </div>
+        ))}
+      </div>
+    ),
+  }));
+
+  const labelOf = (id: string | number) => {
+    const item = items.find((i) => i.id === id);
+    return item ? `${item.id} / ${item.name}` : String(id);
+  };
+
+  const link = createLink && regionId ? createLink.replaceAll('{regionId}', regionId) : undefined;
+  const createText = t(`picker.create.${kind}`);
+  const createAnchor = link ? (
+    <a href={link} target="_blank" rel="noopener noreferrer" title={t('picker.opensNewTab')} style={{ whiteSpace: 'nowrap' }}>
+      {createText} <ExternalLinkIcon />
+    </a>
+  ) : null;
+  const emptyText = kind === 'vpc' ? t('picker.emptyVpc') : t('picker.empty');
+  const loaded = list.items !== undefined && !list.error;
+  const otherVpc = vpcId ? items.filter((i) => i.vpcId !== undefined && i.vpcId !== vpcId).length : 0;
+
+  return (
+    <div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <Select<string>
+          id={id}
+          aria-label={label}
+          aria-invalid={props['aria-invalid']}
+          style={{ flex: 1, minWidth: 0, maxWidth: 560 }}
+          value={value}
+          placeholder={!regionId ? t('picker.chooseRegionFirst') : list.isLoading ? t('picker.loading') : placeholder}
+          disabled={!regionId}
+          loading={list.isFetching}
+          allowClear={allowClear}
+          showSearch={{ optionFilterProp: 'searchText' }}
+          options={options}
+          labelRender={({ value: v }) => labelOf(v)}
+          notFoundContent={
+            list.isLoading ? (
+              t('picker.loading')
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText}>
+                {createAnchor}
+              </Empty>
+            )
+          }
+          onChange={(next) => {
+            const item = items.find((i) => i.id === next);
+            onChange?.(next);
+            onPick?.(item ? toPicked(item) : undefined);
+          }}
+        />
+        <Button
+          aria-label={`${t('picker.refresh')} ${label}`}
+          title={t('picker.refresh')}
+          icon={<ReloadIcon />}
+          disabled={!regionId}
+          loading={list.isFetching && !list.isLoading}
+          onClick={list.refresh}
+        />
+        {createAnchor}
+      </div>
+      {list.error ? (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="error"
+          showIcon
+          title={errorMessage(list.error, locale)}
+          action={
+            <Button size="small" aria-label={`${t('picker.retry')} ${label}`} onClick={list.retry}>
+              {t('picker.retry')}
+            </Button>
+          }
+        />
+      ) : null}
+      {loaded && items.length === 0 ? (
+        <div style={{ marginTop: 4, color: token.colorTextSecondary }}>{emptyText}</div>
+      ) : null}
+      {loaded && otherVpc > 0 ? (
+        <div style={{ marginTop: 4, fontSize: 12, color: token.colorTextSecondary }}>
+          {t('picker.otherVpcCount', { count: otherVpc })}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * UI strings in Chinese, the default language. Field labels, help texts and rule messages are
+ * not here: they come from the shared template description and rules.
+ */
+export const zhCN = {
+  'app.name': 'Dify 部署控制台',
+  'app.nav.deploy': '部署',
+  'app.nav.deployments': '部署列表',
+  'app.nav.label': '主导航',
+  'app.language': '语言 / Language',
+  'app.mode.sandbox': '本地模拟云',
+  'app.mode.aliyun': '阿里云',
+  'app.mode.unknown': '后端未连接',
+  'app.notFound': '页面不存在',
+  'app.backHome': '返回部署',
+
+  'deployments.title': '部署列表',
+  'deployments.placeholder': '部署列表将在后续版本提供。',
+
+  'wizard.title': '部署 Dify（已有资源）',
+  'wizard.subtitle': '通过计算巢将 Dify 部署到您已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 上，所有资源需位于同一个专有网络VPC中。',
+  'wizard.step.parameters': '参数配置',
+  'wizard.step.order': '确认订单',
+  'wizard.step.orderLater': '即将提供',
+  'wizard.next': '下一步：确认订单',
+  'wizard.invalid': '请先修正标出的 {count} 处参数错误',
+  'wizard.orderUnavailable': '参数校验通过。确认订单步骤尚未开放，将在后续版本提供。',
+  'wizard.orderUnavailableTitle': '确认订单暂不可用',
+
+  'form.basics': '基本信息',
+  'form.template': '模板',
+  'form.instanceName': '服务实例名称',
+  'form.region': '地域',
+  'form.regionPlaceholder': '请选择地域',
+  'form.milvusMismatch': '填写的地址与所选 Milvus 实例 {id} 的内网地址 {endpoint} 不一致',
+  'form.milvusNoEndpoint': '所选 Milvus 实例 {id} 没有内网访问地址，请手动填写',
+
+  'picker.refresh': '刷新',
+  'picker.loading': '加载中…',
+  'picker.retry': '重试',
+  'picker.empty': '该地域下没有可选的实例',
+  'picker.emptyVpc': '该地域下没有专有网络',
+  'picker.unavailable': '不可用',
+  'picker.default': '默认',
+  'picker.vSwitches': '{count} 个交换机',
+  'picker.nodes': '{count} 个节点',
+  'picker.create.vpc': '新建专有网络',
+  'picker.create.cluster': '创建集群',
+  'picker.create.postgres': '创建RDS',
+  'picker.create.redis': '创建Redis',
+  'picker.create.milvus': '创建Milvus',
+  'picker.opensNewTab': '（在新标签页打开）',
+  'picker.chooseRegionFirst': '请先选择地域',
+  'picker.otherVpcCount': '{count} 个实例位于其他专有网络',
+
+  'cluster.kind.pro': 'ACK Pro版',
+  'cluster.kind.basic': 'ACK 基础版',
+  'cluster.kind.dedicated': 'ACK 专有版',
+  'cluster.kind.serverless': 'ACK Serverless',
+  'cluster.kind.edge': 'ACK Edge',
+  'cluster.kind.lingjun': '灵骏集群',
+  'cluster.kind.external': '注册集群',
+  'cluster.kind.other': '其他',
+
+  'map.title': '资源拓扑',
+  'map.noVpc': '未选择专有网络',
+  'map.notChosen': '未选择',
+  'map.outside': '不在所选VPC中',
+  'map.node.cluster': 'ACK 集群',
+  'map.node.postgres': 'PostgreSQL',
+  'map.node.redis': 'Redis',
+  'map.node.milvus': 'Milvus',
+  'map.summary.vpc': '专有网络 {vpc}',
+  'map.summary.noVpc': '尚未选择专有网络',
+  'map.summary.inside': '位于其中：{items}',
+  'map.summary.insideNone': '其中尚无已选资源',
+  'map.summary.outside': '不在该专有网络中：{items}',
+  'map.summary.missing': '未选择：{items}',
+  'map.summary.separator': '；',
+  'map.summary.listSeparator': '、',
+
+  'error.network': '无法连接到后端服务，请检查网络后重试',
+  'error.unexpected': '后端返回了无法识别的响应',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,87 @@
+import { reason } from '@dify-console/shared/domain/eligibility';
+import { negotiateLocale, type Locale } from '@dify-console/shared/domain/i18n';
+import { REGION_NAMES } from '@dify-console/shared/domain/regions';
+import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
+import { vi } from 'vitest';
+
+const fetchedAt = '2025-01-01T00:00:00.000Z';
+
+export const VPCS: Vpc[] = [
+  { id: 'vpc-prod', name: 'prod', status: 'Available', cidrBlock: '172.16.0.0/12', isDefault: true, vSwitchCount: 3 },
+  { id: 'vpc-test', name: 'test', status: 'Available', cidrBlock: '10.0.0.0/8', isDefault: false, vSwitchCount: 1 },
+];
+
+type Base = { id: string; name: string; vpcId: string; status: string };
+const ok = <T extends Base>(x: T) => ({ ...x, eligible: true, reasons: [] as ReturnType<typeof reason>[] });
+
+const clusters = (lang: Locale): Cluster[] => [
+  { ...ok({ id: 'c1prod', name: 'dify-prod', vpcId: 'vpc-prod', status: 'running' }), clusterType: 'ManagedKubernetes', profile: 'Default', spec: 'ack.pro.small', kind: 'pro', kubernetesVersion: '1.31.1', nodeCount: 3 },
+  {
+    id: 'c2dedicated', name: 'old-dedicated', vpcId: 'vpc-prod', status: 'running',
+    eligible: false, reasons: [reason('notManagedCluster', lang, { clusterType: 'Kubernetes' })],
+    clusterType: 'Kubernetes', profile: 'Default', spec: '', kind: 'dedicated', kubernetesVersion: '1.28.3', nodeCount: 6,
+  },
+  { ...ok({ id: 'c3test', name: 'dify-test', vpcId: 'vpc-test', status: 'running' }), clusterType: 'ManagedKubernetes', profile: 'Default', spec: 'ack.standard', kind: 'basic', kubernetesVersion: '1.31.1', nodeCount: 2 },
+];
+
+const postgres = (): Postgres[] => [
+  { ...ok({ id: 'pgm-bp19wxw53hbzgi93', name: 'dify-gh', vpcId: 'vpc-prod', status: 'Running' }), engine: 'PostgreSQL', engineVersion: '16.0', instanceClass: 'pg.n2.2c.1m', internalAddress: { host: 'pgm-bp19wxw53hbzgi93.pg.rds.aliyuncs.com', port: 5432 } },
+  { ...ok({ id: 'pgm-test1', name: 'pg-test', vpcId: 'vpc-test', status: 'Running' }), engine: 'PostgreSQL', engineVersion: '15.0', instanceClass: 'pg.n2.2c.1m', internalAddress: null },
+];
+
+const redis = (): Redis[] => [
+  { ...ok({ id: 'r-prod1', name: 'dify-redis', vpcId: 'vpc-prod', status: 'Normal' }), engineVersion: '7.0', architecture: 'standard', instanceType: 'Redis', internalAddress: null },
+];
+
+const milvus = (): Milvus[] => [
+  { ...ok({ id: 'c-milvusprod', name: 'dify-vectors', vpcId: 'vpc-prod', status: 'running' }), version: '2.4', internalEndpoint: 'c-milvusprod-internal.milvus.aliyuncs.com', port: 19530 },
+  { ...ok({ id: 'c-milvustest', name: 'test-vectors', vpcId: 'vpc-test', status: 'running' }), version: '2.4', internalEndpoint: 'c-milvustest-internal.milvus.aliyuncs.com', port: 19530 },
+];
+
+/** What the BFF does with `?vpcId=`: items elsewhere are marked unusable, naming their VPC. */
+function inVpc<T extends { vpcId: string; eligible: boolean; reasons: ReturnType<typeof reason>[] }>(
+  items: T[],
+  vpcId: string | null,
+  lang: Locale,
+): T[] {
+  if (!vpcId) return items;
+  return items.map((i) =>
+    i.vpcId === vpcId ? i : { ...i, eligible: false, reasons: [...i.reasons, reason('otherVpc', lang, { vpcId: i.vpcId })] },
+  );
+}
+
+/** A fetch that answers like the BFF, from canned data, in the language asked. */
+export function mockBff(overrides: Record<string, () => Response> = {}) {
+  const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, 'http://localhost');
+    const headers = new Headers(init?.headers);
+    const lang = negotiateLocale(url.searchParams.get('lang') ?? headers.get('Accept-Language'));
+    const vpcId = url.searchParams.get('vpcId');
+    const path = url.pathname;
+    const override = Object.entries(overrides).find(([suffix]) => path.endsWith(suffix));
+    if (override) return override[1]();
+    if (path === '/api/v1/health') return Response.json({ status: 'ok', mode: 'sandbox' });
+    if (path === '/api/v1/regions')
+      return Response.json({
+        items: ['cn-hangzhou', 'cn-shanghai'].map((id) => ({ regionId: id, name: REGION_NAMES[id]![lang] })),
+        fetchedAt,
+      });
+    const m = /^\/api\/v1\/regions\/([^/]+)\/(\w+)$/.exec(path);
+    if (m?.[1] === 'cn-hangzhou') {
+      const lists: Record<string, unknown[]> = {
+        vpcs: VPCS,
+        clusters: inVpc(clusters(lang), vpcId, lang),
+        postgres: inVpc(postgres(), vpcId, lang),
+        redis: inVpc(redis(), vpcId, lang),
+        milvus: inVpc(milvus(), vpcId, lang),
+      };
+      const items = lists[m[2] ?? ''];
+      if (items) return Response.json({ items, fetchedAt });
+    }
+    if (m) return Response.json({ items: [], fetchedAt });
+    return Response.json({ code: 'NotFound', message: 'not found' }, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}
