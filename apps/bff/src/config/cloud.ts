@@ -89,19 +89,23 @@ export interface EmbeddedCloud {
 }
 
 /**
- * Credentials found → the real cloud. None → the local cloud: CLOUD_SIM_ENDPOINT when set,
- * otherwise one started in-process by `startEmbedded` (given by server.ts).
+ * CLOUD_SIM_ENDPOINT set → that local cloud. Otherwise credentials found → the real cloud; none →
+ * a local cloud started in-process by `startEmbedded` (given by server.ts).
  */
 export async function decideCloud(
   env: Env,
   startEmbedded: () => Promise<EmbeddedCloud>,
   chainDeps: ChainDeps = {},
 ): Promise<{ cloud: CloudSetup; embedded: EmbeddedCloud | null }> {
+  if (env.cloudSimEndpoint) {
+    // A separately started local cloud: its keys come from the environment when given (another
+    // sandbox account), never from the CLI profile or the ECS role, which hold real credentials.
+    const { accessKeyId, accessKeySecret } = env.credentials;
+    const keys = accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : SANDBOX_DEFAULT_KEYS;
+    return { cloud: sandboxCloud(env, env.cloudSimEndpoint, keys, `local cloud at ${env.cloudSimEndpoint}`), embedded: null };
+  }
   const found = await resolveCredentials(env.credentials, chainDeps);
   if (found) return { cloud: aliyunCloud(env, found.provider, found.source), embedded: null };
-  if (env.cloudSimEndpoint) {
-    return { cloud: sandboxCloud(env, env.cloudSimEndpoint, SANDBOX_DEFAULT_KEYS, `local cloud at ${env.cloudSimEndpoint}`), embedded: null };
-  }
   const embedded = await startEmbedded();
   return { cloud: sandboxCloud(env, embedded.endpoint, embedded.keys), embedded };
 }

@@ -96,7 +96,26 @@ describe('credential chain', () => {
     const env = base({ CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100/' });
     const { cloud, embedded } = await decideCloud(env, () => Promise.reject(new Error('must not start')));
     expect(cloud.endpoint('cs', 'cn-hangzhou')).toBe('http://127.0.0.1:9100');
+    expect(cloud.mode).toBe('sandbox');
     expect(embedded).toBeNull();
+  });
+
+  it('signs requests to CLOUD_SIM_ENDPOINT with the sandbox keys given in the environment, never with a real profile', async () => {
+    const home = homeWith({ current: 'default', profiles: [{ name: 'default', mode: 'AK', access_key_id: 'RealProfileId', access_key_secret: 'real' }] });
+    const other = base({
+      HOME: home,
+      CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'SandboxKeyForTests',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SandboxSecretForTests',
+    });
+    const given = await decideCloud(other, () => Promise.reject(new Error('must not start')));
+    expect(given.cloud.mode).toBe('sandbox');
+    expect((await given.cloud.credentials.getCredentials()).accessKeyId).toBe('SandboxKeyForTests');
+
+    const fromProfileOnly = await decideCloud(base({ HOME: home, CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100' }), () =>
+      Promise.reject(new Error('must not start')),
+    );
+    expect((await fromProfileOnly.cloud.credentials.getCredentials()).accessKeyId).toBe('SandboxDefaultKeyId');
   });
 
   it('does not ask the metadata service when ALIBABA_CLOUD_ECS_METADATA_DISABLED=true', async () => {

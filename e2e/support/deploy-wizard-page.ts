@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The guided deployment form, found by what a user reads: labels and roles. */
+export class DeployWizardPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.field(/服务实例名称|Service instance name/)).toBeVisible();
+  }
+
+  /** The control (text box, select, switch) a label names; not the label text itself. */
+  field(label: string | RegExp): Locator {
+    // The label text starts with a required mark hidden from screen readers.
+    const name = typeof label === 'string' ? new RegExp(`^\\*?\\s*${escapeRegExp(label)}$`) : label;
+    return this.page
+      .locator('input, textarea, [role="switch"], [role="combobox"]')
+      .and(this.page.getByLabel(name));
+  }
+
+  /** The antd form item (label, control, help, error) holding a field. */
+  item(label: string): Locator {
+    return this.page.locator('.ant-form-item').filter({ has: this.field(label) });
+  }
+
+  errorOf(label: string): Locator {
+    // A replaced message fades out for a moment: only the current one counts.
+    return this.item(label).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
+  }
+
+  /** Options of the open select's dropdown. */
+  options(text?: string | RegExp): Locator {
+    const all = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    return text === undefined ? all : all.filter({ hasText: text });
+  }
+
+  async open(label: string, search?: string): Promise<void> {
+    await this.field(label).click();
+    if (search !== undefined) await this.field(label).fill(search);
+    await expect(this.options().first()).toBeVisible();
+  }
+
+  /** Opens a picker, narrows it by typing (the list is virtual), and chooses an option. */
+  async pick(label: string, optionText: string): Promise<void> {
+    await this.open(label, optionText);
+    const option = this.options(optionText).first();
+    await expect(option).toHaveAttribute('aria-disabled', 'false');
+    await option.click();
+    await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  }
+
+  async closeDropdown(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value);
+  }
+
+  async switchLanguage(locale: 'zh-CN' | 'en'): Promise<void> {
+    await this.page.getByLabel('语言 / Language').selectOption(locale);
+  }
+
+  get drawing(): Locator {
+    return this.page.getByRole('img', { name: /专有网络|VPC/ });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
