@@ -1,6 +1,6 @@
 import { startCloudSim } from './index';
 
-// `pnpm sim --port <n> [--speed <x>] [--host <h>]`: starts the local cloud and prints the
+// `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>]` (or SIM_STATE_FILE): starts the local cloud and prints the
 // lines to paste into an environment, then runs until SIGINT/SIGTERM.
 
 function arg(name: string): string | undefined {
@@ -27,8 +27,10 @@ function numberArg(name: string): number | undefined {
 const port = numberArg('port');
 const speed = numberArg('speed');
 const host = arg('host');
+const stateFile = arg('state-file') ?? process.env.SIM_STATE_FILE;
 const sim = await startCloudSim({
   ...(port !== undefined ? { port } : {}),
+  ...(stateFile !== undefined && stateFile !== '' ? { stateFile } : {}),
   ...(speed !== undefined && speed > 0 ? { speed } : {}),
   ...(host !== undefined ? { host } : {}),
 });

@@ -1,11 +1,17 @@
 import { Errors, type SimError } from './protocol/errors';
 
-export type FaultKind = 'throttling' | 'unavailable' | 'internal' | 'hang' | 'drop';
+/**
+ * `hang`: the request is never processed and never answered. `hang-after`: the action runs (its
+ * effect is kept) but the answer never comes, as when a response is lost after the cloud committed
+ * the change: what a ClientToken retry is for.
+ */
+export type FaultKind = 'throttling' | 'unavailable' | 'internal' | 'hang' | 'hang-after' | 'drop';
 export const FAULT_KINDS: readonly FaultKind[] = [
   'throttling',
   'unavailable',
   'internal',
   'hang',
+  'hang-after',
   'drop',
 ];
 
@@ -164,7 +170,7 @@ export interface RecordedRequest {
   path: string;
   params: Record<string, string>;
   accessKeyId: string;
-  /** HTTP status answered; 0 when the fault was hang or drop. */
+  /** HTTP status answered; 0 when the fault was hang, hang-after or drop. */
   status: number;
   code?: string;
 }

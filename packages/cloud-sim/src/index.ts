@@ -3,8 +3,12 @@ import { createSimServer } from './server';
 import { SimCore } from './sim-core';
 import { SANDBOX_ACCOUNTS } from './fixtures/index';
 import type { FaultKind, RecordedRequest, RequestFilter } from './controls';
+import { readStateFile } from './state/persist';
+import { findClusterObjects } from './admin/kube';
+import type { KubeObject } from './kubernetes/store';
 
 export type { FaultKind, RecordedRequest, RequestFilter } from './controls';
+export type { KubeObject } from './kubernetes/store';
 export { SANDBOX_ACCOUNTS } from './fixtures/index';
 
 export interface SimAccountKeys {
@@ -22,6 +26,11 @@ export interface StartOptions {
   speed?: number;
   /** Injectable wall clock, ms. */
   now?: () => number;
+  /**
+   * JSON file holding the whole local cloud: loaded at start when present, saved (debounced,
+   * atomic rename) after every change. Without it everything lives in memory only.
+   */
+  stateFile?: string;
 }
 
 export interface CloudSim {
@@ -39,6 +48,13 @@ export interface CloudSim {
   clearRequests(): void;
   /** Back to the seeded state (every account), faults/latency/throttle cleared. */
   reset(): Promise<void>;
+  /** Jumps simulated time forward by `ms` (deployments progress accordingly). */
+  advance(ms: number): void;
+  setSpeed(speed: number): void;
+  /** Simulated now, ms. */
+  now(): number;
+  /** The Kubernetes objects of an account's cluster (undefined when the cluster does not exist). */
+  clusterObjects(accessKeyId: string, clusterId: string): KubeObject[] | undefined;
   close(): Promise<void>;
 }
 
@@ -50,6 +66,9 @@ function speedFromEnv(): number {
 
 export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> {
   const core = new SimCore(opts.now ?? Date.now, opts.speed ?? speedFromEnv());
+  if (opts.stateFile !== undefined)
+    core.attachStateFile(opts.stateFile, readStateFile(opts.stateFile));
+  core.startTicker();
   const { server, hung } = createSimServer(core);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
@@ -74,13 +93,20 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
     requests: (filter) => core.recorder.query(filter),
     clearRequests: () => core.recorder.clear(),
     reset: async () => core.reset(),
+    advance: (ms) => core.advance(ms),
+    setSpeed: (speed) => core.clock.setSpeed(speed),
+    now: () => core.clock.now(),
+    clusterObjects: (accessKeyId, clusterId) => {
+      core.tick();
+      return findClusterObjects(core, accessKeyId, clusterId);
+    },
     close: () => {
       closed ??= new Promise<void>((ok) => {
         for (const s of hung) s.destroy();
         hung.clear();
         server.close(() => ok());
         server.closeAllConnections();
-      });
+      }).then(() => core.stop());
       return closed;
     },
   };

@@ -91,7 +91,7 @@ export function createSimServer(core: SimCore): SimServer {
         req.socket.destroy();
         return;
       }
-      if (fault !== undefined) throw faultError(fault);
+      if (fault !== undefined && fault !== 'hang-after') throw faultError(fault);
       const delay = core.latency.for(scope);
       if (delay > 0) await sleep(delay);
 
@@ -117,7 +117,14 @@ export function createSimServer(core: SimCore): SimServer {
         clock: core.clock,
         ids: core.ids,
         requestId,
+        changed: () => core.changed(),
       });
+      if (fault === 'hang-after') {
+        record(0, 'Sandbox.HangAfter');
+        hung.add(req.socket);
+        req.socket.once('close', () => hung.delete(req.socket));
+        return;
+      }
       const [status, payload] = isStatusResult(result)
         ? [result.status, result.body]
         : [200, result];

@@ -4,6 +4,8 @@ import { parsePairs } from '../protocol/encoding';
 import { pairsToRecord } from '../protocol/request';
 import { sendJson } from '../respond';
 import type { SimCore } from '../sim-core';
+import { BILLING_STORE } from '../products/computenest/model';
+import { findClusterObjects } from './kube';
 
 // The /_sim/ control API: JSON in and out, no signature. Same controls as the programmatic API.
 
@@ -116,12 +118,35 @@ export async function handleAdmin(
       case 'PUT /_sim/speed':
         core.clock.setSpeed(num(json(body), 'speed'));
         return sendJson(res, 200, { speed: core.clock.speed });
+      case 'POST /_sim/advance': {
+        // Jumps simulated time: deployments due meanwhile happen at once.
+        core.advance(num(json(body), 'ms'));
+        return sendJson(res, 200, { now: new Date(core.clock.now()).toISOString() });
+      }
+      case 'PUT /_sim/balance': {
+        const b = json(body);
+        const account = core.registry.byAccessKey(optString(b, 'accessKeyId') ?? '');
+        if (!account) throw new AdminError(404, 'no account with that accessKeyId');
+        const amount = num(b, 'amount');
+        if (!Number.isFinite(amount)) throw new AdminError(400, 'amount must be a finite number');
+        account.accountStore(BILLING_STORE).availableAmount = amount;
+        core.changed();
+        return sendJson(res, 200, { accessKeyId: account.accessKeyId, availableAmount: amount });
+      }
+      case 'GET /_sim/kubernetes': {
+        // The Kubernetes objects of one cluster of one account.
+        core.tick();
+        const objects = findClusterObjects(core, q.accessKeyId ?? '', q.clusterId ?? '');
+        if (!objects) throw new AdminError(404, 'no such account or cluster');
+        return sendJson(res, 200, { clusterId: q.clusterId, objects });
+      }
       case 'PUT /_sim/throttle': {
         const b = json(body);
         core.throttle.configure({ rps: num(b, 'rps'), burst: num(b, 'burst') });
         return sendJson(res, 200, core.throttle.settings);
       }
       case 'GET /_sim/state': {
+        core.tick();
         const accounts = core.registry
           .accounts()
           .filter((a) => q.accessKeyId === undefined || a.accessKeyId === q.accessKeyId)

@@ -157,6 +157,43 @@ export const STS_ACTIONS = [
   'AssumeRoleWithOIDC',
 ] as const;
 
+// Compute Nest 2021-06-01 (user-side API; reference §8 and the SDK's action list).
+export const COMPUTENEST_ACTIONS = [
+  'GetService',
+  'ListServices',
+  'GetServiceTemplateParameterConstraints',
+  'GetServiceEstimateCost',
+  'CheckServiceDeployable',
+  'GenerateServicePolicy',
+  'GetServiceProvisions',
+  'CreateServiceInstance',
+  'GetServiceInstance',
+  'ListServiceInstances',
+  'ListServiceInstanceLogs',
+  'ListServiceInstanceResources',
+  'ListServiceInstanceUpgradeHistory',
+  'DeleteServiceInstances',
+  'ContinueDeployServiceInstance',
+  'UpdateServiceInstanceAttribute',
+  'UpdateServiceInstanceSpec',
+  'UpgradeServiceInstance',
+  'RollbackServiceInstance',
+  'StartServiceInstance',
+  'StopServiceInstance',
+  'RestartServiceInstance',
+  'RenewServiceInstanceResources',
+  'GetServiceInstanceSubscriptionPrice',
+  'CreateServiceUsage',
+  'ListServiceUsages',
+  'ChangeResourceGroup',
+  'DescribeRegions',
+  'ListTagKeys',
+  'ListTagValues',
+  'ListTagResources',
+  'TagResources',
+  'UntagResources',
+] as const;
+
 export const CS_ROUTES: readonly RoaRoute[] = [
   { action: 'DescribeClustersV1', method: 'GET', path: '/api/v1/clusters' },
   { action: 'DescribeClusters', method: 'GET', path: '/clusters' },

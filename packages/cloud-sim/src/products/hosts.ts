@@ -37,5 +37,10 @@ export const hosts = {
       : `r-kvstore.${r}.aliyuncs.com`,
   cs: (r?: string) => (r === undefined ? 'cs.aliyuncs.com' : `cs.${r}.aliyuncs.com`),
   milvus: (r?: string) => `milvus.${r ?? 'cn-hangzhou'}.aliyuncs.com`,
+  // Only two endpoints exist; any other region falls back to the China site's host.
+  computenest: (r?: string) =>
+    r === 'ap-southeast-1'
+      ? 'computenest.ap-southeast-1.aliyuncs.com'
+      : 'computenest.cn-hangzhou.aliyuncs.com',
   sts: (r?: string) => (r === undefined ? 'sts.aliyuncs.com' : `sts.${r}.aliyuncs.com`),
 };

@@ -1,3 +1,4 @@
+import { computeNest } from './computenest/index';
 import { cs } from './cs/index';
 import { ecs } from './ecs/index';
 import { milvus } from './milvus/index';
@@ -8,4 +9,13 @@ import type { ProductDef } from './types';
 import { vpc } from './vpc/index';
 
 /** Every product the local cloud serves. A new product is a new folder plus one line here. */
-export const PRODUCTS: readonly ProductDef[] = [ecs, vpc, cs, rds, rKvstore, milvus, sts];
+export const PRODUCTS: readonly ProductDef[] = [
+  ecs,
+  vpc,
+  cs,
+  rds,
+  rKvstore,
+  milvus,
+  computeNest,
+  sts,
+];

@@ -17,6 +17,8 @@ export interface ActionContext {
   clock: SimClock;
   ids: IdGenerator;
   requestId: string;
+  /** Tells the core that the account's state changed (the state file is saved soon after). */
+  changed(this: void): void;
 }
 
 /** What a handler returns: the body (RequestId is added for RPC), optionally with a status. */
@@ -45,6 +47,11 @@ export interface ProductDef {
   actions: Readonly<Record<string, ActionHandler>>;
   /** Seeds the product's stores of an account from a scenario. */
   seed?(account: AccountState, scenario: Scenario): void;
+  /**
+   * Moves the account's long-running work forward to simulated time `now` (deployments). Called
+   * by the core's ticker and before state is read; returns true when something changed.
+   */
+  tick?(account: AccountState, now: number): boolean;
 }
 
 export type { StoreKey };

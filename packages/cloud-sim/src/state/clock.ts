@@ -35,6 +35,19 @@ export class SimClock {
     this.currentSpeed = SimClock.checkSpeed(speed);
   }
 
+  /** Jumps simulated time forward by `ms` (the wall clock is untouched). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`ms must be a finite number ≥ 0, got ${ms}`);
+    this.baseSim += ms;
+  }
+
+  /** Resumes simulated time at `simNow` (persistence): never earlier than the current wall time. */
+  resumeAt(simNow: number): void {
+    this.baseWall = this.wall();
+    this.baseSim = Math.max(simNow, this.baseWall);
+  }
+
   private static checkSpeed(speed: number): number {
     if (!Number.isFinite(speed) || speed <= 0)
       throw new RangeError(`speed must be a positive number, got ${speed}`);

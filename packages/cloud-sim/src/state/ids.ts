@@ -9,6 +9,15 @@ export class IdGenerator {
     this.state = seed >>> 0;
   }
 
+  /** The generator state (persistence). */
+  get seed(): number {
+    return this.state;
+  }
+
+  set seed(v: number) {
+    this.state = v >>> 0;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

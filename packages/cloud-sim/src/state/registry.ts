@@ -36,6 +36,11 @@ export class RegionState {
   dump(): Record<string, unknown> {
     return Object.fromEntries(this.stores);
   }
+
+  /** Puts back a store read from a state file (persistence). */
+  restore(name: string, value: unknown): void {
+    this.stores.set(name, value);
+  }
 }
 
 export type ScenarioName = 'default' | 'large';
@@ -52,6 +57,8 @@ export class AccountState {
   readonly accessKeySecret: string;
   readonly scenario: ScenarioName;
   private readonly regions = new Map<string, RegionState>();
+  /** Account-wide stores that belong to no region (e.g. the billing balance). */
+  readonly shared = new RegionState('');
 
   constructor(keys: AccountKeys, scenario: ScenarioName) {
     this.accountId = keys.accountId;
@@ -82,11 +89,20 @@ export class AccountState {
     return this.region(regionId).store(key);
   }
 
+  /** An account-wide store (no region). */
+  accountStore<T>(key: StoreKey<T>): T {
+    return this.shared.store(key);
+  }
+
   /** The product's store in every region that has one (account-wide listings such as ACK clusters). */
   stores<T>(key: StoreKey<T>): [string, T][] {
     const out: [string, T][] = [];
     for (const [id, r] of this.regions) if (r.has(key)) out.push([id, r.store(key)]);
     return out;
+  }
+
+  regionIds(): string[] {
+    return [...this.regions.keys()];
   }
 
   dump(): Record<string, unknown> {
@@ -97,6 +113,7 @@ export class AccountState {
       accessKeyId: this.accessKeyId,
       scenario: this.scenario,
       regions,
+      shared: this.shared.dump(),
     };
   }
 }

@@ -1,0 +1,200 @@
+import type { ClusterRecord } from '../products/cs/model';
+import type { AccountState } from '../state/registry';
+import {
+  allocateClusterIp,
+  createObject,
+  KUBE_STORE,
+  newClusterObjects,
+  type ClusterObjects,
+} from './store';
+
+// What a running ACK cluster holds before anyone deploys to it: the system namespaces, the default
+// and kube-system Services, one Node per cluster node, and ACK's storage classes. Seeded the first
+// time a cluster's objects are asked for (a cluster that is not running has no API server and
+// gets an empty store).
+
+const RUNNING = new Set(['running', 'updating', 'scaling', 'upgrading']);
+
+/** The Kubernetes objects of a cluster, seeded on first use. */
+export function clusterObjects(account: AccountState, cluster: ClusterRecord): ClusterObjects {
+  const store = account.store(cluster.region_id, KUBE_STORE);
+  let c = store.clusters.get(cluster.cluster_id);
+  if (!c) {
+    c = newClusterObjects(cluster.cluster_id, cluster.service_cidr || '192.168.0.0/16');
+    if (RUNNING.has(cluster.state)) seedCluster(c, cluster);
+    store.clusters.set(cluster.cluster_id, c);
+  }
+  return c;
+}
+
+function seedCluster(c: ClusterObjects, cluster: ClusterRecord): void {
+  const at = Date.parse(cluster.created);
+  const created = Number.isFinite(at) ? at : 0;
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      },
+      created,
+    );
+  }
+  const service = (
+    namespace: string,
+    name: string,
+    ipOffset: number,
+    ports: { name: string; port: number; targetPort: number | string; protocol?: string }[],
+    selector: Record<string, string> | undefined,
+    labels: Record<string, string>,
+  ) => {
+    const ip = allocateClusterIp(c, ipOffset);
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name, namespace, labels },
+        spec: {
+          type: 'ClusterIP',
+          clusterIP: ip,
+          clusterIPs: [ip],
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          sessionAffinity: 'None',
+          internalTrafficPolicy: 'Cluster',
+          ports: ports.map((p) => ({ protocol: 'TCP', ...p })),
+          ...(selector ? { selector } : {}),
+        },
+        status: { loadBalancer: {} },
+      },
+      created,
+    );
+  };
+  service('default', 'kubernetes', 1, [{ name: 'https', port: 443, targetPort: 6443 }], undefined, {
+    component: 'apiserver',
+    provider: 'kubernetes',
+  });
+  service(
+    'kube-system',
+    'kube-dns',
+    10,
+    [
+      { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
+      { name: 'dns-tcp', port: 53, targetPort: 53 },
+      { name: 'metrics', port: 9153, targetPort: 9153 },
+    ],
+    { 'k8s-app': 'kube-dns' },
+    { 'k8s-app': 'kube-dns', 'kubernetes.io/name': 'CoreDNS' },
+  );
+  service(
+    'kube-system',
+    'metrics-server',
+    11,
+    [{ name: 'https', port: 443, targetPort: 443 }],
+    { 'k8s-app': 'metrics-server' },
+    { 'kubernetes.io/name': 'Metrics-server', 'kubernetes.io/cluster-service': 'true' },
+  );
+
+  const version = `v${cluster.current_version}`;
+  for (const n of cluster.nodes) {
+    const master = n.instance_role === 'Master';
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          name: n.node_name,
+          labels: {
+            'kubernetes.io/hostname': n.node_name,
+            'kubernetes.io/os': 'linux',
+            'kubernetes.io/arch': 'amd64',
+            'node.kubernetes.io/instance-type': n.instance_type,
+            'topology.kubernetes.io/region': cluster.region_id,
+            'topology.kubernetes.io/zone': n.zone_id,
+            'alibabacloud.com/nodepool-id': n.nodepool_id,
+            ...(master ? { 'node-role.kubernetes.io/master': '' } : {}),
+          },
+        },
+        spec: {
+          providerID: `${cluster.region_id}.${n.instance_id}`,
+          podCIDR: cluster.container_cidr || undefined,
+          ...(master
+            ? { taints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] }
+            : {}),
+        },
+        status: {
+          capacity: { cpu: String(n.cpu), memory: `${n.memory_gib * 1024 * 1024}Ki`, pods: '64' },
+          allocatable: {
+            cpu: `${n.cpu * 1000 - 100}m`,
+            memory: `${Math.floor(n.memory_gib * 1024 * 1024 * 0.9)}Ki`,
+            pods: '64',
+          },
+          conditions: [
+            {
+              type: 'Ready',
+              status: n.node_status === 'Ready' ? 'True' : 'False',
+              reason: n.node_status === 'Ready' ? 'KubeletReady' : 'KubeletNotReady',
+              message:
+                n.node_status === 'Ready'
+                  ? 'kubelet is posting ready status'
+                  : 'container runtime status check may not have completed yet',
+            },
+          ],
+          addresses: [
+            { type: 'InternalIP', address: n.ip_address },
+            { type: 'Hostname', address: n.node_name },
+          ],
+          nodeInfo: {
+            kubeletVersion: version,
+            kubeProxyVersion: version,
+            containerRuntimeVersion: 'containerd://1.6.36',
+            operatingSystem: 'linux',
+            architecture: 'amd64',
+            osImage: 'Alibaba Cloud Linux 3.2104 U11 (OpenAnolis Edition)',
+          },
+        },
+      },
+      created,
+    );
+  }
+
+  createObject(
+    c,
+    {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'alicloud-disk-topology-alltype' },
+      provisioner: 'diskplugin.csi.alibabacloud.com',
+      parameters: { type: 'cloud_essd,cloud_ssd,cloud_efficiency' },
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: true,
+    },
+    created,
+  );
+  createObject(
+    c,
+    {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'alibabacloud-cnfs-nas' },
+      provisioner: 'nasplugin.csi.alibabacloud.com',
+      parameters: {
+        volumeAs: 'subpath',
+        containerNetworkFileSystem: `cnfs-nas-${cluster.cluster_id}`,
+        path: '/',
+        archiveOnDelete: 'false',
+      },
+      mountOptions: ['nolock,tcp,noresvport', 'vers=3'],
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: true,
+    },
+    created,
+  );
+}

@@ -1,0 +1,140 @@
+import { Errors, SimError } from '../../protocol/errors';
+import type { Params } from '../params';
+import type { ActionHandler } from '../types';
+import { reconcileInstance } from './deploy';
+import {
+  apiRegion,
+  checkService,
+  COMPUTENEST_STORE,
+  requireDeployable,
+  resolveTemplate,
+  type ServiceInstanceRecord,
+} from './model';
+import { SERVICE_VERSION } from './service';
+import { canonical, checkInstanceName, parseParametersJson, validateParameters } from './validate';
+
+/** `Tag.N.Key` / `Tag.N.Value`, 1-based, at most 20. */
+export function tagsOf(params: Params): { Key: string; Value: string }[] {
+  const tags: { Key: string; Value: string }[] = [];
+  for (let n = 1; n <= 21; n++) {
+    const key = params.get(`Tag.${n}.Key`);
+    if (key === undefined) break;
+    if (n > 20)
+      throw Errors.invalidParameter(
+        'Tag',
+        'The specified parameter "Tag" is not valid: at most 20 tags.',
+      );
+    tags.push({ Key: key, Value: params.get(`Tag.${n}.Value`) ?? '' });
+  }
+  return tags;
+}
+
+/**
+ * CreateServiceInstance. Validates everything first (region, service, template, Parameters the
+ * way the template declares them, Name). `DryRun=true` stops there and creates nothing: it answers
+ * the gateway's dry-run code DryRunOperation (HTTP 400) — the shape of a passing Compute Nest dry
+ * run is UNCONFIRMED; this is how Alibaba's other APIs (ECS, VPC) answer one. `ClientToken`: the
+ * same token with the same request returns the instance it created (also after a lost answer);
+ * with a different request it is IdempotentParameterMismatch (the code ECS/VPC use).
+ */
+export const createServiceInstance: ActionHandler = ({ account, params, clock, ids, changed }) => {
+  const region = apiRegion(params);
+  const serviceId = checkService(params);
+  const template = resolveTemplate(params, true);
+  requireDeployable(template);
+  const values = validateParameters(template, parseParametersJson(params.get('Parameters')));
+  const name = params.get('Name');
+  if (name !== undefined) checkInstanceName(name);
+  const token = params.get('ClientToken');
+  if (token !== undefined && (token.length > 64 || !/^[\x20-\x7e]+$/.test(token)))
+    throw Errors.invalidParameter(
+      'ClientToken',
+      'The specified parameter "ClientToken" is not valid: at most 64 ASCII characters.',
+    );
+  const tags = tagsOf(params);
+  const payPeriod = params.get('Commodity.PayPeriod');
+  const payPeriodUnit = params.get('Commodity.PayPeriodUnit');
+  const dryRun = params.bool('DryRun') ?? false;
+  if (dryRun)
+    throw new SimError(
+      'DryRunOperation',
+      400,
+      'Request validation has been passed with DryRun flag set.',
+    );
+
+  const store = account.store(region, COMPUTENEST_STORE);
+  const fingerprint = canonical({
+    serviceId,
+    version: params.get('ServiceVersion') ?? '',
+    template: template.Name,
+    spec: params.get('SpecificationName') ?? '',
+    name: name ?? '',
+    rg: params.get('ResourceGroupId') ?? '',
+    values,
+    tags,
+    payPeriod: payPeriod ?? '',
+    payPeriodUnit: payPeriodUnit ?? '',
+  });
+  const now = clock.now();
+  if (token !== undefined) {
+    const existingId = store.tokens.get(token);
+    const existing = existingId === undefined ? undefined : store.instances.get(existingId);
+    if (existing) {
+      if (existing.fingerprint !== fingerprint)
+        throw new SimError(
+          'IdempotentParameterMismatch',
+          400,
+          'Request uses a client token in a previous request but is not identical to that request.',
+        );
+      if (reconcileInstance(account, existing, now)) changed();
+      return {
+        ServiceInstanceId: existing.ServiceInstanceId,
+        Status: existing.Status,
+        OrderId: '',
+        MarketInstanceId: '',
+      };
+    }
+  }
+
+  const id = `si-${ids.hex(20)}`;
+  const si: ServiceInstanceRecord = {
+    ServiceInstanceId: id,
+    Name: name ?? `dify-${ids.chars(4)}`,
+    ServiceId: serviceId,
+    ServiceVersion: params.get('ServiceVersion') ?? SERVICE_VERSION,
+    TemplateName: template.Name,
+    ApiRegionId: region,
+    DeployRegionId: String(values.RegionId),
+    Parameters: values,
+    ResourceGroupId: params.get('ResourceGroupId') ?? '',
+    Tags: tags,
+    PayType: payPeriod !== undefined || payPeriodUnit !== undefined ? 'PrePaid' : 'PostPaid',
+    ...(token !== undefined ? { ClientToken: token } : {}),
+    fingerprint,
+    StackId: ids.requestId().toLowerCase(),
+    createdAt: now,
+    updatedAt: now,
+    Status: 'Created',
+    Progress: 0,
+    StatusDetail: '',
+    step: 0,
+    deleteStep: 0,
+    logs: [
+      {
+        at: 0,
+        Content: 'Start creating service instance',
+        LogType: 'serviceInstance',
+        Source: 'computeNest',
+        Status: 'Created',
+      },
+    ],
+    resources: [],
+    kubeObjects: [],
+    createdNamespace: false,
+    Outputs: {},
+  };
+  store.instances.set(id, si);
+  if (token !== undefined) store.tokens.set(token, id);
+  changed();
+  return { ServiceInstanceId: id, Status: si.Status, OrderId: '', MarketInstanceId: '' };
+};
