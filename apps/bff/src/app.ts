@@ -11,9 +11,16 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { localePlugin } from './plugins/locale';
 import { securityPlugin } from './plugins/security';
 import { staticPlugin } from './plugins/static';
+import { deploymentEventsRoutes } from './routes/deployment-events.routes';
+import { deploymentsRoutes } from './routes/deployments.routes';
 import { healthRoutes } from './routes/health.routes';
 import { regionsRoutes } from './routes/regions.routes';
 import { resourcesRoutes } from './routes/resources.routes';
+import { AccountContext } from './services/account';
+import { DeploymentHub } from './services/deployments/deployment-hub';
+import { DeploymentService } from './services/deployments/deployment.service';
+import type { ComputeNestPort } from './services/deployments/ports';
+import { QuoteService } from './services/deployments/quote.service';
 import type { ResourcePorts } from './services/resources/ports';
 import { ResourceService } from './services/resources/resource.service';
 
@@ -28,6 +35,11 @@ export interface AppDeps {
   ports?: ResourcePorts;
   retry?: Partial<RetryPolicy>;
   cacheTtlMs?: number;
+  computeNest?: ComputeNestPort;
+  /** Delays between polls of a watched deployment (default 1 s, 2 s, 5 s, 10 s). */
+  pollIntervalsMs?: number[];
+  /** Heartbeat comment period of the event stream (default 15 s). */
+  heartbeatMs?: number;
 }
 
 /**
@@ -63,9 +75,22 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   };
   const resources = new ResourceService(ports, deps.cacheTtlMs === undefined ? {} : { ttlMs: deps.cacheTtlMs });
 
+  const computeNest = deps.computeNest ?? gateways.computeNest;
+  const account = new AccountContext(ports.identity);
+  const quotes = new QuoteService(computeNest, account, {
+    sandbox: cloud.mode === 'sandbox',
+    defaultCurrency: cloud.computeNestRegion === 'ap-southeast-1' ? 'USD' : 'CNY',
+  });
+  const deployments = new DeploymentService(computeNest, account);
+  const hub = new DeploymentHub(computeNest, account, deps.pollIntervalsMs ? { intervalsMs: deps.pollIntervalsMs } : {});
+  // Open event streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => hub.close());
+
   await app.register(healthRoutes, { mode: cloud.mode });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
+  await app.register(deploymentsRoutes, { deployments, quotes });
+  await app.register(deploymentEventsRoutes, { hub, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   await app.register(openApiRoute);
   await app.register(staticPlugin, { webDistDir: env.webDistDir });
   return app;

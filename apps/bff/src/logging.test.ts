@@ -13,8 +13,10 @@ describe('logging', () => {
       req: { headers: { cookie: 'dify_console_session=abc', authorization: 'Bearer t' } },
       creds: { accessKeySecret: 'sk-secret', securityToken: 'sts-token' },
     });
+    log.info({ cloud: { Parameters: { PostgresSQLPassword: 'Pg#Cloud1', RedisInstancePassword: 'Rd#Cloud1', MilvusPassword: 'Mv#Cloud1', VpcId: 'vpc-1' } } });
     expect(out.text).toContain('dify-abcd');
-    for (const secret of ['Pg#Secret1', 'Rd#Secret1', 'Mv#Secret1', 'dify_console_session=abc', 'Bearer t', 'sk-secret', 'sts-token']) {
+    expect(out.text).toContain('vpc-1');
+    for (const secret of ['Pg#Secret1', 'Rd#Secret1', 'Mv#Secret1', 'dify_console_session=abc', 'Bearer t', 'sk-secret', 'sts-token', 'Pg#Cloud1', 'Rd#Cloud1', 'Mv#Cloud1']) {
       expect(out.text).not.toContain(secret);
     }
   });

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type LoggerOptions } from 'pino';
-import { secretParameterNames } from '@dify-console/shared/template/templates';
+import { HA_EXISTING_TEMPLATE, secretParameterNames } from '@dify-console/shared/template/templates';
 import { sanitize } from './cloud/cloud-error';
 
 /**
@@ -12,6 +12,8 @@ const SECRET_KEYS = ['accessKeySecret', 'accessKeyId', 'securityToken', 'passwor
 
 export function redactPaths(): string[] {
   const params = secretParameterNames();
+  // The same secrets under the Compute Nest template's names (the order's Parameters object).
+  const cloudNames = params.flatMap((name) => HA_EXISTING_TEMPLATE.fields[name].computeNestParameter ?? []);
   return [
     'req.headers.authorization',
     'req.headers.cookie',
@@ -23,6 +25,7 @@ export function redactPaths(): string[] {
       `parameters.${name}`,
       `*.parameters.${name}`,
     ]),
+    ...cloudNames.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]),
     ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
   ];
 }

@@ -1,4 +1,5 @@
 import type { CloudSetup } from '../config/cloud';
+import { ComputeNestGateway } from './computenest.gateway';
 import { CsGateway } from './cs.gateway';
 import { EcsGateway } from './ecs.gateway';
 import { KvstoreGateway } from './kvstore.gateway';
@@ -16,6 +17,7 @@ export interface CloudGateways {
   kvstore: KvstoreGateway;
   milvus: MilvusGateway;
   sts: StsGateway;
+  computeNest: ComputeNestGateway;
 }
 
 export function createGateways(
@@ -31,5 +33,6 @@ export function createGateways(
     kvstore: new KvstoreGateway(transport),
     milvus: new MilvusGateway(transport),
     sts: new StsGateway(transport),
+    computeNest: new ComputeNestGateway(transport, cloud.computeNestRegion),
   };
 }

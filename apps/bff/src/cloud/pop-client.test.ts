@@ -77,6 +77,15 @@ describe('withRetry', () => {
     expect(delays).toEqual([]);
   });
 
+  it('retries a write idempotent by its ClientToken, timeouts included, but not a client error', async () => {
+    const delays: number[] = [];
+    const idempotent = { idempotent: true };
+    expect(await withRetry('CreateServiceInstance', policy(delays), failing(['Cloud.Timeout', 'Throttling', 'InternalError']), idempotent)).toBe('ok');
+    expect(delays).toHaveLength(3);
+    await expect(withRetry('CreateServiceInstance', policy(delays), failing(['IdempotentParameterMismatch']), idempotent)).rejects.toMatchObject({ code: 'IdempotentParameterMismatch' });
+    expect(delays).toHaveLength(3);
+  });
+
   it('caps the delay', async () => {
     const delays: number[] = [];
     const p = { ...policy(delays), baseDelayMs: 800, random: () => 0.999 };

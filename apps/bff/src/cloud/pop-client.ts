@@ -95,18 +95,27 @@ export const defaultRetryPolicy = (): RetryPolicy => ({
 
 /**
  * Retries a READ action on throttling, 5xx and network failures, with exponential backoff and
- * full jitter. Writes are never retried (a retried create could create twice). A timeout is not
- * retried either: a hanging cloud would only hang again, and the user should hear it within
- * CLOUD_TIMEOUT_MS.
+ * full jitter. Writes are never retried (a retried create could create twice) unless they are
+ * idempotent by a ClientToken. A read's timeout is not retried: a hanging cloud would only hang
+ * again, and the user should hear it within CLOUD_TIMEOUT_MS.
  */
-export async function withRetry<T>(action: string, policy: RetryPolicy, call: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(
+  action: string,
+  policy: RetryPolicy,
+  call: () => Promise<T>,
+  options: { idempotent?: boolean } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
     } catch (raw) {
       const err = toCloudError(raw, action);
-      const again =
-        isReadAction(action) && err.retryable && err.code !== 'Cloud.Timeout' && attempt < policy.maxAttempts;
+      // A write made idempotent by its ClientToken is retried like a read, and on a timeout too:
+      // the answer may have been lost after the cloud acted, and the same token yields the same result.
+      const worthIt = options.idempotent
+        ? err.retryable || err.code === 'Cloud.Timeout'
+        : isReadAction(action) && err.retryable && err.code !== 'Cloud.Timeout';
+      const again = worthIt && attempt < policy.maxAttempts;
       if (!again) throw err;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       await policy.sleep(Math.floor(policy.random() * ceiling));
@@ -129,9 +138,14 @@ export interface CloudCallEvent {
   errorCode?: string;
 }
 
+export interface RpcOptions {
+  /** The call carries a ClientToken: retry it (same parameters, same token) even though it writes. */
+  idempotent?: boolean;
+}
+
 /** What the gateways need: one RPC or ROA call, already retried and turned into CloudError. */
 export interface CloudTransport {
-  rpc(product: Product, regionId: string, action: string, params?: Record<string, ParamValue>): Promise<unknown>;
+  rpc(product: Product, regionId: string, action: string, params?: Record<string, ParamValue>, options?: RpcOptions): Promise<unknown>;
   roa(product: Product, regionId: string, request: RoaRequest): Promise<unknown>;
 }
 
@@ -192,11 +206,16 @@ export function createTransport(
   };
 
   return {
-    rpc(product, regionId, action, params = {}) {
+    rpc(product, regionId, action, params = {}, rpcOptions = {}) {
       const flat = flattenParams(params);
       // 'POST' in upper case: the only value that makes pop-core send a form body.
       return observe(product, action, () =>
-        withRetry(action, policy, () => guarded(action, rpcClient(product, regionId).request(action, flat, { method: 'POST' }))),
+        withRetry(
+          action,
+          policy,
+          () => guarded(action, rpcClient(product, regionId).request(action, flat, { method: 'POST' })),
+          rpcOptions,
+        ),
       );
     },
     roa(product, regionId, { action, method, path, query = {}, body }) {

@@ -4,6 +4,7 @@ import { format, type Locale, type Localized } from '@dify-console/shared/domain
 import type { Problem } from '@dify-console/shared/domain/problem';
 import { ruleMessage } from '@dify-console/shared/domain/rules';
 import { isCloudError, type CloudError } from '../cloud/cloud-error';
+import { isProblemError } from '../services/problem-error';
 import { global } from './global';
 
 /**
@@ -40,6 +41,14 @@ const MESSAGES = {
     'zh-CN': '阿里云返回了无法识别的结果（{action}），请联系控制台维护者',
     en: 'The cloud answered in an unexpected form ({action}); tell the console maintainers',
   },
+  cloudRejected: {
+    'zh-CN': '阿里云拒绝了请求参数（{code}）：{message}',
+    en: 'The cloud refused the request ({code}): {message}',
+  },
+  cloudConflict: {
+    'zh-CN': '请求与云上的现状冲突（{code}）：{message}',
+    en: 'The request conflicts with the current state in the cloud ({code}): {message}',
+  },
   cloudFailed: {
     'zh-CN': '阿里云返回错误 {code}：{message}',
     en: 'The cloud answered with the error {code}: {message}',
@@ -66,6 +75,13 @@ const RAM_PREFIX: Record<string, { prefix: string; policy: string }> = {
   ram: { prefix: 'ram', policy: 'AliyunRAMReadOnlyAccess' },
 };
 
+/** The cloud refused the parameters: the user can correct them (Compute Nest validation and the like). */
+const INVALID_PARAMETER_CODES =
+  /^(InvalidParameter|MissingParameter|ParameterInvalid|InvalidParameters|ParameterMissing|InvalidServiceInstanceName|InvalidTemplate|InvalidName|ValidationError)|\.(InvalidParameter|ParameterInvalid|Invalid)$/;
+/** The same token with other parameters, a name or state clash: 409. */
+const CONFLICT_CODES =
+  /^(IdempotentParameterMismatch|IdempotenceParamNotMatch|IdempotentParameterMisMatch|.*AlreadyExist|.*Duplicate|.*\.?(InvalidStatus|IncorrectStatus|StatusNotSupport|OperationConflict|Conflict))/;
+
 const CREDENTIAL_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken|MissingSecurityToken|IncompleteSignature)/;
 const FORBIDDEN_CODES = /^(Forbidden|NoPermission|ErrorCheckAcl|StatusForbidden)|\.NoPermission$/;
 
@@ -84,6 +100,8 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
     return p(403, 'Cloud.Forbidden', 'forbidden', { permission: `${ram.prefix}:${err.action}`, policy: ram.policy });
   }
   if (code.includes('NotFound') || code.includes('NotExist')) return p(404, 'Cloud.NotFound', 'notFound', { code });
+  if (CONFLICT_CODES.test(code)) return p(409, 'Cloud.Conflict', 'cloudConflict', { code, message: err.message });
+  if (INVALID_PARAMETER_CODES.test(code)) return p(400, 'Cloud.InvalidParameter', 'cloudRejected', { code, message: err.message });
   if (code === 'Cloud.Timeout') return p(504, 'Cloud.Timeout', 'timeout', { action: err.action });
   if (code === 'Cloud.UnexpectedResponse') return p(502, 'Cloud.UnexpectedResponse', 'unexpected', { action: err.action });
   if (code === 'ServiceUnavailable' || code === 'Cloud.NetworkError' || err.httpStatus >= 500) {
@@ -109,6 +127,10 @@ export const errorHandlerPlugin = global(async (app) => {
       const issues = validationIssues(error, locale);
       req.log.info({ issues }, 'request validation failed');
       return reply.code(400).send({ code: 'ValidationFailed', message: message('validation', locale), issues });
+    }
+    if (isProblemError(error)) {
+      req.log.info({ code: error.problem.code, status: error.status }, 'request refused');
+      return reply.code(error.status).send(error.problem);
     }
     if (isCloudError(error)) {
       const { status, problem } = cloudProblem(error, locale);

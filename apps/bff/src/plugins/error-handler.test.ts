@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { CloudError } from '../cloud/cloud-error';
+import { cloudProblem } from './error-handler';
+
+const err = (code: string, httpStatus = 400, message = `${code} happened`) =>
+  Object.assign(new CloudError({ code, message, httpStatus, action: 'CreateServiceInstance', requestId: 'req-1' }), { product: 'computenest' });
+
+describe('cloudProblem for Compute Nest', () => {
+  it('maps an unknown instance to 404, a token reused with other parameters to 409, a refused parameter to 400', () => {
+    expect(cloudProblem(err('ServiceInstanceNotFound', 404), 'en')).toMatchObject({ status: 404, problem: { code: 'Cloud.NotFound', requestId: 'req-1' } });
+    expect(cloudProblem(err('IdempotentParameterMismatch'), 'en')).toMatchObject({ status: 409, problem: { code: 'Cloud.Conflict' } });
+    const invalid = cloudProblem(err('InvalidParameter', 400, 'The specified parameter "Name" is not valid: 9x.'), 'en');
+    expect(invalid).toMatchObject({ status: 400, problem: { code: 'Cloud.InvalidParameter' } });
+    expect(invalid.problem.message).toBe('The cloud refused the request (InvalidParameter): The specified parameter "Name" is not valid: 9x.');
+    expect(cloudProblem(err('MissingParameter.ServiceInstanceId'), 'zh-CN').problem.message).toMatch(/^阿里云拒绝了请求参数/);
+    expect(cloudProblem(err('InvalidAccessKeyId.NotFound', 404), 'en').problem.code).toBe('Cloud.CredentialsRefused');
+    expect(cloudProblem(err('Forbidden.RAM', 403), 'en').problem.message).toMatch(/computenest:CreateServiceInstance/);
+  });
+});

@@ -1,0 +1,247 @@
+import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeploymentDetail, Quote } from '@dify-console/shared/api/deployments';
+import { CLUSTERS, GOOD_PARAMETERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
+import { appOn, type LogCapture } from '../testing/harness';
+
+/** Quote, names, orders, details and deletion through app.inject, against the local cloud. */
+
+const TIMEOUT_MS = 600;
+let sim: CloudSim;
+let account: SimAccountKeys;
+let app: FastifyInstance;
+let logs: LogCapture;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  sim = await startCloudSim({ port: 0, speed: 2000 });
+  account = await sim.createAccount('default');
+  ({ app, logs } = await appOn(
+    { endpoint: sim.endpoint, ...account },
+    { env: { CLOUD_TIMEOUT_MS: String(TIMEOUT_MS), LOG_LEVEL: 'trace' } },
+  ));
+  // Every response body, for the secrets check at the end.
+  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  app.inject = (async (opts: InjectOptions | string) => {
+    const res = await inject(opts);
+    bodies.push(res.body);
+    return res;
+  }) as unknown as typeof app.inject;
+});
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+
+const requests = (action: string) => sim.requests({ accessKeyId: account.accessKeyId, action });
+const quoteBody = (over: Partial<typeof GOOD_PARAMETERS> = {}) => ({
+  regionId: 'cn-hangzhou',
+  templateName: '高可用版-已有资源',
+  parameters: { ...GOOD_PARAMETERS, ...over },
+});
+
+describe('POST /api/v1/quote', () => {
+  it('prices item by item, flags the sandbox, lists the existing resources apart', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/quote', payload: quoteBody(), headers: { 'accept-language': 'en' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const q = res.json<Quote>();
+    expect(q.sandbox).toBe(true);
+    expect(q.currency).toBe('CNY');
+    expect(q.items.map((i) => i.label)).toEqual(expect.arrayContaining(['NAS file system', 'Cloud disk']));
+    expect(q.total.tradeAmount).toBeCloseTo(q.items.reduce((s, i) => s + i.tradeAmount, 0), 4);
+    expect(q.total.priceUnit).toBe('/Hour');
+    expect(q.existingResources.map((r) => r.kind)).toEqual(['cluster', 'postgres', 'redis', 'milvus']);
+    expect(q.accessEntry.note).toMatch(/estimate/);
+    const zh = (await app.inject({ method: 'POST', url: '/api/v1/quote?lang=zh-CN', payload: quoteBody() })).json<Quote>();
+    expect(zh.items.map((i) => i.label)).toEqual(expect.arrayContaining(['NAS 文件系统', '云盘']));
+    // The API region is cn-hangzhou; the deployment region travels inside Parameters.
+    const sent = requests('GetServiceEstimateCost')[0]!.params;
+    expect(sent).toMatchObject({ RegionId: 'cn-hangzhou', ServiceId: 'service-c8afb895dd314f70a020', TemplateName: '高可用版-已有资源' });
+    expect(JSON.parse(sent.Parameters!)).toMatchObject({ RegionId: 'cn-hangzhou', ClusterId: GOOD_PARAMETERS.clusterId, RdsInstanceId: GOOD_PARAMETERS.postgresInstanceId });
+  });
+
+  it('answers identical parameters from the cache: one GetServiceEstimateCost for two (and for concurrent) quotes', async () => {
+    const body = quoteBody({ highAvailability: false });
+    const before = requests('GetServiceEstimateCost').length;
+    const [a, b] = await Promise.all([
+      app.inject({ method: 'POST', url: '/api/v1/quote', payload: body }),
+      app.inject({ method: 'POST', url: '/api/v1/quote', payload: body }),
+    ]);
+    const c = await app.inject({ method: 'POST', url: '/api/v1/quote', payload: body });
+    expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([200, 200, 200]);
+    expect(requests('GetServiceEstimateCost').length).toBe(before + 1);
+  });
+
+  it('refuses invalid parameters with field issues in the user language', async () => {
+    const bad = quoteBody({ postgresPassword: 'short', milvusEndpoint: 'localhost:19530' });
+    const en = await app.inject({ method: 'POST', url: '/api/v1/quote?lang=en', payload: bad });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().issues).toEqual(
+      expect.arrayContaining([
+        { path: ['parameters', 'postgresPassword'], message: 'The password must be 8-30 characters long' },
+        { path: ['parameters', 'milvusEndpoint'], message: expect.stringMatching(/^The Milvus internal address has the form/) },
+      ]),
+    );
+    const zh = await app.inject({ method: 'POST', url: '/api/v1/quote', payload: bad });
+    expect(zh.json().issues).toContainEqual({ path: ['parameters', 'postgresPassword'], message: '密码长度须为8~30个字符' });
+  });
+});
+
+describe('names and orders', () => {
+  let instanceId = '';
+
+  it('orders: the instance exists in the cloud with our parameters under the template names', async () => {
+    const res = await order(app, orderBody('dify-main', 'token-main-0001'));
+    expect(res.statusCode, res.body).toBe(200);
+    instanceId = res.json<{ instanceId: string }>().instanceId;
+    expect(instanceId).toMatch(/^si-/);
+    const sent = requests('CreateServiceInstance')[0]!.params;
+    expect(sent).toMatchObject({ RegionId: 'cn-hangzhou', ServiceId: 'service-c8afb895dd314f70a020', Name: 'dify-main', ClientToken: 'token-main-0001' });
+    expect(JSON.parse(sent.Parameters!)).toEqual({
+      RegionId: 'cn-hangzhou',
+      VpcId: GOOD_PARAMETERS.vpcId,
+      ClusterId: GOOD_PARAMETERS.clusterId,
+      RdsInstanceId: GOOD_PARAMETERS.postgresInstanceId,
+      PostgresSQLUserName: 'postgres',
+      PostgresSQLPassword: SIM_PASSWORDS.postgres,
+      RedisInstanceId: GOOD_PARAMETERS.redisInstanceId,
+      RedisInstancePassword: SIM_PASSWORDS.redis,
+      MilvusEndpoint: GOOD_PARAMETERS.milvusEndpoint,
+      MilvusUser: 'root',
+      MilvusPassword: SIM_PASSWORDS.milvus,
+      HPAOption: true,
+    });
+  });
+
+  it('says the name is taken, and refuses a second order with that name (409, issue on name) before ordering', async () => {
+    const taken = await app.inject({ url: '/api/v1/deployments/name-availability?name=dify-main&lang=en' });
+    expect(taken.json()).toMatchObject({ name: 'dify-main', available: false, message: expect.stringMatching(/already used/) });
+    const prefix = await app.inject({ url: '/api/v1/deployments/name-availability?name=dify-mai' });
+    expect(prefix.json()).toEqual({ name: 'dify-mai', available: true });
+    const invalid = await app.inject({ url: '/api/v1/deployments/name-availability?name=9lives&lang=en' });
+    expect(invalid.json()).toMatchObject({ available: false, message: expect.stringMatching(/start with an English letter/) });
+
+    const creates = requests('CreateServiceInstance').length;
+    const res = await order(app, orderBody('dify-main', 'token-other-0002'), 'zh-CN');
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'NameTaken', issues: [{ path: ['name'], message: expect.stringMatching(/dify-main/) }] });
+    expect(requests('CreateServiceInstance').length).toBe(creates);
+  });
+
+  // Orders that are not followed go to the stopped cluster: they fail before installing anything.
+  const stopped = { clusterId: CLUSTERS.failed };
+
+  it('the same clientToken yields one instance, concurrent or repeated', async () => {
+    const body = orderBody('dify-twice', 'token-twice-0003', stopped);
+    const replies = await Promise.all([order(app, body), order(app, body), order(app, body)]);
+    const again = await order(app, body);
+    const ids = new Set([...replies, again].map((r) => r.json<{ instanceId: string }>().instanceId));
+    expect(ids.size).toBe(1);
+    const list = await app.inject({ url: '/api/v1/deployments?refresh=true' });
+    expect(list.json<{ items: { name: string }[] }>().items.filter((i) => i.name === 'dify-twice')).toHaveLength(1);
+  });
+
+  it('the same clientToken yields the same instance after a BFF restart (the cloud is the only record)', async () => {
+    const body = orderBody('dify-restart', 'token-restart-0005', stopped);
+    const first = await order(app, body);
+    expect(first.statusCode, first.body).toBe(200);
+    // A fresh BFF on the same cloud remembers nothing: the order's tag on the instance answers.
+    const { app: restarted } = await appOn({ endpoint: sim.endpoint, ...account });
+    try {
+      const again = await order(restarted, body);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toEqual(first.json());
+      // A different order with that name is still refused.
+      const other = await order(restarted, { ...body, clientToken: 'token-restart-other' });
+      expect(other.statusCode).toBe(409);
+    } finally {
+      await restarted.close();
+    }
+    const created = requests('CreateServiceInstance').filter((r) => r.params.Name === 'dify-restart');
+    expect(created).toHaveLength(1);
+    expect(created[0]!.params['Tag.1.Key']).toBe('dify-console:order');
+  });
+
+  it.each(['hang', 'hang-after'] as const)('a first CreateServiceInstance that never answers (%s) is retried with the same token: one instance', async (kind) => {
+    const name = `dify-${kind}`;
+    const token = `token-${kind}-0004`;
+    sim.injectFault({ kind, action: 'CreateServiceInstance', accessKeyId: account.accessKeyId, times: 1 });
+    const res = await order(app, orderBody(name, token, stopped));
+    expect(res.statusCode, res.body).toBe(200);
+    const attempts = requests('CreateServiceInstance').filter((r) => r.params.Name === name);
+    expect(attempts.length).toBe(2);
+    expect(new Set(attempts.map((r) => r.params.ClientToken))).toEqual(new Set([token]));
+    const found = (await app.inject({ url: '/api/v1/deployments?refresh=true' })).json<{ items: { name: string; instanceId: string }[] }>().items;
+    expect(found.filter((i) => i.name === name)).toEqual([expect.objectContaining({ instanceId: res.json().instanceId })]);
+  });
+
+  it('follows the deployment to Deployed; the detail has outputs, resources and masked parameters', async () => {
+    const detail = await untilFinal(app, instanceId);
+    expect(detail).toMatchObject({ status: 'Deployed', phase: 'ready', progress: 100, failure: null, name: 'dify-main', regionId: 'cn-hangzhou' });
+    expect(detail.outputs.length).toBeGreaterThan(0);
+    expect(detail.resources.some((r) => r.arn.startsWith('arn:acs:ros:'))).toBe(true);
+    expect(detail.parameters).toMatchObject({ clusterId: GOOD_PARAMETERS.clusterId, postgresPassword: '******', redisPassword: '******', milvusPassword: '******', highAvailability: true });
+  });
+
+  it('a stopped cluster fails the deployment with clusterId to correct', async () => {
+    const { items } = (await app.inject({ url: '/api/v1/deployments?refresh=true' })).json<{ items: { name: string; instanceId: string }[] }>();
+    const id = items.find((i) => i.name === 'dify-twice')!.instanceId;
+    const detail = await untilFinal(app, id, 'zh-CN');
+    expect(detail.failure).toMatchObject({ code: 'ClusterNotRunning', title: 'ACK 集群未处于运行中状态', fields: ['clusterId'] });
+    expect(detail.failure?.detail).toMatch(/ErrorClusterState/);
+  });
+
+  it('lists the deployments newest first', async () => {
+    const { items } = (await app.inject({ url: '/api/v1/deployments' })).json<{ items: { name: string; createdAt: string }[] }>();
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    const times = items.map((i) => i.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('a wrong Postgres password fails the deployment with the field to correct, in zh-CN and en', async () => {
+    const res = await order(app, orderBody('dify-wrongpg', 'token-wrongpg-0005', { clusterId: CLUSTERS.basic, postgresPassword: 'Wrong#Pass2026' }));
+    const id = res.json<{ instanceId: string }>().instanceId;
+    const en = await untilFinal(app, id, 'en');
+    expect(en.status).toBe('DeployedFailed');
+    expect(en.phase).toBe('failed');
+    expect(en.failure).toMatchObject({ code: 'PostgresAuthFailed', title: 'Wrong PostgreSQL password', fields: ['postgresPassword'] });
+    expect(en.failure?.detail).toMatch(/password authentication failed for user "postgres"/);
+    const zh = (await app.inject({ url: `/api/v1/deployments/${id}`, headers: { 'accept-language': 'zh-CN' } })).json<DeploymentDetail>();
+    expect(zh.failure).toMatchObject({ title: 'PostgreSQL 账号或密码错误', fields: ['postgresPassword'] });
+    expect(JSON.stringify(zh)).not.toContain('Wrong#Pass2026');
+  });
+
+  it('answers an unknown instance with 404', async () => {
+    const res = await app.inject({ url: '/api/v1/deployments/si-0000000000000000000a?lang=en' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'DeploymentNotFound', message: 'There is no service instance si-0000000000000000000a' });
+  });
+
+  it('deletes only with the right confirmName', async () => {
+    const wrong = await app.inject({ method: 'DELETE', url: `/api/v1/deployments/${instanceId}?lang=en`, payload: { confirmName: 'dify-mian' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'ConfirmationMismatch', issues: [{ path: ['confirmName'], message: 'Type the instance name dify-main to confirm the deletion' }] });
+    expect(requests('DeleteServiceInstances')).toHaveLength(0);
+    const ok = await app.inject({ method: 'DELETE', url: `/api/v1/deployments/${instanceId}`, payload: { confirmName: 'dify-main' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ instanceId, status: 'Deleting' });
+    expect(requests('DeleteServiceInstances')[0]!.params).toMatchObject({ 'ServiceInstanceId.1': instanceId });
+    const gone = await untilFinal(app, instanceId);
+    expect(gone).toMatchObject({ status: 'Deleted', phase: 'deleted' });
+  });
+
+  it('never shows or logs a password: responses, log lines, and cloud calls other than the Compute Nest order and quote', () => {
+    const logText = logs.text;
+    expect(logText.length).toBeGreaterThan(1000);
+    for (const secret of [...Object.values(SIM_PASSWORDS), 'Wrong#Pass2026']) {
+      for (const body of bodies) expect(body).not.toContain(secret);
+      expect(logText).not.toContain(secret);
+    }
+    const carrying = sim
+      .requests({ accessKeyId: account.accessKeyId })
+      .filter((r) => Object.values(r.params).some((v) => v.includes(SIM_PASSWORDS.postgres)))
+      .map((r) => r.action);
+    expect(new Set(carrying)).toEqual(new Set(['GetServiceEstimateCost', 'CreateServiceInstance']));
+  });
+});

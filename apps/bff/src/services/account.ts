@@ -1,0 +1,17 @@
+import type { IdentityPort } from './resources/ports';
+import { SingleFlight } from './utils';
+
+/** The account the console's credentials belong to (STS GetCallerIdentity, asked once). */
+export class AccountContext {
+  private accountId: string | null = null;
+  private readonly flight = new SingleFlight<string>();
+
+  constructor(private readonly identity: IdentityPort) {}
+
+  async id(): Promise<string> {
+    if (this.accountId) return this.accountId;
+    const id = await this.flight.run('self', async () => (await this.identity.getCallerIdentity()).AccountId);
+    this.accountId = id;
+    return id;
+  }
+}

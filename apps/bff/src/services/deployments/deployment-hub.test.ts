@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeComputeNest } from '../../testing/fake-computenest';
+import { AccountContext } from '../account';
+import { DeploymentHub, type HubEvent } from './deployment-hub';
+
+const INTERVALS = [10, 20, 40];
+const hubs: DeploymentHub[] = [];
+
+function setup() {
+  const cloud = new FakeComputeNest();
+  cloud.pageSize = 3;
+  cloud.add({ ServiceInstanceId: 'si-1', Status: 'Deploying', Progress: 10 });
+  cloud.log('si-1', 'Start creating service instance', 'Creating');
+  cloud.log('si-1', 'Checking parameters');
+  const hub = new DeploymentHub(cloud, new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1' }) }), { intervalsMs: INTERVALS });
+  hubs.push(hub);
+  return { cloud, hub };
+}
+afterEach(() => {
+  for (const h of hubs.splice(0)) h.close();
+});
+
+const until = async (cond: () => boolean, ms = 2000) => {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+function collector() {
+  const events: HubEvent[] = [];
+  return {
+    events,
+    listener: (e: HubEvent) => void events.push(e),
+    statuses: () => events.filter((e) => e.type === 'status').map((e) => (e.type === 'status' ? `${e.record.Status}:${e.record.Progress}` : '')),
+    lines: () => events.flatMap((e) => (e.type === 'logs' ? e.entries.map((l) => l.content) : [])),
+    ended: () => events.some((e) => e.type === 'end'),
+  };
+}
+
+describe('DeploymentHub', () => {
+  it('serves three subscribers with one poller; each gets the state so far, then the changes, then the end', async () => {
+    const { cloud, hub } = setup();
+    const a = collector();
+    const b = collector();
+    await Promise.all([hub.subscribe('si-1', a.listener), hub.subscribe('si-1', b.listener)]);
+    expect(hub.size).toBe(1);
+    expect(a.statuses()).toEqual(['Deploying:10']);
+    expect(a.lines()).toEqual(['Start creating service instance', 'Checking parameters']);
+    expect(cloud.count('GetServiceInstance')).toBe(1);
+
+    cloud.log('si-1', 'Installing Helm chart ack-dify');
+    cloud.update('si-1', { Progress: 50 });
+    await until(() => a.statuses().length === 2 && b.statuses().length === 2);
+    expect(a.lines().at(-1)).toBe('Installing Helm chart ack-dify');
+
+    const c = collector(); // a late subscriber: the state so far at once, no extra cloud call for it
+    const before = cloud.count('GetServiceInstance');
+    await hub.subscribe('si-1', c.listener);
+    expect(cloud.count('GetServiceInstance')).toBe(before);
+    expect(c.statuses()).toEqual(['Deploying:50']);
+    expect(c.lines()).toHaveLength(3);
+
+    cloud.log('si-1', 'Deploy successfully', 'Deployed');
+    cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
+    await until(() => a.ended() && b.ended() && c.ended());
+    for (const x of [a, b, c]) {
+      expect(x.statuses().at(-1)).toBe('Deployed:100');
+      expect(x.lines().at(-1)).toBe('Deploy successfully');
+      expect(x.events.at(-1)?.type).toBe('end');
+      // no line twice
+      expect(new Set(x.lines()).size).toBe(x.lines().length);
+    }
+    expect(hub.size).toBe(0);
+    const calls = cloud.count('GetServiceInstance');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(cloud.count('GetServiceInstance')).toBe(calls); // stopped after the final state
+  });
+
+  it('backs off while nothing changes and resets on a change', async () => {
+    const { cloud, hub } = setup();
+    const times: number[] = [];
+    const original = cloud.getServiceInstance.bind(cloud);
+    cloud.getServiceInstance = async (id: string) => {
+      times.push(Date.now());
+      return original(id);
+    };
+    const unsubscribe = await hub.subscribe('si-1', () => undefined);
+    await until(() => times.length >= 5);
+    const gap = (i: number) => times[i + 1]! - times[i]!;
+    // after the first read (a change): 10, then nothing new: 20, 40, 40 (the maximum)
+    expect(gap(0)).toBeGreaterThanOrEqual(INTERVALS[0]! - 3);
+    expect(gap(1)).toBeGreaterThanOrEqual(INTERVALS[1]! - 3);
+    expect(gap(2)).toBeGreaterThanOrEqual(INTERVALS[2]! - 3);
+    expect(gap(3)).toBeGreaterThanOrEqual(INTERVALS[2]! - 3);
+    cloud.update('si-1', { Progress: 60 });
+    const seen = times.length;
+    await until(() => times.length >= seen + 2);
+    expect(gap(seen)).toBeLessThan(INTERVALS[2]! - 5); // back to the shortest delay after the change
+    unsubscribe();
+  });
+
+  it('stops polling when the last subscriber leaves', async () => {
+    const { cloud, hub } = setup();
+    const u1 = await hub.subscribe('si-1', () => undefined);
+    const u2 = await hub.subscribe('si-1', () => undefined);
+    u1();
+    expect(hub.size).toBe(1);
+    u2();
+    expect(hub.size).toBe(0);
+    const calls = cloud.count('GetServiceInstance');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(cloud.count('GetServiceInstance')).toBe(calls);
+  });
+
+  it('rejects a subscription to an unknown instance and keeps no poller', async () => {
+    const { hub } = setup();
+    await expect(hub.subscribe('si-nope', () => undefined)).rejects.toMatchObject({ code: 'ServiceInstanceNotFound' });
+    expect(hub.size).toBe(0);
+  });
+
+  it('tells subscribers about a failed poll and keeps polling', async () => {
+    const { cloud, hub } = setup();
+    const a = collector();
+    await hub.subscribe('si-1', a.listener);
+    const original = cloud.getServiceInstance.bind(cloud);
+    let failures = 1;
+    cloud.getServiceInstance = async (id: string) => {
+      if (failures-- > 0) throw new Error('boom');
+      return original(id);
+    };
+    cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
+    await until(() => a.ended());
+    expect(a.events.map((e) => e.type)).toEqual(['status', 'logs', 'error', 'status', 'end']);
+  });
+
+  it('ends every subscription on close', async () => {
+    const { hub } = setup();
+    const a = collector();
+    await hub.subscribe('si-1', a.listener);
+    hub.close();
+    expect(a.ended()).toBe(true);
+    expect(hub.size).toBe(0);
+  });
+});

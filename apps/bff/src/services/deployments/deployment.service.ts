@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import type { DeploymentDetail, DeploymentSummary, OrderRequest } from '@dify-console/shared/api/deployments';
+import type { DeploymentStatus } from '@dify-console/shared/domain/deployment-status';
+import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
+import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
+import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { isCloudError } from '../../cloud/cloud-error';
+import type { AccountContext } from '../account';
+import { ProblemError } from '../problem-error';
+import { SingleFlight, TtlCache } from '../utils';
+import { toDetail, toStatus, toSummary } from './mapping';
+import { allTokenPages, type ComputeNestPort, type ServiceInstanceRecord } from './ports';
+import { withSecretsScrubbed } from './secrets';
+
+const TEXT = {
+  nameTaken: {
+    'zh-CN': '实例名称 {name} 已被本账号的另一个服务实例使用，请换一个名称',
+    en: 'The name {name} is already used by another service instance of this account; choose another name',
+  },
+  nameTakenTitle: { 'zh-CN': '实例名称已被使用', en: 'The instance name is already in use' },
+  confirmMismatch: {
+    'zh-CN': '请输入实例名称 {name} 以确认删除',
+    en: 'Type the instance name {name} to confirm the deletion',
+  },
+  confirmTitle: { 'zh-CN': '确认名称不一致，未删除', en: 'The confirmation does not match; nothing was deleted' },
+  notFound: { 'zh-CN': '服务实例 {id} 不存在', en: 'There is no service instance {id}' },
+} satisfies Record<string, Localized>;
+
+/** ServiceInstanceNotFound as the user reads it (a 404 Problem); any other error unchanged. */
+export function asNotFound(err: unknown, instanceId: string, locale: Locale): unknown {
+  if (isCloudError(err) && err.code === 'ServiceInstanceNotFound') {
+    return new ProblemError(404, {
+      code: 'DeploymentNotFound',
+      message: format(TEXT.notFound[locale], { id: instanceId }),
+      ...(err.requestId ? { requestId: err.requestId } : {}),
+    });
+  }
+  return err;
+}
+
+export interface DeploymentServiceOptions {
+  /** How long a name check is reused. */
+  nameTtlMs?: number;
+  /** How long the deployment list is reused (`refresh` bypasses it). */
+  listTtlMs?: number;
+  /** How long an order's instance id is remembered per ClientToken. */
+  tokenTtlMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Each instance carries a tag derived from the ClientToken of the order that created it: the cloud
+ * is the only record, so a repeated order is recognised even after the BFF restarted.
+ */
+export const ORDER_TAG_KEY = 'dify-console:order';
+export function orderTagValue(clientToken: string): string {
+  return createHash('sha256').update(clientToken).digest('hex').slice(0, 32);
+}
+
+/**
+ * Names, orders, lists, details and deletions of the account's Dify service instances. The cloud
+ * is the only record of a deployment; what is kept here is short-lived caches and the instance id
+ * of recent orders per ClientToken (so a repeated order answers the same instance).
+ */
+export class DeploymentService {
+  private readonly names: TtlCache<boolean>;
+  private readonly nameFlights = new SingleFlight<ServiceInstanceRecord[]>();
+  private readonly lists: TtlCache<ServiceInstanceRecord[]>;
+  private readonly listFlights = new SingleFlight<ServiceInstanceRecord[]>();
+  private readonly orders: TtlCache<string>;
+  private readonly orderFlights = new SingleFlight<string>();
+
+  constructor(
+    private readonly computeNest: ComputeNestPort,
+    private readonly account: AccountContext,
+    options: DeploymentServiceOptions = {},
+  ) {
+    const now = options.now ?? Date.now;
+    this.names = new TtlCache(options.nameTtlMs ?? 10_000, now);
+    this.lists = new TtlCache(options.listTtlMs ?? 5_000, now, 100);
+    this.orders = new TtlCache(options.tokenTtlMs ?? 24 * 3600_000, now, 10_000);
+  }
+
+  // ── names ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The account's live instances (any service, not deleted) with exactly this name, or the cached
+   * answer of whether there is one.
+   */
+  private async sameName(accountId: string, name: string): Promise<ServiceInstanceRecord[]> {
+    return this.nameFlights.run(`${accountId}|${name}|fresh`, async () => {
+      const found = await allTokenPages((nextToken) =>
+        this.computeNest.listServiceInstances({ filters: [{ Name: 'ServiceInstanceName', Value: [name] }], nextToken }),
+      );
+      // The filter is fuzzy with one value: the exact match is decided here.
+      const same = found.filter((i) => i.Name === name && i.Status !== 'Deleted');
+      this.names.set(`${accountId}|${name}`, same.length > 0);
+      return same;
+    });
+  }
+
+  private async nameTaken(accountId: string, name: string): Promise<boolean> {
+    return this.names.get(`${accountId}|${name}`) ?? (await this.sameName(accountId, name)).length > 0;
+  }
+
+  async nameAvailability(name: string, locale: Locale): Promise<{ name: string; available: boolean; message?: string }> {
+    const valid = InstanceNameSchema.safeParse(name);
+    if (!valid.success) {
+      return { name, available: false, message: ruleMessage(valid.error.issues[0]?.message ?? 'instanceName.format', locale) };
+    }
+    const taken = await this.nameTaken(await this.account.id(), name);
+    return taken ? { name, available: false, message: format(TEXT.nameTaken[locale], { name }) } : { name, available: true };
+  }
+
+  // ── orders ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Orders a deployment. The same ClientToken always answers the same instance: a repeat within
+   * the BFF's memory answers at once, identical orders in flight share one call, and the cloud
+   * call itself is retried with the same token (idempotent) on timeouts, network errors, 5xx and
+   * throttling.
+   */
+  async order(request: OrderRequest, locale: Locale): Promise<{ instanceId: string }> {
+    const accountId = await this.account.id();
+    const key = `${accountId}|${request.clientToken}`;
+    const known = this.orders.get(key);
+    if (known) return { instanceId: known };
+    const instanceId = await this.orderFlights.run(key, async () => {
+      const orderTag = { Key: ORDER_TAG_KEY, Value: orderTagValue(request.clientToken) };
+      const clashes = await this.sameName(accountId, request.name);
+      // An instance of this very order (say, ordered before the BFF restarted) is the answer.
+      const mine = clashes.find((i) => i.Tags?.some((t) => t.Key === orderTag.Key && t.Value === orderTag.Value));
+      if (mine) {
+        this.orders.set(key, mine.ServiceInstanceId);
+        return mine.ServiceInstanceId;
+      }
+      if (clashes.length > 0) {
+        throw new ProblemError(409, {
+          code: 'NameTaken',
+          message: TEXT.nameTakenTitle[locale],
+          issues: [{ path: ['name'], message: format(TEXT.nameTaken[locale], { name: request.name }) }],
+        });
+      }
+      const p = request.parameters;
+      const created = await withSecretsScrubbed([p.postgresPassword, p.redisPassword, p.milvusPassword], () =>
+        this.computeNest.createServiceInstance({
+          serviceId: DIFY_SERVICE_ID,
+          templateName: request.templateName,
+          name: request.name,
+          parameters: toComputeNestParameters(request.regionId, request.parameters),
+          clientToken: request.clientToken,
+          tags: [orderTag],
+        }),
+      );
+      this.orders.set(key, created.ServiceInstanceId);
+      this.names.set(`${accountId}|${request.name}`, true);
+      this.lists.delete(accountId);
+      return created.ServiceInstanceId;
+    });
+    return { instanceId };
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────────────────────
+
+  /** The account's Dify deployments (every page), newest first; deleted ones left out. */
+  async list(options: { refresh?: boolean } = {}): Promise<DeploymentSummary[]> {
+    const accountId = await this.account.id();
+    let records = options.refresh ? undefined : this.lists.get(accountId);
+    records ??= await this.listFlights.run(accountId, async () => {
+      const all = await allTokenPages((nextToken) =>
+        this.computeNest.listServiceInstances({ filters: [{ Name: 'ServiceId', Value: [DIFY_SERVICE_ID] }], nextToken }),
+      );
+      this.lists.set(accountId, all);
+      return all;
+    });
+    return records
+      .filter((r) => r.Status !== 'Deleted' && (!r.Service?.ServiceId || r.Service.ServiceId === DIFY_SERVICE_ID))
+      .map((r) => toSummary(r))
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  private async instance(instanceId: string, locale: Locale): Promise<ServiceInstanceRecord> {
+    try {
+      return await this.computeNest.getServiceInstance(instanceId);
+    } catch (err) {
+      throw asNotFound(err, instanceId, locale);
+    }
+  }
+
+  /** The instance and its resources, as the cloud has them now. */
+  async snapshot(instanceId: string, locale: Locale = 'zh-CN') {
+    const record = await this.instance(instanceId, locale);
+    const resources = await allTokenPages((nextToken) => this.computeNest.listServiceInstanceResources(instanceId, { nextToken }));
+    return { record, resources };
+  }
+
+  async get(instanceId: string, locale: Locale): Promise<DeploymentDetail> {
+    const { record, resources } = await this.snapshot(instanceId, locale);
+    return toDetail(record, resources, locale);
+  }
+
+  // ── deletion ─────────────────────────────────────────────────────────────────────────────
+
+  /** Deletes an instance whose name was typed again; answers the status it is in afterwards. */
+  async delete(instanceId: string, confirmName: string, locale: Locale): Promise<{ instanceId: string; status: DeploymentStatus }> {
+    const record = await this.instance(instanceId, locale);
+    if (confirmName !== record.Name) {
+      throw new ProblemError(400, {
+        code: 'ConfirmationMismatch',
+        message: TEXT.confirmTitle[locale],
+        issues: [{ path: ['confirmName'], message: format(TEXT.confirmMismatch[locale], { name: record.Name }) }],
+      });
+    }
+    // A token derived from the instance: a retried or repeated deletion is the same request.
+    const token = createHash('sha256').update(`delete|${instanceId}`).digest('hex').slice(0, 32);
+    await this.computeNest.deleteServiceInstances([instanceId], token);
+    const accountId = await this.account.id();
+    this.lists.delete(accountId);
+    this.names.delete(`${accountId}|${record.Name}`);
+    let status: DeploymentStatus;
+    try {
+      status = toStatus((await this.computeNest.getServiceInstance(instanceId)).Status);
+    } catch (err) {
+      if (!isCloudError(err) || err.code !== 'ServiceInstanceNotFound') throw err;
+      status = 'Deleted';
+    }
+    return { instanceId, status };
+  }
+}
