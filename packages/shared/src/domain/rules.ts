@@ -54,6 +54,10 @@ export const RULE_MESSAGES = {
     en: 'Choose a Milvus instance (its ID starts with c-)',
   },
   'regionId.format': { 'zh-CN': '请选择地域', en: 'Choose a region' },
+  'ingressHost.format': {
+    'zh-CN': '请输入有效的域名，例如 dify.example.com（不含协议、端口和通配符）',
+    en: 'Enter a valid domain such as dify.example.com (no scheme, port or wildcard)',
+  },
 } satisfies Record<string, Localized>;
 
 export type RuleKey = keyof typeof RULE_MESSAGES;
