@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: `antd/locale/*` are CommonJS and bring a second copy of the picker locales.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { ApiError } from '../lib/api-client';

@@ -12,6 +12,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DeployRoute /> },
       { path: 'deployments', lazy: () => import('./routes/deployments') },
+      { path: 'deployments/:instanceId', lazy: () => import('./routes/deployment') },
       { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },

@@ -1,6 +1,7 @@
 import { reason } from '@dify-console/shared/domain/eligibility';
 import { negotiateLocale, type Locale } from '@dify-console/shared/domain/i18n';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
+import type { Quote } from '@dify-console/shared/api/deployments';
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import { vi } from 'vitest';
 
@@ -50,8 +51,29 @@ function inVpc<T extends { vpcId: string; eligible: boolean; reasons: ReturnType
   );
 }
 
+export interface MockRequest {
+  url: URL;
+  method: string;
+  body: unknown;
+}
+
+/** A priced deployment, as the BFF answers `POST /api/v1/quote` in the sandbox. */
+export function quoteFixture(total = 0.48): Quote {
+  return {
+    currency: 'CNY',
+    sandbox: true,
+    items: [
+      { id: 'NasFileSystem', type: 'ALIYUN::NAS::FileSystem', label: 'NAS 文件系统', chargeType: 'PostPaid', priceUnit: '/Hour', quantity: 1, tradeAmount: total, originalAmount: total, discountAmount: 0 },
+    ],
+    total: { tradeAmount: total, originalAmount: total, discountAmount: 0, priceUnit: '/Hour' },
+    accessEntry: { label: '访问入口：按量付费负载均衡（后续步骤）', tradeAmount: 0.069, priceUnit: '/Hour', note: '估算值：由负载均衡服务按实际用量另行计费，不包含在本次订单中' },
+    existingResources: [{ kind: 'cluster', id: 'c1prod', label: 'ACK 集群（已有，不计入报价）' }],
+    quotedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
 /** A fetch that answers like the BFF, from canned data, in the language asked. */
-export function mockBff(overrides: Record<string, () => Response> = {}) {
+export function mockBff(overrides: Record<string, (request: MockRequest) => Response | Promise<Response>> = {}) {
   const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(href, 'http://localhost');
@@ -60,7 +82,11 @@ export function mockBff(overrides: Record<string, () => Response> = {}) {
     const vpcId = url.searchParams.get('vpcId');
     const path = url.pathname;
     const override = Object.entries(overrides).find(([suffix]) => path.endsWith(suffix));
-    if (override) return override[1]();
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    if (override) return override[1]({ url, method: init?.method ?? 'GET', body });
+    if (path === '/api/v1/deployments/name-availability')
+      return Response.json({ name: url.searchParams.get('name'), available: true });
+    if (path === '/api/v1/quote') return Response.json(quoteFixture());
     if (path === '/api/v1/health') return Response.json({ status: 'ok', mode: 'sandbox' });
     if (path === '/api/v1/regions')
       return Response.json({

@@ -1,11 +1,35 @@
+import { lazy } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { DeployWizard } from '../../features/deploy/components/deploy-wizard';
+import { DeployPrefillSchema } from '../../features/deploy/form-values';
 import type { DeploySlots } from '../../features/deploy/slots';
 import { RegionSelect } from '../../features/resources/components/region-select';
 import { ResourcePicker } from '../../features/resources/components/resource-picker';
 
+/** Shown in step 2 only, so loaded with it. */
+const RegionName = lazy(() => import('../../features/resources/components/region-name').then((m) => ({ default: m.RegionName })));
+
 /** The deploy wizard, with the resource pickers it needs from the resources feature. */
-const slots: DeploySlots = { ResourcePicker, RegionSelect };
+const slots: DeploySlots = { ResourcePicker, RegionSelect, RegionName };
+
+/** What a page may hand the wizard in the history state: `{ prefill }` ("back to edit parameters"). */
+function prefillOf(state: unknown) {
+  const prefill = (state as { prefill?: unknown } | null)?.prefill;
+  const parsed = DeployPrefillSchema.safeParse(prefill);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export function DeployRoute() {
-  return <DeployWizard slots={slots} />;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const prefill = prefillOf(location.state);
+  return (
+    <DeployWizard
+      // A reopened deployment starts a fresh wizard; otherwise the wizard keeps its state.
+      key={prefill ? location.key : 'new'}
+      slots={slots}
+      prefill={prefill}
+      onOrdered={(instanceId) => void navigate(`/deployments/${encodeURIComponent(instanceId)}`)}
+    />
+  );
 }

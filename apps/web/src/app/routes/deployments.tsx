@@ -1,15 +1,8 @@
-import { Empty, Typography } from 'antd';
-import { useT } from '../../lib/i18n/use-t';
+import { DeploymentList } from '../../features/deployments/components/deployment-list';
 
-/** Placeholder for the list of deployments (a later issue). Loaded lazily. */
+/** The account's deployments. Loaded lazily. */
 export function DeploymentsRoute() {
-  const { t } = useT();
-  return (
-    <>
-      <Typography.Title level={3}>{t('deployments.title')}</Typography.Title>
-      <Empty description={t('deployments.placeholder')} />
-    </>
-  );
+  return <DeploymentList />;
 }
 
 export { DeploymentsRoute as Component };

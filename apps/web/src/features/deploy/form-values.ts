@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { proposeInstanceName } from '@dify-console/shared/domain/rules';
 import {
   defaultParameterValues,
+  findTemplate,
   HA_EXISTING_TEMPLATE,
+  MASK,
+  secretParameterNames,
   type DeploymentParametersInput,
   type ParameterName,
 } from '@dify-console/shared/template/templates';
@@ -34,5 +38,44 @@ export function initialValues(random?: () => number): Partial<FormValues> {
     instanceName: proposeInstanceName(random),
     regionId: DEFAULT_REGION_ID,
     ...defaultParameterValues(HA_EXISTING_TEMPLATE),
+  };
+}
+
+/** Every field of step 1, in form order. */
+export const FORM_FIELD_NAMES: readonly string[] = ['templateName', 'instanceName', 'regionId', ...Object.keys(HA_EXISTING_TEMPLATE.fields)];
+
+/** What the form is reopened with after a failed deployment ("back to edit parameters"). */
+export const DeployPrefillSchema = z.object({
+  name: z.string(),
+  regionId: z.string(),
+  templateName: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  /** The fields the failure points at, highlighted when the form opens. */
+  invalidFields: z.array(z.string()),
+  /** Why, shown on those fields. */
+  reason: z.string(),
+});
+export type DeployPrefill = z.infer<typeof DeployPrefillSchema>;
+
+/** Known, non-secret parameters only: a NoEcho value (or anything masked) is never carried over. */
+export function nonSecretParameters(parameters: Record<string, unknown>): Partial<DeploymentParametersInput> {
+  const secrets = new Set<string>(secretParameterNames(HA_EXISTING_TEMPLATE));
+  return Object.fromEntries(
+    Object.entries(parameters).filter(
+      ([k, v]) => Object.hasOwn(HA_EXISTING_TEMPLATE.fields, k) && !secrets.has(k) && v !== MASK && v !== undefined && v !== null,
+    ),
+  );
+}
+
+/** The form's starting values: the defaults, overlaid by a failed deployment's values when reopened. */
+export function startingValues(prefill?: DeployPrefill): Partial<FormValues> {
+  const base = initialValues();
+  if (!prefill) return base;
+  return {
+    ...base,
+    ...nonSecretParameters(prefill.parameters),
+    instanceName: prefill.name || base.instanceName,
+    regionId: prefill.regionId || base.regionId,
+    templateName: findTemplate(prefill.templateName)?.name ?? base.templateName,
   };
 }

@@ -19,14 +19,17 @@ export interface PickerSlotProps {
   regionId?: string;
   vpcId?: string;
   allowClear?: boolean;
-  onPick?: (item: PickedResource | undefined) => void;
+  /** `restored`: the picker found the item of a value it was given (e.g. a reopened form), not a new choice. */
+  onPick?: (item: PickedResource | undefined, how?: 'chosen' | 'restored') => void;
 }
 
 /**
  * The controls another feature provides (features do not import each other; the route composes
- * them): the resource pickers and the region select.
+ * them): the resource pickers, the region select and the region's name.
  */
 export interface DeploySlots {
   ResourcePicker: ComponentType<PickerSlotProps>;
   RegionSelect: ComponentType<{ label: string }>;
+  /** The region's name in the UI language (e.g. 华东1（杭州）), for the order summary. */
+  RegionName: ComponentType<{ regionId: string }>;
 }

@@ -13,24 +13,20 @@ export const en: Messages = {
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to deploy',
 
-  'deployments.title': 'Deployments',
-  'deployments.placeholder': 'The list of deployments comes in a later version.',
-
   'wizard.title': 'Deploy Dify (existing resources)',
   'wizard.subtitle': 'Deploys Dify through Compute Nest onto your existing ACK cluster, RDS PostgreSQL, Redis and Milvus. Every resource must be in one VPC.',
   'wizard.step.parameters': 'Parameters',
   'wizard.step.order': 'Review & order',
-  'wizard.step.orderLater': 'Coming soon',
   'wizard.next': 'Next: confirm order',
   'wizard.invalid': 'Please fix the {count} highlighted parameter errors first',
-  'wizard.orderUnavailable': 'The parameters are valid. The order step is not available yet; it comes in a later version.',
-  'wizard.orderUnavailableTitle': 'Order step not available yet',
 
   'form.basics': 'Basics',
   'form.template': 'Template',
   'form.instanceName': 'Service instance name',
   'form.region': 'Region',
   'form.regionPlaceholder': 'Select a region',
+  'form.nameChecking': 'Checking whether the name is in use…',
+  'form.nameAvailable': 'The name is available',
   'form.milvusMismatch': 'This address differs from the internal address {endpoint} of the chosen Milvus instance {id}',
   'form.milvusNoEndpoint': 'The chosen Milvus instance {id} has no internal address; type it in',
 

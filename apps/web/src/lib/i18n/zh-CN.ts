@@ -14,24 +14,20 @@ export const zhCN = {
   'app.notFound': '页面不存在',
   'app.backHome': '返回部署',
 
-  'deployments.title': '部署列表',
-  'deployments.placeholder': '部署列表将在后续版本提供。',
-
   'wizard.title': '部署 Dify（已有资源）',
   'wizard.subtitle': '通过计算巢将 Dify 部署到您已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 上，所有资源需位于同一个专有网络VPC中。',
   'wizard.step.parameters': '参数配置',
   'wizard.step.order': '确认订单',
-  'wizard.step.orderLater': '即将提供',
   'wizard.next': '下一步：确认订单',
   'wizard.invalid': '请先修正标出的 {count} 处参数错误',
-  'wizard.orderUnavailable': '参数校验通过。确认订单步骤尚未开放，将在后续版本提供。',
-  'wizard.orderUnavailableTitle': '确认订单暂不可用',
 
   'form.basics': '基本信息',
   'form.template': '模板',
   'form.instanceName': '服务实例名称',
   'form.region': '地域',
   'form.regionPlaceholder': '请选择地域',
+  'form.nameChecking': '正在检查名称是否已被使用…',
+  'form.nameAvailable': '名称可用',
   'form.milvusMismatch': '填写的地址与所选 Milvus 实例 {id} 的内网地址 {endpoint} 不一致',
   'form.milvusNoEndpoint': '所选 Milvus 实例 {id} 没有内网访问地址，请手动填写',
 

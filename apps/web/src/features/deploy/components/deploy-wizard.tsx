@@ -1,29 +1,70 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Radio, Row, Steps, theme } from 'antd';
-import { Panel } from '../../../components/panel';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { App, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
-import { fieldsByGroup, HA_EXISTING_TEMPLATE, TEMPLATES } from '@dify-console/shared/template/templates';
+import {
+  fieldsByGroup,
+  HA_EXISTING_TEMPLATE,
+  TEMPLATES,
+} from '@dify-console/shared/template/templates';
 import { GROUP_LABELS, type PickerKind } from '@dify-console/shared/template/types';
-import { zodRule } from '../../../lib/form/zod-rule';
+import { Panel } from '../../../components/panel';
+import { newClientToken } from '../../../lib/client-token';
 import { useT } from '../../../lib/i18n/use-t';
-import { initialValues, VPC_SCOPED_KINDS, VPC_SCOPED_PICKERS, type FormValues } from '../form-values';
+import { nameAvailabilityQueryOptions } from '../api/check-name-availability';
+import {
+  FORM_FIELD_NAMES,
+  startingValues,
+  VPC_SCOPED_KINDS,
+  VPC_SCOPED_PICKERS,
+  type DeployPrefill,
+  type FormValues,
+} from '../form-values';
 import type { DeploySlots, PickedResource } from '../slots';
 import { FieldControl } from './field-control';
+import { InstanceNameField } from './instance-name-field';
 import { MilvusEndpointNote } from './milvus-endpoint-note';
 import { ResourceMap } from './resource-map';
+
+// Step 2 is loaded when it is first needed: the first screen carries step 1 only. So is the
+// notice of a reopened deployment (it only ever follows the lazily loaded deployment page).
+const ReviewStep = lazy(() => import('./review-step'));
+const PrefillNotice = lazy(() => import('./review-step').then((m) => ({ default: m.PrefillNotice })));
 
 type Picked = Partial<Record<PickerKind, PickedResource>>;
 const GROUPS = fieldsByGroup(HA_EXISTING_TEMPLATE);
 
-/** The deployment wizard: step 1 (parameters) now; step 2 (review & order) comes later. */
-export function DeployWizard({ slots }: { slots: DeploySlots }) {
+/**
+ * One order attempt: the request and its idempotency token. The token is kept while the request
+ * stays the same (going back and forth, retrying after an error) and renewed when it changes.
+ */
+interface OrderAttempt {
+  values: Partial<FormValues>;
+  fingerprint: string;
+  clientToken: string;
+}
+
+export interface DeployWizardProps {
+  slots: DeploySlots;
+  /** Values of a failed deployment to start from ("back to edit parameters"). */
+  prefill?: DeployPrefill;
+  /** The order was accepted: show the deployment. */
+  onOrdered: (instanceId: string) => void;
+}
+
+/** The deployment wizard: step 1 (parameters) and step 2 (review & order), one route, one state. */
+export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   const { t, l, locale } = useT();
   const { message } = App.useApp();
   const { token } = theme.useToken();
+  const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const [initial] = useState(() => initialValues());
+  const [initial] = useState(() => startingValues(prefill));
   const [picked, setPicked] = useState<Picked>({});
-  const [orderNotice, setOrderNotice] = useState(false);
+  const [step, setStep] = useState<0 | 1>(0);
+  const [attempt, setAttempt] = useState<OrderAttempt | null>(null);
+  // Run once step 1 is back on screen (its fields mounted): e.g. put the BFF's refusals on them.
+  const afterBack = useRef<(() => void) | undefined>(undefined);
   const regionId = Form.useWatch('regionId', form);
   const vpcId = Form.useWatch('vpcId', form);
 
@@ -36,11 +77,19 @@ export function DeployWizard({ slots }: { slots: DeploySlots }) {
     if (withErrors.length > 0) form.validateFields(withErrors).catch(() => undefined);
   }, [locale, form]);
 
+  useEffect(() => {
+    if (step !== 0) return;
+    afterBack.current?.();
+    afterBack.current = undefined;
+  }, [step]);
+
   const clear = (kinds: PickerKind[], next: Picked) => {
     const fields = kinds.map((k) => (k === 'vpc' ? ('vpcId' as const) : VPC_SCOPED_PICKERS[k]));
     const milvus = picked.milvus;
     const endpointFromPick =
-      kinds.includes('milvus') && milvus?.endpoint && form.getFieldValue('milvusEndpoint') === milvus.endpoint;
+      kinds.includes('milvus') &&
+      milvus?.endpoint &&
+      form.getFieldValue('milvusEndpoint') === milvus.endpoint;
     form.setFields([
       ...fields.map((name) => ({ name, value: undefined, errors: [] })),
       ...(endpointFromPick ? [{ name: 'milvusEndpoint' as const, value: '', errors: [] }] : []),
@@ -49,7 +98,6 @@ export function DeployWizard({ slots }: { slots: DeploySlots }) {
   };
 
   const onValuesChange = (changed: Partial<FormValues>) => {
-    setOrderNotice(false);
     if ('regionId' in changed) {
       // Another region: nothing picked so far exists there.
       clear(['vpc', ...VPC_SCOPED_KINDS], {});
@@ -62,141 +110,200 @@ export function DeployWizard({ slots }: { slots: DeploySlots }) {
     }
   };
 
-  const onPick = (kind: PickerKind) => (item: PickedResource | undefined) => {
-    setPicked((p) => ({ ...p, [kind]: item }));
-    if (kind === 'milvus' && item?.endpoint) {
-      form.setFieldValue('milvusEndpoint', item.endpoint);
-      form.validateFields(['milvusEndpoint']).catch(() => undefined);
-    }
+  const onPick =
+    (kind: PickerKind) =>
+    (item: PickedResource | undefined, how: 'chosen' | 'restored' = 'chosen') => {
+      setPicked((p) => ({ ...p, [kind]: item }));
+      // A restored pick keeps the address the user had (it may carry a port).
+      if (kind === 'milvus' && item?.endpoint && how === 'chosen') {
+        form.setFieldValue('milvusEndpoint', item.endpoint);
+        form.validateFields(['milvusEndpoint']).catch(() => undefined);
+      }
+    };
+
+  /** Asks about the name now in the box, so a clash is known before the order (answers are cached). */
+  const checkName = async () => {
+    const name = form.getFieldValue('instanceName') as unknown;
+    if (typeof name !== 'string' || !InstanceNameSchema.safeParse(name).success) return;
+    await client.fetchQuery(nameAvailabilityQueryOptions(name, locale)).catch(() => undefined);
   };
 
   const next = async () => {
     try {
+      await checkName();
       await form.validateFields();
-      setOrderNotice(true);
     } catch (e) {
-      const errorFields = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? [];
-      setOrderNotice(false);
+      const errorFields =
+        (e as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? [];
       void message.error(t('wizard.invalid', { count: errorFields.length }));
       const first = errorFields[0];
       if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center' });
+      return;
     }
+    const all = form.getFieldsValue(true) as Record<string, unknown>;
+    const values = Object.fromEntries(
+      FORM_FIELD_NAMES.map((f) => [f, all[f]]),
+    ) as Partial<FormValues>;
+    const fingerprint = JSON.stringify(values);
+    setAttempt((current) =>
+      current?.fingerprint === fingerprint
+        ? current
+        : { values, fingerprint, clientToken: newClientToken() },
+    );
+    setStep(1);
+    window.scrollTo(0, 0);
+  };
+
+  const back = (then?: () => void) => {
+    afterBack.current = then;
+    setStep(0);
+    window.scrollTo(0, 0);
   };
 
   return (
     <div>
-      <h1 style={{ margin: '0 0 8px', fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>
+      <h1
+        style={{
+          margin: '0 0 8px',
+          fontSize: token.fontSizeHeading3,
+          color: token.colorTextHeading,
+        }}
+      >
         {t('wizard.title')}
       </h1>
       <p style={{ margin: '0 0 20px', color: token.colorTextSecondary }}>{t('wizard.subtitle')}</p>
       <Steps
-        current={0}
+        current={step}
         style={{ marginBottom: 24, maxWidth: 640 }}
-        items={[
-          { title: t('wizard.step.parameters') },
-          { title: t('wizard.step.order'), content: t('wizard.step.orderLater'), disabled: true },
-        ]}
+        items={[{ title: t('wizard.step.parameters') }, { title: t('wizard.step.order') }]}
       />
-      <Row gutter={[24, 24]} wrap>
-        <Col xs={24} lg={16} xxl={17}>
-          <Form<FormValues>
+      {prefill ? (
+        <div style={step ? { display: 'none' } : undefined}>
+          <Suspense fallback={null}>
+            <PrefillNotice prefill={prefill} form={form} />
+          </Suspense>
+        </div>
+      ) : null}
+      {step === 1 && attempt ? (
+        <Suspense fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
+          <ReviewStep
+            values={attempt.values}
+            clientToken={attempt.clientToken}
+            picked={picked}
+            slots={slots}
             form={form}
-            initialValues={initial}
-            onValuesChange={onValuesChange}
-            layout="horizontal"
-            labelCol={{ flex: '176px' }}
-            labelAlign="left"
-            labelWrap
-            wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
-            colon={false}
-            scrollToFirstError
-            requiredMark={(label, { required }) => (
-              // Our own mark, hidden from assistive technology: antd's CSS asterisk would become
-              // part of every field's accessible name ("* 服务实例名称").
-              <>
-                {required ? (
-                  <span aria-hidden="true" style={{ color: token.colorError, marginInlineEnd: 4, fontFamily: 'SimSun, sans-serif' }}>
-                    *
-                  </span>
-                ) : null}
-                {label}
-              </>
-            )}
-          >
-            <Panel id="section-basics" title={t('form.basics')}>
-              <Form.Item name="templateName" label={t('form.template')} extra={l(HA_EXISTING_TEMPLATE.description)}>
-                <Radio.Group aria-label={t('form.template')}>
-                  {TEMPLATES.map((tpl) => (
-                    <Radio
-                      key={tpl.name}
-                      value={tpl.name}
+            onBack={back}
+            onOrdered={onOrdered}
+          />
+        </Suspense>
+      ) : null}
+      {/* Step 2 replaces the fields, not the form: its store keeps every value for going back, and
+          no password stays in the page while the order is reviewed. */}
+      {step === 0 ? (
+        <Row gutter={[24, 24]} wrap>
+          <Col xs={24} lg={16} xxl={17}>
+            <Form<FormValues>
+              form={form}
+              initialValues={initial}
+              onValuesChange={onValuesChange}
+              layout="horizontal"
+              labelCol={{ flex: '176px' }}
+              labelAlign="left"
+              labelWrap
+              wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
+              colon={false}
+              scrollToFirstError
+              requiredMark={(label, { required }) => (
+                // Our own mark, hidden from assistive technology: antd's CSS asterisk would become
+                // part of every field's accessible name ("* 服务实例名称").
+                <>
+                  {required ? (
+                    <span
+                      aria-hidden="true"
                       style={{
-                        padding: '12px 16px',
-                        border: `1px solid ${token.colorPrimaryBorder}`,
-                        background: token.colorPrimaryBg,
-                        borderRadius: token.borderRadius,
+                        color: token.colorError,
+                        marginInlineEnd: 4,
+                        fontFamily: 'SimSun, sans-serif',
                       }}
                     >
-                      {l(tpl.label)}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item
-                name="instanceName"
-                label={t('form.instanceName')}
-                rules={[zodRule(InstanceNameSchema, locale)]}
-                extra={ruleMessage('instanceName.format', locale)}
-              >
-                <Input autoComplete="off" style={{ maxWidth: 560 }} />
-              </Form.Item>
-              <Form.Item name="regionId" label={t('form.region')} rules={[{ required: true, message: ruleMessage('regionId.format', locale) }]}>
-                <slots.RegionSelect label={t('form.region')} />
-              </Form.Item>
-            </Panel>
-
-            {GROUPS.map(({ group, fields }) => (
-              <Panel key={group} id={`section-${group}`} title={l(GROUP_LABELS[group])}>
-                {fields.map(({ name, def }) => (
-                  <FieldControl
-                    key={name}
-                    name={name}
-                    def={def}
-                    slots={slots}
-                    regionId={regionId}
-                    vpcId={vpcId}
-                    onPick={onPick(def.picker ?? 'vpc')}
-                    note={name === 'milvusEndpoint' ? <MilvusEndpointNote form={form} milvus={picked.milvus} /> : null}
-                  />
-                ))}
+                      *
+                    </span>
+                  ) : null}
+                  {label}
+                </>
+              )}
+            >
+              <Panel id="section-basics" title={t('form.basics')}>
+                <Form.Item
+                  name="templateName"
+                  label={t('form.template')}
+                  extra={l(HA_EXISTING_TEMPLATE.description)}
+                >
+                  <Radio.Group aria-label={t('form.template')}>
+                    {TEMPLATES.map((tpl) => (
+                      <Radio
+                        key={tpl.name}
+                        value={tpl.name}
+                        style={{
+                          padding: '12px 16px',
+                          border: `1px solid ${token.colorPrimaryBorder}`,
+                          background: token.colorPrimaryBg,
+                          borderRadius: token.borderRadius,
+                        }}
+                      >
+                        {l(tpl.label)}
+                      </Radio>
+                    ))}
+                  </Radio.Group>
+                </Form.Item>
+                <InstanceNameField form={form} />
+                <Form.Item
+                  name="regionId"
+                  label={t('form.region')}
+                  rules={[{ required: true, message: ruleMessage('regionId.format', locale) }]}
+                >
+                  <slots.RegionSelect label={t('form.region')} />
+                </Form.Item>
               </Panel>
-            ))}
 
-            {orderNotice ? (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('wizard.orderUnavailableTitle')}
-                description={t('wizard.orderUnavailable')}
+              {GROUPS.map(({ group, fields }) => (
+                <Panel key={group} id={`section-${group}`} title={l(GROUP_LABELS[group])}>
+                  {fields.map(({ name, def }) => (
+                    <FieldControl
+                      key={name}
+                      name={name}
+                      def={def}
+                      slots={slots}
+                      regionId={regionId}
+                      vpcId={vpcId}
+                      onPick={onPick(def.picker ?? 'vpc')}
+                      note={
+                        name === 'milvusEndpoint' ? (
+                          <MilvusEndpointNote form={form} milvus={picked.milvus} />
+                        ) : null
+                      }
+                    />
+                  ))}
+                </Panel>
+              ))}
+
+              <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+                <Button type="primary" size="large" onClick={() => void next()}>
+                  {t('wizard.next')}
+                </Button>
+              </div>
+            </Form>
+          </Col>
+          <Col xs={24} lg={8} xxl={7}>
+            <Panel id="section-map" title={t('map.title')} style={{ position: 'sticky', top: 88 }}>
+              <ResourceMap
+                vpc={picked.vpc}
+                nodes={VPC_SCOPED_KINDS.map((kind) => ({ kind, item: picked[kind] }))}
               />
-            ) : null}
-            <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-              <Button type="primary" size="large" onClick={() => void next()}>
-                {t('wizard.next')}
-              </Button>
-            </div>
-          </Form>
-        </Col>
-        <Col xs={24} lg={8} xxl={7}>
-          <Panel id="section-map" title={t('map.title')} style={{ position: 'sticky', top: 88 }}>
-            <ResourceMap
-              vpc={picked.vpc}
-              nodes={VPC_SCOPED_KINDS.map((kind) => ({ kind, item: picked[kind] }))}
-            />
-          </Panel>
-        </Col>
-      </Row>
+            </Panel>
+          </Col>
+        </Row>
+      ) : null}
     </div>
   );
 }

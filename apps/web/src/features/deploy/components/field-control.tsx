@@ -12,7 +12,7 @@ export interface FieldControlProps {
   slots: DeploySlots;
   regionId?: string;
   vpcId?: string;
-  onPick: (item: PickedResource | undefined) => void;
+  onPick: (item: PickedResource | undefined, how?: 'chosen' | 'restored') => void;
   /** Shown under the help text (e.g. the Milvus address warning). */
   note?: ReactNode;
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Empty, Select, Tag, theme } from 'antd';
 import type { PickerKind } from '@dify-console/shared/template/types';
 import { ExternalLinkIcon, ReloadIcon } from '../../../components/icons';
@@ -20,8 +21,11 @@ export interface ResourcePickerProps {
   value?: string;
   onChange?: (value: string | undefined) => void;
   'aria-invalid'?: boolean | 'true' | 'false';
-  /** Tells the form which item was picked (its VPC, its endpoint…). */
-  onPick?: (item: PickedResource | undefined) => void;
+  /**
+   * Tells the form which item was picked (its VPC, its endpoint…); `restored` when a value the
+   * picker was given (a reopened form) is found in the list, rather than newly chosen.
+   */
+  onPick?: (item: PickedResource | undefined, how?: 'chosen' | 'restored') => void;
 }
 
 export interface ListState {
@@ -67,6 +71,20 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
     ),
   }));
 
+  // A value given from outside (a reopened form): tell the form what it is once the list has it.
+  const reported = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!value) {
+      reported.current = undefined;
+      return;
+    }
+    if (reported.current === value) return;
+    const given = list.items?.find((i) => i.id === value);
+    if (!given) return;
+    reported.current = value;
+    onPick?.(toPicked(given), 'restored');
+  }, [value, list.items, onPick]);
+
   const labelOf = (id: string | number) => {
     const item = items.find((i) => i.id === id);
     return item ? `${item.id} / ${item.name}` : String(id);
@@ -110,8 +128,9 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           }
           onChange={(next) => {
             const item = items.find((i) => i.id === next);
+            reported.current = next;
             onChange?.(next);
-            onPick?.(item ? toPicked(item) : undefined);
+            onPick?.(item ? toPicked(item) : undefined, 'chosen');
           }}
         />
         <Button

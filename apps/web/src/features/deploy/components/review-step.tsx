@@ -1,0 +1,171 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, theme, type FormInstance } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import type { DeploymentRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
+import type { PickerKind } from '@dify-console/shared/template/types';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { applyProblemIssues } from '../../../lib/form/problem-issues';
+import { usePageT } from '../../../lib/i18n/use-page-t';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useCreateDeployment } from '../api/create-deployment';
+import { deployKeys } from '../api/deploy-keys';
+import { FORM_FIELD_NAMES, type FormValues } from '../form-values';
+import { formFieldOfIssue, toDeploymentRequest } from '../order-request';
+import type { DeploySlots, PickedResource } from '../slots';
+import { OrderSummary } from './order-summary';
+import { QuotePanel } from './quote-panel';
+
+// The notice of a form reopened from a failed deployment travels in this chunk too: both are
+// needed only after the first screen, and one lazily loaded chunk costs the entry less than two.
+export { default as PrefillNotice } from './prefill-notice';
+
+/** How long the parameters must stay unchanged before they are priced again. */
+export const QUOTE_DELAY_MS = 300;
+
+export interface ReviewStepProps {
+  /** Step 1's values (already validated there). */
+  values: Partial<FormValues>;
+  /** The order attempt's idempotency token, made by the wizard. */
+  clientToken: string;
+  picked: Partial<Record<PickerKind, PickedResource>>;
+  slots: DeploySlots;
+  /** Step 1's form (kept mounted): the BFF's refusals are put back onto its fields. */
+  form: FormInstance<FormValues>;
+  /** Back to step 1; `then` runs once its fields are on screen again. */
+  onBack: (then?: () => void) => void;
+  onOrdered: (instanceId: string) => void;
+}
+
+/** A refusal that names fields of step 1: the user corrects them there. */
+function isFieldProblem(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 400 || error.status === 409) && error.issues.length > 0;
+}
+
+/** Step 2, "确认订单": the summary, the live price, the agreement and the order. */
+export default function ReviewStep({ values, ...rest }: ReviewStepProps) {
+  const { t } = usePageT();
+  const request = useMemo(() => toDeploymentRequest(values), [values]);
+  if (!request) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('wizard.invalid', { count: 1 })}
+        action={<Button onClick={() => rest.onBack()}>{t('review.back')}</Button>}
+      />
+    );
+  }
+  return <Review request={request} {...rest} />;
+}
+
+function Review({
+  request,
+  clientToken,
+  picked,
+  slots,
+  form,
+  onBack,
+  onOrdered,
+}: Omit<ReviewStepProps, 'values'> & { request: DeploymentRequest }) {
+  const { t, locale } = usePageT();
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [agreed, setAgreed] = useState(false);
+  const order = useCreateDeployment(locale);
+  // Set synchronously: a second click in the same frame, before the button is disabled, is ignored.
+  const inFlight = useRef(false);
+
+  const quoteRequest = useMemo<QuoteRequest>(
+    () => ({ regionId: request.regionId, templateName: request.templateName, parameters: request.parameters }),
+    [request],
+  );
+  const priced = useDebouncedValue(quoteRequest, QUOTE_DELAY_MS);
+
+  /** The BFF refused values of step 1 (400/409): back there, each message on its field. */
+  const onRejected = (error: ApiError) => {
+    const issues = error.issues.map((i) => ({ ...i, path: formFieldOfIssue(i.path) }));
+    const nameIssue = issues.find((i) => i.path.includes('instanceName'));
+    if (nameIssue) {
+      // Remember the clash, so the name is refused again until it changes.
+      client.setQueryData(deployKeys.name(request.name, locale), { name: request.name, available: false, message: nameIssue.message });
+    }
+    onBack(() => {
+      const rest = applyProblemIssues(form, { issues }, FORM_FIELD_NAMES);
+      void message.error(rest.length > 0 ? error.message : t('wizard.orderProblem'));
+      const first = issues.find((i) => !rest.includes(i));
+      const field = [...(first?.path ?? [])].reverse().find((p) => typeof p === 'string' && FORM_FIELD_NAMES.includes(p));
+      if (field !== undefined) form.scrollToField(field, { behavior: 'smooth', block: 'center' });
+    });
+  };
+
+  const create = () => {
+    if (!agreed || inFlight.current) return;
+    inFlight.current = true;
+    order.mutate(
+      { ...request, clientToken },
+      {
+        onSuccess: ({ instanceId }) => {
+          // The name is taken now: no earlier "available" answer may be shown again.
+          client.removeQueries({ queryKey: deployKeys.names() });
+          onOrdered(instanceId);
+        },
+        onError: (error) => {
+          if (isFieldProblem(error)) onRejected(error);
+        },
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      },
+    );
+  };
+
+  const failed = order.isError && !isFieldProblem(order.error);
+
+  return (
+    <div>
+      <OrderSummary request={request} picked={picked} slots={slots} />
+      <QuotePanel request={priced} />
+      {failed ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('review.orderFailed', { message: errorMessage(order.error, locale) })}
+          description={t('review.orderRetryHint')}
+        />
+      ) : null}
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 16,
+          padding: '16px 0',
+          borderTop: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} disabled={order.isPending}>
+          {t('review.agreement')}
+        </Checkbox>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Button size="large" onClick={() => onBack()} disabled={order.isPending}>
+            {t('review.back')}
+          </Button>
+          <Button
+            type="primary"
+            size="large"
+            disabled={!agreed || order.isPending}
+            aria-busy={order.isPending}
+            title={agreed ? undefined : t('review.agreeFirst')}
+            onClick={create}
+          >
+            {t('review.create')}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

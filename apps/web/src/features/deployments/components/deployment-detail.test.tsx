@@ -1,0 +1,190 @@
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { DeploymentDetail } from '@dify-console/shared/api/deployments';
+import { MockEventSource, stubEventSource } from '../../../test/event-source';
+import { renderApp } from '../../../test/render-app';
+
+beforeEach(() => {
+  stubEventSource();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const PARAMETERS = {
+  vpcId: 'vpc-prod',
+  clusterId: 'c1prod',
+  postgresInstanceId: 'pgm-bp19wxw53hbzgi93',
+  postgresAccount: 'dify_app',
+  postgresPassword: '******',
+  redisInstanceId: 'r-prod1',
+  redisPassword: '******',
+  milvusInstanceId: 'c-milvusprod',
+  milvusEndpoint: 'c-milvusprod-internal.milvus.aliyuncs.com',
+  milvusUser: 'root',
+  milvusPassword: '******',
+  highAvailability: false,
+};
+
+function detail(over: Partial<DeploymentDetail> = {}): DeploymentDetail {
+  return {
+    instanceId: 'si-track1',
+    name: 'dify-track1',
+    status: 'Deploying',
+    progress: 30,
+    phase: 'installing',
+    regionId: 'cn-hangzhou',
+    templateName: '高可用版-已有资源',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:01:00.000Z',
+    statusDetail: '',
+    failure: null,
+    outputs: [],
+    resources: [],
+    parameters: PARAMETERS,
+    ...over,
+  };
+}
+
+const progressValue = () =>
+  screen.getByRole('progressbar', { name: '部署进度' }).getAttribute('aria-valuenow');
+
+describe('deployment page', () => {
+  it('starts from GET, then follows the stream: progress, log lines appended in order, reconnection, final close', async () => {
+    renderApp('/deployments/si-track1', {
+      '/deployments/si-track1': () => Response.json(detail()),
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'dify-track1' }, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(progressValue()).toBe('30');
+    const stream = MockEventSource.latest();
+    expect(stream.url).toBe('/api/v1/deployments/si-track1/events?lang=zh-CN');
+
+    const log = screen.getByRole('log', { name: '部署日志' });
+    act(() => {
+      stream.open();
+      stream.emit('logs', {
+        entries: [{ timestamp: '2025-01-01T00:00:10Z', content: 'Checking parameters' }],
+      });
+      stream.emit('status', {
+        deployment: detail({ progress: 55, updatedAt: '2025-01-01T00:02:00.000Z' }),
+      });
+    });
+    act(() => {
+      stream.emit('logs', {
+        entries: [
+          {
+            timestamp: '2025-01-01T00:00:20Z',
+            content: 'Installing helm chart dify',
+            status: 'Running',
+          },
+        ],
+      });
+    });
+    await waitFor(() => expect(within(log).getAllByTestId('log-line')).toHaveLength(2));
+    const lines = within(log)
+      .getAllByTestId('log-line')
+      .map((l) => l.textContent);
+    expect(lines[0]).toContain('Checking parameters');
+    expect(lines[1]).toContain('Installing helm chart dify');
+    expect(progressValue()).toBe('55');
+
+    // The connection drops: the page says so; the browser reconnects and the server replays the log.
+    act(() => stream.drop());
+    expect(screen.getByText('连接中断，正在重新连接…')).toBeTruthy();
+    act(() => {
+      stream.open();
+      stream.emit('logs', {
+        entries: [
+          { timestamp: '2025-01-01T00:00:10Z', content: 'Checking parameters' },
+          {
+            timestamp: '2025-01-01T00:00:20Z',
+            content: 'Installing helm chart dify',
+            status: 'Running',
+          },
+          { timestamp: '2025-01-01T00:00:30Z', content: 'Waiting for pods to be ready' },
+        ],
+      });
+    });
+    expect(screen.queryByText('连接中断，正在重新连接…')).toBeNull();
+    expect(within(log).getAllByTestId('log-line')).toHaveLength(3);
+
+    act(() =>
+      stream.emit('status', {
+        deployment: detail({
+          status: 'Deployed',
+          phase: 'ready',
+          progress: 100,
+          updatedAt: '2025-01-01T00:09:00.000Z',
+          outputs: [{ key: 'DifyUrl', value: 'http://10.0.0.8' }],
+        }),
+      }),
+    );
+    expect(stream.readyState).toBe(MockEventSource.CLOSED);
+    expect(progressValue()).toBe('100');
+    expect(screen.getByRole('button', { name: '复制 DifyUrl' })).toBeTruthy();
+    expect(screen.getAllByText('已部署').length).toBeGreaterThan(0);
+  });
+
+  it('explains a failure and reopens the form with its values, the failing fields marked and no secret', async () => {
+    const failure = {
+      code: 'PostgresNotPrivileged',
+      title: 'PostgreSQL 账号不是高权限账号',
+      detail: 'ERROR: permission denied to create extension "vector"',
+      action: '请在 RDS 控制台为该实例创建高权限账号，然后在表单中填写该账号和密码',
+      fields: ['postgresAccount'],
+    };
+    const { user, router } = renderApp('/deployments/si-track1', {
+      '/deployments/si-track1': () =>
+        Response.json(detail({ status: 'DeployedFailed', phase: 'failed', progress: 40, failure })),
+    });
+    const alert = await screen.findByTestId('deployment-failure', {}, { timeout: 5000 });
+    expect(screen.getByText(failure.title)).toBeTruthy();
+    expect(within(alert).getByText(failure.action)).toBeTruthy();
+    expect(within(alert).getByText(/permission denied to create extension/)).toBeTruthy();
+    expect(within(alert).getByText(/PostgresSQL数据库账号/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: '返回修改参数' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    const name = await screen.findByRole('textbox', { name: '服务实例名称' });
+    expect((name as HTMLInputElement).value).toBe('dify-track1');
+    const account = screen.getByRole<HTMLInputElement>('textbox', {
+      name: 'PostgresSQL数据库账号',
+    });
+    expect(account.value).toBe('dify_app');
+    expect(
+      screen
+        .getByRole<HTMLButtonElement>('switch', { name: '是否启用高可用配置' })
+        .getAttribute('aria-checked'),
+    ).toBe('false');
+    for (const label of ['PostgresSQL数据库密码', 'Redis实例密码', 'Milvus 用户密码']) {
+      expect(screen.getByLabelText<HTMLInputElement>(label, { exact: false }).value).toBe('');
+    }
+    const marked = await screen.findByText(
+      '部署失败与此项有关：PostgreSQL 账号不是高权限账号',
+      {},
+      { timeout: 3000 },
+    );
+    expect(marked.closest('.ant-form-item')?.contains(account)).toBe(true);
+    expect(screen.getByText(/保密参数不会保留，请重新输入/)).toBeTruthy();
+    expect(document.documentElement.outerHTML).not.toContain('******');
+  });
+});
+
+describe('deployments list', () => {
+  it('lists the deployments with a link to each, and links an empty list to the form', async () => {
+    renderApp('/deployments', {
+      '/api/v1/deployments': () =>
+        Response.json({ items: [detail({ status: 'Deployed', phase: 'ready', progress: 100 })] }),
+    });
+    const link = await screen.findByRole('link', { name: 'dify-track1' }, { timeout: 5000 });
+    expect(link.getAttribute('href')).toBe('/deployments/si-track1');
+    expect(screen.getByRole('button', { name: '刷新' })).toBeTruthy();
+  });
+
+  it('shows an empty state linking to the form', async () => {
+    renderApp('/deployments', { '/api/v1/deployments': () => Response.json({ items: [] }) });
+    expect(await screen.findByText('还没有部署', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '部署 Dify' }).getAttribute('href')).toBe('/');
+  });
+});
