@@ -74,7 +74,8 @@ export function startingValues(prefill?: DeployPrefill): Partial<FormValues> {
   return {
     ...base,
     ...nonSecretParameters(prefill.parameters),
-    instanceName: prefill.name || base.instanceName,
+    // The failed instance keeps its name until it is deleted: propose a new one.
+    instanceName: base.instanceName,
     regionId: prefill.regionId || base.regionId,
     templateName: findTemplate(prefill.templateName)?.name ?? base.templateName,
   };

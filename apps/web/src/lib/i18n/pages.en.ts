@@ -4,7 +4,7 @@ import type { PageMessages } from './pages.zh-CN';
 export const pagesEn: PageMessages = {
   'wizard.orderProblem': 'Nothing was ordered: please fix the highlighted parameters',
   'wizard.prefill.title': 'The parameters of {name} are restored: fix the highlighted ones and deploy again',
-  'wizard.prefill.secrets': 'For your security secret parameters are not kept; enter them again: {fields}',
+  'wizard.prefill.secrets': 'For your security secret parameters are not kept; enter them again: {fields}. {name} still exists, so a new instance name is proposed (delete {name} to reuse its name).',
   'wizard.prefill.field': 'The deployment failed on this field: {title}',
   'review.title': 'Review & order',
   'review.back': 'Back: edit parameters',

@@ -6,7 +6,7 @@
 export const pagesZhCN = {
   'wizard.orderProblem': '订单未提交：请修正标出的参数',
   'wizard.prefill.title': '已恢复部署 {name} 的参数，请修正标出的参数后重新部署',
-  'wizard.prefill.secrets': '出于安全考虑，保密参数不会保留，请重新输入：{fields}',
+  'wizard.prefill.secrets': '出于安全考虑，保密参数不会保留，请重新输入：{fields}。{name} 仍然存在，因此已为您建议新的实例名称（删除 {name} 后可重用其名称）。',
   'wizard.prefill.field': '部署失败与此项有关：{title}',
   'review.title': '确认订单',
   'review.back': '上一步：修改参数',

@@ -31,6 +31,7 @@ export default function PrefillNotice({ prefill, form }: { prefill: DeployPrefil
       style={{ marginBottom: 16 }}
       title={t('wizard.prefill.title', { name: prefill.name })}
       description={t('wizard.prefill.secrets', {
+        name: prefill.name,
         fields: SECRET_FIELDS.map((f) => l(HA_EXISTING_TEMPLATE.fields[f].label)).join(t('map.summary.listSeparator')),
       })}
     />

@@ -147,7 +147,10 @@ describe('deployment page', () => {
     await user.click(screen.getByRole('button', { name: '返回修改参数' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     const name = await screen.findByRole('textbox', { name: '服务实例名称' });
-    expect((name as HTMLInputElement).value).toBe('dify-track1');
+    // The failed instance still holds its name: a new one is proposed, and the notice says why.
+    expect((name as HTMLInputElement).value).toMatch(/^dify-[a-z0-9]{4}$/);
+    expect((name as HTMLInputElement).value).not.toBe('dify-track1');
+    expect(await screen.findByText(/dify-track1 仍然存在/, {}, { timeout: 5000 })).toBeTruthy();
     const account = screen.getByRole<HTMLInputElement>('textbox', {
       name: 'PostgresSQL数据库账号',
     });
