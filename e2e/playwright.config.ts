@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 60`,
+      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 150`,
       url: `${SIM_URL}/_sim/health`,
       reuseExistingServer: false,
       timeout: 60_000,

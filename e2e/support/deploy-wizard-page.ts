@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { SANDBOX, type Labels } from './form-data';
 
 /** The guided deployment form, found by what a user reads: labels and roles. */
 export class DeployWizardPage {
@@ -61,6 +62,13 @@ export class DeployWizardPage {
     await this.page.getByLabel('语言 / Language').selectOption(locale);
   }
 
+  async next(): Promise<ReviewStep> {
+    await this.page.getByRole('button', { name: /下一步：确认订单|Next: confirm order/ }).click();
+    const review = new ReviewStep(this.page);
+    await expect(review.summary).toBeVisible();
+    return review;
+  }
+
   get drawing(): Locator {
     return this.page.getByRole('img', { name: /专有网络|VPC/ });
   }
@@ -68,4 +76,59 @@ export class DeployWizardPage {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Fills step 1 with the sandbox's working resources (overrides per label). */
+export async function fillSandboxForm(
+  wizard: DeployWizardPage,
+  L: Labels,
+  over: Partial<Record<keyof Labels, string>> = {},
+): Promise<void> {
+  await wizard.pick(L.vpc, SANDBOX.vpc);
+  await wizard.pick(L.cluster, over.cluster ?? SANDBOX.cluster);
+  await wizard.pick(L.pg, over.pg ?? SANDBOX.pg);
+  await wizard.fill(L.pgPassword, over.pgPassword ?? SANDBOX.pgPassword);
+  await wizard.pick(L.redis, over.redis ?? SANDBOX.redis);
+  await wizard.fill(L.redisPassword, over.redisPassword ?? SANDBOX.redisPassword);
+  await wizard.pick(L.milvus, SANDBOX.milvus);
+  await wizard.fill(L.milvusPassword, over.milvusPassword ?? SANDBOX.milvusPassword);
+}
+
+/** Step 2: the summary, pre-flight checks, the price, the agreement and the order button. */
+export class ReviewStep {
+  constructor(readonly page: Page) {}
+
+  get price(): Locator {
+    return this.page.getByRole('region', { name: /询价明细|Price details/ });
+  }
+  get total(): Locator {
+    return this.page.getByTestId('quote-total');
+  }
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: /配置摘要|Summary/ });
+  }
+  get agreement(): Locator {
+    return this.page.getByRole('checkbox', { name: /我已阅读并同意|I have read and agree/ });
+  }
+  get orderButton(): Locator {
+    return this.page.getByRole('button', { name: /立即创建|Create now/ });
+  }
+}
+
+/** The deployment page: status, progress, phases, logs, failure. */
+export class DeploymentPage {
+  constructor(readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.locator('[data-status]').first();
+  }
+  get progress(): Locator {
+    return this.page.getByRole('progressbar', { name: /部署进度|Deployment progress/ });
+  }
+  get logs(): Locator {
+    return this.page.getByRole('log', { name: /部署日志|Deployment logs/ });
+  }
+  get failure(): Locator {
+    return this.page.getByTestId('deployment-failure');
+  }
 }

@@ -1,45 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { DeployWizardPage } from '../support/deploy-wizard-page';
+import { EN, ZH, type Labels } from '../support/form-data';
 import { sim } from '../support/sim';
-
-const ZH = {
-  vpc: '专有网络VPC实例ID',
-  cluster: 'ACK 集群ID',
-  pg: 'PgSql实例ID',
-  pgAccount: 'PostgresSQL数据库账号',
-  pgPassword: 'PostgresSQL数据库密码',
-  redis: 'Redis实例ID',
-  redisPassword: 'Redis实例密码',
-  milvus: 'Milvus实例',
-  milvusEndpoint: 'Milvus内网访问地址',
-  milvusUser: 'Milvus Root用户',
-  milvusPassword: 'Milvus 用户密码',
-  ha: '是否启用高可用配置',
-  name: '服务实例名称',
-  region: '地域',
-};
-const EN = {
-  vpc: 'VPC ID',
-  cluster: 'ACK cluster ID',
-  pg: 'PostgreSQL instance ID',
-  pgAccount: 'PostgreSQL account',
-  pgPassword: 'PostgreSQL password',
-  redis: 'Redis instance ID',
-  redisPassword: 'Redis password',
-  milvus: 'Milvus instance',
-  milvusEndpoint: 'Milvus internal address',
-  milvusUser: 'Milvus root user',
-  milvusPassword: 'Milvus password',
-  ha: 'Enable high availability',
-  name: 'Service instance name',
-  region: 'Region',
-};
 
 test.beforeEach(async () => {
   await sim.reset();
 });
 
-async function fillWholeForm(wizard: DeployWizardPage, L: typeof ZH) {
+async function fillWholeForm(wizard: DeployWizardPage, L: Labels) {
   await expect(wizard.field(L.name)).toHaveValue(/^dify-[a-z0-9]{4}$/);
   await expect(wizard.field(L.region)).toBeVisible();
   await wizard.pick(L.vpc, 'vpc-bp1dfyprod7q2w5e8r1t4y');

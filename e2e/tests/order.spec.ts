@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { SANDBOX, ZH } from '../support/form-data';
+import { sim } from '../support/sim';
+
+test.beforeEach(async () => {
+  await sim.reset();
+});
+
+test('price before ordering, a double click orders once, and the deployment reaches Deployed', async ({ page }) => {
+  const wizard = new DeployWizardPage(page);
+  await wizard.goto();
+  const name = await wizard.field(ZH.name).inputValue();
+  await fillSandboxForm(wizard, ZH);
+  const review = await wizard.next();
+
+  // The price is shown before anything is ordered, and no password is on the page.
+  await expect(review.price).toBeVisible();
+  await expect(review.total).toHaveText(/¥\s*\d+\.\d+/);
+  await expect(review.price).toContainText(/沙箱价格/);
+  expect(await sim.requests({ action: 'CreateServiceInstance' })).toHaveLength(0);
+  const html = await page.content();
+  for (const secret of [SANDBOX.pgPassword, SANDBOX.redisPassword, SANDBOX.milvusPassword]) expect(html).not.toContain(secret);
+
+  await expect(review.orderButton).toBeDisabled();
+  await review.agreement.check();
+  await expect(review.orderButton).toBeEnabled();
+  await review.orderButton.dblclick();
+
+  const deployment = new DeploymentPage(page);
+  await expect(page).toHaveURL(/\/deployments\/si-[a-z0-9]+$/);
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(deployment.logs).toContainText(/./, { timeout: 20_000 });
+  await expect(deployment.status).toHaveAttribute('data-status', 'Deployed', { timeout: 45_000 });
+  await expect(deployment.progress).toHaveAttribute('aria-valuenow', '100');
+
+  // One instance in the cloud, however often the button was clicked.
+  const creates = await sim.requests({ action: 'CreateServiceInstance' });
+  expect(new Set(creates.map((r) => r.params.ClientToken)).size).toBe(1);
+  const list = (await (await page.request.get('/api/v1/deployments?refresh=true')).json()) as { items: { name: string }[] };
+  expect(list.items.filter((i) => i.name === name)).toHaveLength(1);
+
+  // From another tab (another browser would do the same) the page picks up where it is.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(new DeploymentPage(other).status).toHaveAttribute('data-status', 'Deployed');
+});
+
+test('a wrong Postgres password fails the deployment with the reason and the field to fix', async ({ page }) => {
+  const wizard = new DeployWizardPage(page);
+  await wizard.goto();
+  await fillSandboxForm(wizard, ZH, { pgPassword: 'Wrong#Pass2026' });
+  const review = await wizard.next();
+  await review.agreement.check();
+  await review.orderButton.click();
+
+  const deployment = new DeploymentPage(page);
+  await expect(deployment.failure).toBeVisible({ timeout: 45_000 });
+  await expect(deployment.status).toHaveAttribute('data-status', 'DeployedFailed');
+  await expect(deployment.failure).toContainText('密码');
+  await expect(deployment.failure).toContainText(ZH.pgPassword);
+
+  await page.getByRole('button', { name: '返回修改参数' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(wizard.field(ZH.pgPassword)).toHaveValue('');
+  await expect(wizard.field(ZH.pg)).toBeVisible();
+});
