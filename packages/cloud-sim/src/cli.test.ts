@@ -16,7 +16,7 @@ function freePort(): Promise<number> {
 }
 
 describe('pnpm sim', () => {
-  it('prints the three lines to paste and serves until SIGTERM', async () => {
+  it('prints the lines to paste and serves until SIGTERM', async () => {
     const port = await freePort();
     const pkg = fileURLToPath(new URL('..', import.meta.url));
     const child = spawn(
@@ -28,13 +28,18 @@ describe('pnpm sim', () => {
     await new Promise<void>((ok, fail) => {
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (out.split('\n').length > 3) ok();
+        if (out.split('\n').length > 6) ok();
       });
       child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
     });
-    expect(out).toBe(
-      `CLOUD_SIM_ENDPOINT=http://127.0.0.1:${port}\nALIBABA_CLOUD_ACCESS_KEY_ID=SandboxDefaultKeyId\nALIBABA_CLOUD_ACCESS_KEY_SECRET=SandboxDefaultKeySecret\n`,
+    const lines = out.split('\n');
+    expect(lines.slice(0, 3).join('\n')).toBe(
+      `CLOUD_SIM_ENDPOINT=http://127.0.0.1:${port}\nALIBABA_CLOUD_ACCESS_KEY_ID=SandboxDefaultKeyId\nALIBABA_CLOUD_ACCESS_KEY_SECRET=SandboxDefaultKeySecret`,
     );
+    // The edge stand-in's ports and the DNS server of the load balancers' host names.
+    expect(lines[3]).toMatch(/^CLOUD_SIM_EDGE_PORT=\d+$/);
+    expect(lines[4]).toMatch(/^CLOUD_SIM_EDGE_TLS_PORT=\d+$/);
+    expect(lines[5]).toMatch(/^CLOUD_SIM_DNS=127\.0\.0\.1:\d+$/);
     const health = (await (await fetch(`http://127.0.0.1:${port}/_sim/health`)).json()) as {
       speed: number;
     };

@@ -1,6 +1,7 @@
 import { startCloudSim } from './index';
 
-// `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>]` (or SIM_STATE_FILE): starts the local cloud and prints the
+// `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>] [--edge-port <n>]
+// [--edge-tls-port <n>] [--dns-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
 // lines to paste into an environment, then runs until SIGINT/SIGTERM.
 
 function arg(name: string): string | undefined {
@@ -28,15 +29,24 @@ const port = numberArg('port');
 const speed = numberArg('speed');
 const host = arg('host');
 const stateFile = arg('state-file') ?? process.env.SIM_STATE_FILE;
+const edgePort = numberArg('edge-port');
+const edgeTlsPort = numberArg('edge-tls-port');
+const dnsPort = numberArg('dns-port');
 const sim = await startCloudSim({
   ...(port !== undefined ? { port } : {}),
   ...(stateFile !== undefined && stateFile !== '' ? { stateFile } : {}),
   ...(speed !== undefined && speed > 0 ? { speed } : {}),
   ...(host !== undefined ? { host } : {}),
+  ...(edgePort !== undefined ? { edgePort } : {}),
+  ...(edgeTlsPort !== undefined ? { edgeTlsPort } : {}),
+  ...(dnsPort !== undefined ? { dnsPort } : {}),
 });
 console.log(`CLOUD_SIM_ENDPOINT=${sim.endpoint}`);
 console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${sim.defaultAccount.accessKeyId}`);
 console.log(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sim.defaultAccount.accessKeySecret}`);
+console.log(`CLOUD_SIM_EDGE_PORT=${sim.edgePort}`);
+console.log(`CLOUD_SIM_EDGE_TLS_PORT=${sim.edgeTlsPort}`);
+console.log(`CLOUD_SIM_DNS=${sim.dnsServer}`);
 
 const stop = () => {
   void sim.close().then(() => process.exit(0));

@@ -6,6 +6,9 @@ import type { FaultKind, RecordedRequest, RequestFilter } from './controls';
 import { readStateFile } from './state/persist';
 import { findClusterObjects } from './admin/kube';
 import type { KubeObject } from './kubernetes/store';
+import { describeEdge, Edge, freePort } from './edge/edge';
+import { startDns } from './edge/dns';
+import { kubeApiPath } from './kubernetes/kubeconfig';
 
 export type { FaultKind, RecordedRequest, RequestFilter } from './controls';
 export type { KubeObject } from './kubernetes/store';
@@ -31,12 +34,32 @@ export interface StartOptions {
    * atomic rename) after every change. Without it everything lives in memory only.
    */
   stateFile?: string;
+  /**
+   * Port of the edge stand-in on every load balancer address (127.0.100.x). Default: a free port
+   * picked at start, the same for every address. Use 80 (with the privilege to bind it) for
+   * exactly the URLs a real LB would give.
+   */
+  edgePort?: number;
+  /** HTTPS port of the edge (Ingress hosts with TLS). Default: another free port. */
+  edgeTlsPort?: number;
+  /** UDP port of the DNS server on 127.0.0.1 that resolves NLB host names. Default: free port. */
+  dnsPort?: number;
 }
 
 export interface CloudSim {
   /** e.g. "http://127.0.0.1:41234": every product on this one endpoint. */
   endpoint: string;
   port: number;
+  /** HTTP port the edge stand-in answers on, on every load balancer address. */
+  edgePort: number;
+  /** HTTPS port of the edge (Ingress hosts with TLS, by SNI). */
+  edgeTlsPort: number;
+  /** `127.0.0.1:<port>`: the DNS server resolving the NLB host names the local cloud handed out. */
+  dnsServer: string;
+  /** Base URL of a cluster's Kubernetes API (what kubeconfigs point at). */
+  kubeApiUrl(clusterId: string): string;
+  /** Entry addresses (LB addresses, host names, Ingress hosts), as `GET /_sim/edge` shows them. */
+  edge(): Record<string, unknown>;
   defaultAccount: SimAccountKeys;
   largeAccount: SimAccountKeys;
   /** A new isolated account seeded from the scenario, with fresh random keys. */
@@ -80,10 +103,29 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const endpoint = `http://${urlHost}:${port}`;
+  core.endpoint = endpoint;
+  const edgePort = opts.edgePort ?? (await freePort());
+  let edgeTlsPort = opts.edgeTlsPort ?? (await freePort());
+  while (edgeTlsPort === edgePort) edgeTlsPort = await freePort();
+  const edge = new Edge(core, edgePort, edgeTlsPort);
+  const dns = await startDns((name) => edge.resolve(name), opts.dnsPort ?? 0);
+  core.network = { edgePort, edgeTlsPort, dns: dns.address };
+  core.onChange.add(() => edge.sync());
+  core.tick();
+  edge.sync();
   let closed: Promise<void> | undefined;
   return {
-    endpoint: `http://${urlHost}:${port}`,
+    endpoint,
     port,
+    edgePort,
+    edgeTlsPort,
+    dnsServer: dns.address,
+    kubeApiUrl: (clusterId) => `${endpoint}${kubeApiPath(clusterId)}`,
+    edge: () => {
+      core.tick();
+      return describeEdge(core);
+    },
     defaultAccount: { ...SANDBOX_ACCOUNTS.default },
     largeAccount: { ...SANDBOX_ACCOUNTS.large },
     createAccount: async (scenario = 'default') => core.createAccount(scenario),
@@ -106,7 +148,9 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
         hung.clear();
         server.close(() => ok());
         server.closeAllConnections();
-      }).then(() => core.stop());
+      })
+        .then(() => Promise.all([edge.close(), dns.close()]))
+        .then(() => core.stop());
       return closed;
     },
   };

@@ -328,7 +328,7 @@ describe('ROA with pop-core', () => {
       clusters: Cluster[];
       page_info: { page_number: number; page_size: number; total_count: number };
     }>('/api/v1/clusters', { region_id: 'cn-hangzhou', page_size: 50 });
-    expect(all.page_info).toEqual({ page_number: 1, page_size: 50, total_count: 6 });
+    expect(all.page_info).toEqual({ page_number: 1, page_size: 50, total_count: 7 });
     const pro = await cs.get<{ clusters: Cluster[] }>('/api/v1/clusters', {
       cluster_type: 'ManagedKubernetes',
       profile: 'Default',
@@ -338,16 +338,17 @@ describe('ROA with pop-core', () => {
     expect(pro.clusters.map((c) => c.name).sort()).toEqual([
       'dify-ack-pro',
       'dify-ack-pro-failed',
+      'dify-ack-single',
       'staging-ack-pro',
     ]);
     const eligible = pro.clusters.filter((c) => c.state === 'running' && c.vpc_id === IDS.vpcProd);
-    expect(eligible.map((c) => c.cluster_id)).toEqual([IDS.ackPro]);
+    expect(eligible.map((c) => c.cluster_id)).toEqual([IDS.ackPro, IDS.ackSingle]);
     expect(IDS.ackPro).toMatch(/^c[0-9a-f]{32}$/);
     const accountWide = await cs.get<{ page_info: { total_count: number } }>(
       '/api/v1/clusters',
       {},
     );
-    expect(accountWide.page_info.total_count).toBe(7);
+    expect(accountWide.page_info.total_count).toBe(8);
 
     const detail = await cs.get<Cluster>(`/clusters/${IDS.ackPro}`);
     expect(detail).toMatchObject({
@@ -463,7 +464,7 @@ describe('errors', () => {
     expect(nf.data?.Message).toBe('Specified api is not found, please check your url and method.');
     expect(nf.entry?.response?.statusCode).toBe(404);
     const roaNi = await rejectionOf(
-      roa(sim.endpoint, '2015-12-15', me).get(`/k8s/${IDS.ackPro}/user_config`),
+      roa(sim.endpoint, '2015-12-15', me).get(`/clusters/${IDS.ackPro}/nodepools`),
     );
     expect(roaNi.code).toBe('Sandbox.NotImplemented');
     expect(roaNi.statusCode).toBe(501);

@@ -3,9 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin/routes';
+import { handleKubeApi } from './kubernetes/api/handler';
 import { faultError } from './controls';
 import { resolve, type Resolved } from './dispatch';
 import { Params } from './products/params';
+import { authorize } from './products/ram/authorize';
 import type { ActionResult } from './products/types';
 import { errorBody, Errors, SimError } from './protocol/errors';
 import { splitUrl, type WireRequest } from './protocol/request';
@@ -74,8 +76,9 @@ export function createSimServer(core: SimCore): SimServer {
         nonces: core.nonces,
       });
       accessKeyId = verified.accessKeyId;
-      const account = core.registry.byAccessKey(accessKeyId);
-      if (!account) throw Errors.accessKeyNotFound();
+      const principal = core.principal(accessKeyId);
+      if (!principal) throw Errors.accessKeyNotFound();
+      const { account, caller } = principal;
       const scope = { accessKeyId, action: resolved.action };
 
       if (!core.throttle.take(scope, core.clock.wallNow())) throw Errors.throttlingUser();
@@ -95,8 +98,11 @@ export function createSimServer(core: SimCore): SimServer {
       const delay = core.latency.for(scope);
       if (delay > 0) await sleep(delay);
 
+      // Work due by now (tasks, controllers) happens before the cloud answers.
+      core.tick();
       const handler = resolved.product.actions[resolved.action];
       if (!handler) throw Errors.notImplemented(resolved.product.code, resolved.action);
+      authorize(account, caller, resolved.product, resolved.action, resolved.params);
       let body: unknown = undefined;
       if (
         resolved.product.style === 'ROA' &&
@@ -117,6 +123,9 @@ export function createSimServer(core: SimCore): SimServer {
         clock: core.clock,
         ids: core.ids,
         requestId,
+        endpoint: core.endpoint,
+        caller,
+        method: wire.method,
         changed: () => core.changed(),
       });
       if (fault === 'hang-after') {
@@ -165,6 +174,17 @@ export function createSimServer(core: SimCore): SimServer {
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers))
           headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        // A cluster's Kubernetes API: /clusters/<id>/k8s/… (kubeconfigs point there).
+        const kube = /^\/clusters\/([^/]+)\/k8s(\/.*)?$/.exec(path);
+        if (kube?.[1] !== undefined) {
+          await handleKubeApi(
+            core,
+            decodeURIComponent(kube[1]),
+            { method: req.method ?? 'GET', path: kube[2] ?? '/', rawQuery, headers, body },
+            res,
+          );
+          return;
+        }
         await handleCloud(
           req,
           res,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Faults, Latency, Recorder, Throttle } from './controls';
+import { reconcileAll } from './kubernetes/controllers';
 import { scenario, SANDBOX_ACCOUNTS } from './fixtures/index';
 import { PRODUCTS } from './products/index';
+import { findPrincipal, type Principal } from './products/ram/principal';
 import type { ProductDef } from './products/types';
 import { NonceStore } from './protocol/verify';
 import { SimClock } from './state/clock';
@@ -22,6 +24,16 @@ export class SimCore {
   readonly products: readonly ProductDef[] = PRODUCTS;
   /** Every account ever created, with its scenario, so reset() re-seeds them all with the same keys. */
   private readonly created: { keys: AccountKeys; scenario: ScenarioName }[] = [];
+  /** The local cloud's endpoint once listening (kubeconfigs point there). */
+  endpoint = 'http://127.0.0.1';
+  /** Where the edge stand-in and the DNS server listen (set at start; admin and docs read it). */
+  network: { edgePort: number; edgeTlsPort: number; dns: string } = {
+    edgePort: 0,
+    edgeTlsPort: 0,
+    dns: '',
+  };
+  /** Called after every change (the edge binds the addresses of new load balancers). */
+  readonly onChange = new Set<() => void>();
   private nextAccount = 1420000000001000;
   private stateFile: StateFile | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -35,6 +47,7 @@ export class SimCore {
   /** Something changed in an account's state: the state file (if any) is saved soon. */
   changed(): void {
     this.stateFile?.schedule();
+    for (const f of this.onChange) f();
   }
 
   /** Moves long-running work (deployments) of every account to the current simulated time. */
@@ -43,6 +56,8 @@ export class SimCore {
     let changed = false;
     for (const account of this.registry.accounts())
       for (const p of this.products) if (p.tick?.(account, now)) changed = true;
+    // Cluster controllers (add-on tasks, cloud controller, ingress-nginx) after the products.
+    if (reconcileAll({ accounts: this.registry.accounts(), ids: this.ids, now })) changed = true;
     if (changed) this.changed();
   }
 
@@ -130,7 +145,12 @@ export class SimCore {
   }
 
   secretFor(accessKeyId: string): string | undefined {
-    return this.registry.byAccessKey(accessKeyId)?.accessKeySecret;
+    return this.principal(accessKeyId)?.secret;
+  }
+
+  /** The account and identity (root or RAM user) behind an AccessKeyId. */
+  principal(accessKeyId: string): Principal | undefined {
+    return findPrincipal(this.registry, accessKeyId);
   }
 
   private addAccount(keys: AccountKeys, name: ScenarioName): void {

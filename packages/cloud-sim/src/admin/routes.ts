@@ -6,6 +6,7 @@ import { sendJson } from '../respond';
 import type { SimCore } from '../sim-core';
 import { BILLING_STORE } from '../products/computenest/model';
 import { findClusterObjects } from './kube';
+import { describeEdge } from '../edge/edge';
 
 // The /_sim/ control API: JSON in and out, no signature. Same controls as the programmatic API.
 
@@ -140,6 +141,10 @@ export async function handleAdmin(
         if (!objects) throw new AdminError(404, 'no such account or cluster');
         return sendJson(res, 200, { clusterId: q.clusterId, objects });
       }
+      case 'GET /_sim/edge':
+        // Entry addresses: LB addresses, NLB host names, Ingress hosts, edge ports, DNS server.
+        core.tick();
+        return sendJson(res, 200, describeEdge(core));
       case 'PUT /_sim/throttle': {
         const b = json(body);
         core.throttle.configure({ rps: num(b, 'rps'), burst: num(b, 'burst') });

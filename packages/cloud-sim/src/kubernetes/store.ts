@@ -115,8 +115,25 @@ export function qualifiedResource(ref: KindRef): string {
 /** An API-server error: a later Kubernetes API turns it into a `Status` object. */
 export class KubeError extends Error {
   readonly code: number;
-  readonly reason: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid';
-  readonly details: { name: string; group?: string; kind: string };
+  readonly reason:
+    | 'NotFound'
+    | 'AlreadyExists'
+    | 'Conflict'
+    | 'Invalid'
+    | 'BadRequest'
+    | 'Unauthorized'
+    | 'Forbidden'
+    | 'MethodNotAllowed'
+    | 'UnsupportedMediaType'
+    | 'NotAcceptable'
+    | 'InternalError';
+  readonly details: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    uid?: string;
+    causes?: { reason: string; message: string; field?: string }[];
+  };
 
   constructor(
     code: number,

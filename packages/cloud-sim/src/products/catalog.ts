@@ -157,6 +157,39 @@ export const STS_ACTIONS = [
   'AssumeRoleWithOIDC',
 ] as const;
 
+// RAM 2015-05-01 (global endpoint ram.aliyuncs.com).
+export const RAM_ACTIONS = [
+  'GetUser',
+  'ListUsers',
+  'CreateUser',
+  'UpdateUser',
+  'DeleteUser',
+  'ListPoliciesForUser',
+  'ListGroupsForUser',
+  'ListPoliciesForGroup',
+  'ListGroups',
+  'GetGroup',
+  'ListUsersForGroup',
+  'AddUserToGroup',
+  'RemoveUserFromGroup',
+  'AttachPolicyToUser',
+  'DetachPolicyFromUser',
+  'AttachPolicyToGroup',
+  'DetachPolicyFromGroup',
+  'ListPolicies',
+  'GetPolicy',
+  'GetPolicyVersion',
+  'ListEntitiesForPolicy',
+  'ListAccessKeys',
+  'CreateAccessKey',
+  'UpdateAccessKey',
+  'DeleteAccessKey',
+  'ListRoles',
+  'GetRole',
+  'CreateServiceLinkedRole',
+  'GetAccountAlias',
+] as const;
+
 // Compute Nest 2021-06-01 (user-side API; reference §8 and the SDK's action list).
 export const COMPUTENEST_ACTIONS = [
   'GetService',
@@ -192,6 +225,43 @@ export const COMPUTENEST_ACTIONS = [
   'ListTagResources',
   'TagResources',
   'UntagResources',
+] as const;
+
+// Classic Load Balancer 2014-05-15 (a subset of the real action list).
+export const SLB_ACTIONS = [
+  'DescribeRegions',
+  'DescribeZones',
+  'DescribeLoadBalancers',
+  'DescribeLoadBalancerAttribute',
+  'CreateLoadBalancer',
+  'DeleteLoadBalancer',
+  'SetLoadBalancerName',
+  'SetLoadBalancerStatus',
+  'ModifyLoadBalancerInstanceSpec',
+  'ModifyLoadBalancerInternetSpec',
+  'DescribeLoadBalancerListeners',
+  'DescribeLoadBalancerTCPListenerAttribute',
+  'DescribeLoadBalancerHTTPListenerAttribute',
+  'DescribeHealthStatus',
+  'DescribeVServerGroups',
+  'ListTagResources',
+  'TagResources',
+] as const;
+
+// Network Load Balancer 2022-04-30 (a subset of the real action list).
+export const NLB_ACTIONS = [
+  'ListLoadBalancers',
+  'GetLoadBalancerAttribute',
+  'CreateLoadBalancer',
+  'DeleteLoadBalancer',
+  'UpdateLoadBalancerAttribute',
+  'UpdateLoadBalancerAddressTypeConfig',
+  'ListListeners',
+  'ListServerGroups',
+  'DescribeZones',
+  'DescribeRegions',
+  'ListTagResources',
+  'TagResources',
 ] as const;
 
 export const CS_ROUTES: readonly RoaRoute[] = [

@@ -42,5 +42,21 @@ export const hosts = {
     r === 'ap-southeast-1'
       ? 'computenest.ap-southeast-1.aliyuncs.com'
       : 'computenest.cn-hangzhou.aliyuncs.com',
+  slb: (r?: string) =>
+    r === undefined ||
+    r === 'cn-hangzhou' ||
+    r === 'cn-qingdao' ||
+    r === 'cn-beijing' ||
+    r === 'cn-shanghai' ||
+    r === 'cn-shenzhen' ||
+    r === 'cn-hongkong' ||
+    r === 'ap-southeast-1' ||
+    r === 'us-west-1' ||
+    r === 'us-east-1'
+      ? 'slb.aliyuncs.com'
+      : `slb.${r}.aliyuncs.com`,
+  nlb: (r?: string) => `nlb.${r ?? 'cn-hangzhou'}.aliyuncs.com`,
   sts: (r?: string) => (r === undefined ? 'sts.aliyuncs.com' : `sts.${r}.aliyuncs.com`),
+  // Global only.
+  ram: () => 'ram.aliyuncs.com',
 };

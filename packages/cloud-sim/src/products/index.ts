@@ -2,8 +2,11 @@ import { computeNest } from './computenest/index';
 import { cs } from './cs/index';
 import { ecs } from './ecs/index';
 import { milvus } from './milvus/index';
+import { nlb } from './nlb/index';
 import { rKvstore } from './r-kvstore/index';
+import { ram } from './ram/index';
 import { rds } from './rds/index';
+import { slb } from './slb/index';
 import { sts } from './sts/index';
 import type { ProductDef } from './types';
 import { vpc } from './vpc/index';
@@ -18,4 +21,7 @@ export const PRODUCTS: readonly ProductDef[] = [
   milvus,
   computeNest,
   sts,
+  ram,
+  slb,
+  nlb,
 ];

@@ -3,6 +3,7 @@ import type { SimClock } from '../state/clock';
 import type { IdGenerator } from '../state/ids';
 import type { Scenario } from '../fixtures/scenario';
 import type { Params } from './params';
+import type { Caller } from './ram/principal';
 
 export type ApiStyle = 'RPC' | 'ROA';
 
@@ -17,6 +18,12 @@ export interface ActionContext {
   clock: SimClock;
   ids: IdGenerator;
   requestId: string;
+  /** The local cloud's own endpoint (e.g. `http://127.0.0.1:41234`): kubeconfigs point there. */
+  endpoint: string;
+  /** Who signed the request (root keys or a RAM user); absent means the account itself. */
+  caller?: Caller;
+  /** HTTP method of the request (GenerateServicePolicy is POST only). */
+  method?: string;
   /** Tells the core that the account's state changed (the state file is saved soon after). */
   changed(this: void): void;
 }

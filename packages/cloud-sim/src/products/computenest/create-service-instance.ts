@@ -10,6 +10,7 @@ import {
   resolveTemplate,
   type ServiceInstanceRecord,
 } from './model';
+import { describeMissing, missingPolicies } from './permissions';
 import { SERVICE_VERSION } from './service';
 import { canonical, checkInstanceName, parseParametersJson, validateParameters } from './validate';
 
@@ -37,7 +38,14 @@ export function tagsOf(params: Params): { Key: string; Value: string }[] {
  * same token with the same request returns the instance it created (also after a lost answer);
  * with a different request it is IdempotentParameterMismatch (the code ECS/VPC use).
  */
-export const createServiceInstance: ActionHandler = ({ account, params, clock, ids, changed }) => {
+export const createServiceInstance: ActionHandler = ({
+  account,
+  caller,
+  params,
+  clock,
+  ids,
+  changed,
+}) => {
   const region = apiRegion(params);
   const serviceId = checkService(params);
   const template = resolveTemplate(params, true);
@@ -55,6 +63,16 @@ export const createServiceInstance: ActionHandler = ({ account, params, clock, i
   const payPeriod = params.get('Commodity.PayPeriod');
   const payPeriodUnit = params.get('Commodity.PayPeriodUnit');
   const dryRun = params.bool('DryRun') ?? false;
+  // A dry run also checks the caller's permissions for what the template does (the console's
+  // precheck); code and wording UNCONFIRMED (NoPermission, 403, as the newer products answer).
+  const missing = dryRun && caller?.type === 'RAMUser' ? missingPolicies(account, caller) : [];
+  if (caller?.type === 'RAMUser' && missing.length > 0)
+    throw new SimError(
+      'NoPermission',
+      403,
+      `You are not authorized to do this action. The RAM user ${caller.userName} lacks the permissions the template needs: ${describeMissing(missing)}.`,
+      { MissingPolicy: missing },
+    );
   if (dryRun)
     throw new SimError(
       'DryRunOperation',
@@ -110,6 +128,9 @@ export const createServiceInstance: ActionHandler = ({ account, params, clock, i
     Tags: tags,
     PayType: payPeriod !== undefined || payPeriodUnit !== undefined ? 'PrePaid' : 'PostPaid',
     ...(token !== undefined ? { ClientToken: token } : {}),
+    ...(caller?.type === 'RAMUser'
+      ? { CreatedBy: { userName: caller.userName, userId: caller.userId } }
+      : {}),
     fingerprint,
     StackId: ids.requestId().toLowerCase(),
     createdAt: now,

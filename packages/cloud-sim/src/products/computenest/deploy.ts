@@ -6,7 +6,9 @@ import { CS_STORE, type ClusterRecord } from '../cs/model';
 import { MILVUS_STORE, type MilvusRecord } from '../milvus/model';
 import { KVSTORE_STORE, type KvInstanceRecord } from '../r-kvstore/model';
 import { RDS_STORE, type DbInstanceRecord } from '../rds/model';
+import { callerMay, permissionDenied, ramService } from '../ram/authorize';
 import { VPC_STORE } from '../vpc/model';
+import { admits, clusterSourceRanges } from '../whitelist';
 import { installDify, markReady, NAMESPACE, RELEASE, uninstallDify } from './dify-objects';
 import {
   API_REGIONS,
@@ -145,31 +147,37 @@ function ha(si: ServiceInstanceRecord): boolean {
   return si.Parameters.HPAOption !== false;
 }
 
-// --- IPv4 helpers for whitelists ---------------------------------------------------------------
+// --- Whitelists: where the cluster's pods connect from ---------------------------------------
 
-function ipNum(ip: string): number | undefined {
-  const p = ip.split('.').map(Number);
-  if (p.length !== 4 || p.some((x) => !Number.isInteger(x) || x < 0 || x > 255)) return undefined;
-  return (((p[0] ?? 0) << 24) | ((p[1] ?? 0) << 16) | ((p[2] ?? 0) << 8) | (p[3] ?? 0)) >>> 0;
-}
-
-function inCidr(ip: string, cidr: string): boolean {
-  const [base = '', bits = '32'] = cidr.trim().split('/');
-  const a = ipNum(ip);
-  const b = ipNum(base);
-  const n = Number(bits);
-  if (a === undefined || b === undefined || !(n >= 0 && n <= 32)) return false;
-  const mask = n === 0 ? 0 : (~0 << (32 - n)) >>> 0;
-  return (a & mask) === (b & mask);
-}
-
-function whitelisted(ip: string, groups: { ips: string }[]): boolean {
-  return groups.some((g) => g.ips.split(',').some((c) => c.trim() !== '' && inCidr(ip, c)));
-}
-
-/** The address pods connect from: the first node's IP (terway pods share the node's VPC). */
+/** A node's address (for messages). */
 function podSourceIp(cluster: ClusterRecord): string | undefined {
   return cluster.nodes.find((n) => n.instance_role === 'Worker')?.ip_address;
+}
+
+function whitelistAdmits(
+  account: AccountState,
+  cluster: ClusterRecord,
+  groups: readonly { ips: string }[],
+): boolean {
+  const sw = account.store(cluster.region_id, VPC_STORE).vswitches;
+  return clusterSourceRanges(cluster, (id) => sw.get(id)?.CidrBlock).every((r) =>
+    admits(groups, r),
+  );
+}
+
+/** The deploying RAM user's permission error for an action the stack performs, if denied. */
+function stackDenied(
+  account: AccountState,
+  si: ServiceInstanceRecord,
+  productCode: string,
+  action: string,
+): string | undefined {
+  const by = si.CreatedBy;
+  if (!by) return undefined;
+  const caller = { type: 'RAMUser' as const, userName: by.userName, userId: by.userId };
+  if (callerMay(account, caller, `${ramService(productCode)}:${action}`)) return undefined;
+  const e = permissionDenied(account, caller, productCode, action);
+  return `code: ${e.status}, ${e.code}: ${e.message}`;
 }
 
 // --- The checks at the moment the api pods start ---------------------------------------------
@@ -206,7 +214,7 @@ function backendProblem(
     rds.VpcId !== cluster.vpc_id ||
     rds.DBInstanceStatus !== 'Running' ||
     rds.Engine !== 'PostgreSQL' ||
-    (src !== undefined && !whitelisted(src, rds.WhitelistGroups))
+    !whitelistAdmits(account, cluster, rds.WhitelistGroups)
   )
     return {
       component: 'api',
@@ -237,7 +245,7 @@ function backendProblem(
   if (
     kv.VpcId !== cluster.vpc_id ||
     kv.InstanceStatus !== 'Normal' ||
-    (src !== undefined && !whitelisted(src, kv.WhitelistGroups))
+    !whitelistAdmits(account, cluster, kv.WhitelistGroups)
   )
     return {
       component: 'api',
@@ -266,6 +274,18 @@ function backendProblem(
       log: `pymilvus.exceptions.MilvusException: <MilvusException: (code=1800, message=auth check failure, please check username and password are correct)> (connecting to ${host} as user "${str(si, 'MilvusUser')}")`,
     };
   return undefined;
+}
+
+/**
+ * Why the Celery worker cannot run although the api can: a cluster-architecture Redis (through
+ * its proxy) refuses the multi-key BRPOP kombu issues over its queues with CROSSSLOT.
+ */
+function workerProblem(account: AccountState, si: ServiceInstanceRecord): string | undefined {
+  const kv = account
+    .store(si.DeployRegionId, KVSTORE_STORE)
+    .instances.get(str(si, 'RedisInstanceId'));
+  if (kv?.ArchitectureType !== 'cluster') return undefined;
+  return `[ERROR/MainProcess] consumer: Cannot consume from redis://${kv.ConnectionDomain}:${kv.Port}/1: redis.exceptions.ResponseError: CROSSSLOT Keys in request don't hash to the same slot (BRPOP dataset generation mail ops_trace app_deletion plugin workflow_storage conversation 1)`;
 }
 
 function stackFailedDetail(logicalId: string, type: string, reason: string): string {
@@ -358,7 +378,9 @@ const STEPS: Step[] = [
     at: T.cluster,
     run(account, si) {
       const id = str(si, 'ClusterId');
-      const reason = clusterStateReason(findCluster(account, si), id);
+      const reason =
+        stackDenied(account, si, 'CS', 'DescribeClusterUserKubeconfig') ??
+        clusterStateReason(findCluster(account, si), id);
       if (reason) {
         fail(si, T.cluster, { logicalId: 'ClusterKubeconfig', type: TYPES.kubeconfig, reason });
         return;
@@ -377,6 +399,15 @@ const STEPS: Step[] = [
     at: T.instances,
     run(account, si) {
       const rdsId = str(si, 'RdsInstanceId');
+      const rdsDenied = stackDenied(account, si, 'Rds', 'DescribeDBInstances');
+      if (rdsDenied) {
+        fail(si, T.instances, {
+          logicalId: 'PostgreSQLInstanceInfo',
+          type: TYPES.rds,
+          reason: rdsDenied,
+        });
+        return;
+      }
       if (!account.store(si.DeployRegionId, RDS_STORE).instances.has(rdsId)) {
         fail(si, T.instances, {
           logicalId: 'PostgreSQLInstanceInfo',
@@ -394,6 +425,15 @@ const STEPS: Step[] = [
         `Instance ${rdsId} found`,
       );
       const kvId = str(si, 'RedisInstanceId');
+      const kvDenied = stackDenied(account, si, 'R-kvstore', 'DescribeInstances');
+      if (kvDenied) {
+        fail(si, T.instances, {
+          logicalId: 'RedisInstanceInfo',
+          type: TYPES.redis,
+          reason: kvDenied,
+        });
+        return;
+      }
       if (!account.store(si.DeployRegionId, KVSTORE_STORE).instances.has(kvId)) {
         fail(si, T.instances, {
           logicalId: 'RedisInstanceInfo',
@@ -552,6 +592,8 @@ const STEPS: Step[] = [
       );
       const cluster = findCluster(account, si);
       const problem = cluster ? backendProblem(account, si, cluster) : undefined;
+      const worker = problem ? undefined : workerProblem(account, si);
+      if (worker) si.degraded = { component: 'worker', log: worker };
       if (problem) {
         const pod = podName(si, problem.component);
         si.failure = {
@@ -593,6 +635,15 @@ const STEPS: Step[] = [
         'CREATE_IN_PROGRESS',
         `Pods of ${RELEASE} started; api running database migrations`,
       );
+      if (si.degraded)
+        rosEvent(
+          si,
+          T.podsStarted,
+          'AckDify',
+          TYPES.helm,
+          'CREATE_IN_PROGRESS',
+          `Pod ${NAMESPACE}/${podName(si, si.degraded.component)}: Back-off restarting failed container ${si.degraded.component}: ${si.degraded.log}`,
+        );
     },
   },
   {
@@ -605,6 +656,7 @@ const STEPS: Step[] = [
           ha: ha(si),
           now,
           onlyWithoutBackends: false,
+          except: si.degraded ? [si.degraded.component] : [],
         });
       const want = ha(si) ? 2 : 1;
       rosEvent(

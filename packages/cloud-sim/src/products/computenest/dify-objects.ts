@@ -349,11 +349,12 @@ export function installDify(
 /** Pods become ready: every component (success) or only those that need no backend (failure). */
 export function markReady(
   c: ClusterObjects,
-  opts: { ha: boolean; now: number; onlyWithoutBackends: boolean },
+  opts: { ha: boolean; now: number; onlyWithoutBackends: boolean; except?: readonly string[] },
 ): void {
   const at = rfc3339(opts.now);
   for (const comp of COMPONENTS) {
     if (opts.onlyWithoutBackends && comp.needsBackends) continue;
+    if (opts.except?.includes(comp.component)) continue;
     const replicas = replicasOf(comp, opts.ha);
     try {
       patchObject(

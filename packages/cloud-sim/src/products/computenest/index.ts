@@ -5,6 +5,7 @@ import { checkServiceDeployable } from './check-service-deployable';
 import { createServiceInstance } from './create-service-instance';
 import { deleteServiceInstances } from './delete-service-instances';
 import { reconcileAccount } from './deploy';
+import { generateServicePolicy } from './generate-service-policy';
 import { getService } from './get-service';
 import { getServiceEstimateCost } from './get-service-estimate-cost';
 import { getServiceInstance } from './get-service-instance';
@@ -25,6 +26,7 @@ export const computeNest: ProductDef = {
     GetServiceTemplateParameterConstraints: getServiceTemplateParameterConstraints,
     GetServiceEstimateCost: getServiceEstimateCost,
     CheckServiceDeployable: checkServiceDeployable,
+    GenerateServicePolicy: generateServicePolicy,
     CreateServiceInstance: createServiceInstance,
     GetServiceInstance: getServiceInstance,
     ListServiceInstances: listServiceInstances,

@@ -72,6 +72,8 @@ export interface ServiceInstanceRecord {
   Tags: { Key: string; Value: string }[];
   PayType: 'PostPaid' | 'PrePaid';
   ClientToken?: string;
+  /** The RAM user who created it (the stack runs with its permissions); absent for root keys. */
+  CreatedBy?: { userName: string; userId: string };
   fingerprint: string;
   StackId: string;
   /** Simulated ms. */
@@ -84,6 +86,11 @@ export interface ServiceInstanceRecord {
   /** Index of the next deployment step to apply. */
   step: number;
   failure?: DeployFailure;
+  /**
+   * A component that crash-loops although the stack succeeds (the stack waits on the api only):
+   * the Celery worker against a cluster-architecture Redis.
+   */
+  degraded?: { component: string; log: string };
   /** Simulated ms at which deletion started. */
   deleteStartedAt?: number;
   deleteStep: number;

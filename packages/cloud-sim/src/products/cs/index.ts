@@ -5,6 +5,14 @@ import { describeClusterDetail } from './describe-cluster-detail';
 import { describeClusterNodes } from './describe-cluster-nodes';
 import { describeClustersV1 } from './describe-clusters-v1';
 import { CS_STORE } from './model';
+import {
+  describeClusterUserKubeconfig,
+  describeTaskInfo,
+  getClusterAddonInstance,
+  installClusterAddons,
+  listAddons,
+  listClusterAddonInstances,
+} from './access';
 
 export const cs: ProductDef = {
   code: 'CS',
@@ -17,6 +25,12 @@ export const cs: ProductDef = {
     DescribeClustersV1: describeClustersV1,
     DescribeClusterDetail: describeClusterDetail,
     DescribeClusterNodes: describeClusterNodes,
+    DescribeClusterUserKubeconfig: describeClusterUserKubeconfig,
+    ListAddons: listAddons,
+    ListClusterAddonInstances: listClusterAddonInstances,
+    GetClusterAddonInstance: getClusterAddonInstance,
+    InstallClusterAddons: installClusterAddons,
+    DescribeTaskInfo: describeTaskInfo,
   },
   seed(account, scenario) {
     for (const c of scenario.clusters)

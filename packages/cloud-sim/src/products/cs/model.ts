@@ -9,6 +9,9 @@ export interface ClusterNode {
   /** vCPUs and memory: read by later features (capacity checks). */
   cpu: number;
   memory_gib: number;
+  /** What pods may use after reservations (millicores, MiB); the Kubernetes API's Node allocatable. */
+  allocatable_cpu_m?: number;
+  allocatable_memory_mib?: number;
   ip_address: string;
   zone_id: string;
   nodepool_id: string;

@@ -4,6 +4,7 @@ import type { ProductDef } from '../types';
 import { describeInstanceAttribute } from './describe-instance-attribute';
 import { describeInstances } from './describe-instances';
 import { describeSecurityIps } from './describe-security-ips';
+import { modifySecurityIps } from './modify-security-ips';
 import { KVSTORE_STORE } from './model';
 
 export const rKvstore: ProductDef = {
@@ -16,6 +17,7 @@ export const rKvstore: ProductDef = {
     DescribeInstances: describeInstances,
     DescribeInstanceAttribute: describeInstanceAttribute,
     DescribeSecurityIps: describeSecurityIps,
+    ModifySecurityIps: modifySecurityIps,
   },
   seed(account, scenario) {
     for (const k of scenario.kvInstances)

@@ -5,7 +5,9 @@ import { describeAccounts } from './describe-accounts';
 import { describeDbInstanceAttribute } from './describe-db-instance-attribute';
 import { describeDbInstanceIpArrayList } from './describe-db-instance-ip-array-list';
 import { describeDbInstanceNetInfo } from './describe-db-instance-net-info';
+import { describeDatabases } from './describe-databases';
 import { describeDbInstances } from './describe-db-instances';
+import { modifySecurityIps } from './modify-security-ips';
 import { RDS_STORE } from './model';
 
 export const rds: ProductDef = {
@@ -20,6 +22,8 @@ export const rds: ProductDef = {
     DescribeDBInstanceNetInfo: describeDbInstanceNetInfo,
     DescribeAccounts: describeAccounts,
     DescribeDBInstanceIPArrayList: describeDbInstanceIpArrayList,
+    DescribeDatabases: describeDatabases,
+    ModifySecurityIps: modifySecurityIps,
   },
   seed(account, scenario) {
     for (const d of scenario.dbInstances)

@@ -1,0 +1,16 @@
+import type { ActionHandler } from '../types';
+import { findUser, groupsOf } from './model';
+
+/** ListGroupsForUser: `Groups.Group[] {GroupName, Comments, JoinDate}`. */
+export const listGroupsForUser: ActionHandler = ({ account, params }) => {
+  const u = findUser(account, params.required('UserName'));
+  return {
+    Groups: {
+      Group: groupsOf(account, u.UserName).map((g) => ({
+        GroupName: g.GroupName,
+        Comments: g.Comments,
+        JoinDate: g.members.find((m) => m.UserName === u.UserName)?.JoinDate ?? g.CreateDate,
+      })),
+    },
+  };
+};

@@ -1,0 +1,70 @@
+import { storeKey, type AccountState } from '../../state/registry';
+import { SimError } from '../../protocol/errors';
+
+// RAM identities of an account (account-wide, no region): users with their own AccessKey pairs,
+// groups, and the system policies attached to either.
+
+export interface AttachedPolicy {
+  PolicyName: string;
+  PolicyType: 'System' | 'Custom';
+  AttachDate: string;
+}
+
+export interface RamAccessKey {
+  AccessKeyId: string;
+  AccessKeySecret: string;
+  Status: 'Active' | 'Inactive';
+  CreateDate: string;
+}
+
+export interface RamUser {
+  UserName: string;
+  /** 16 digits, like the real ones. */
+  UserId: string;
+  DisplayName: string;
+  Comments: string;
+  CreateDate: string;
+  accessKeys: RamAccessKey[];
+  policies: AttachedPolicy[];
+}
+
+export interface RamGroup {
+  GroupName: string;
+  Comments: string;
+  CreateDate: string;
+  members: { UserName: string; JoinDate: string }[];
+  policies: AttachedPolicy[];
+}
+
+export interface RamStore {
+  users: Map<string, RamUser>;
+  groups: Map<string, RamGroup>;
+}
+
+export const RAM_STORE = storeKey<RamStore>('ram', () => ({ users: new Map(), groups: new Map() }));
+
+/** Fixture data for a scenario (plain objects; seeded into RAM_STORE). */
+export interface RamFixtures {
+  users: RamUser[];
+  groups: RamGroup[];
+}
+
+// RAM entity-not-found answers: code EntityNotExist.<Kind>, HTTP 404 (reference §9.2); message
+// wording follows RAM's "The role not exists: x." form (UNCONFIRMED for users/groups).
+export function findUser(account: AccountState, name: string): RamUser {
+  const u = account.accountStore(RAM_STORE).users.get(name);
+  if (!u) throw new SimError('EntityNotExist.User', 404, `The user not exists: ${name}.`);
+  return u;
+}
+
+export function findGroup(account: AccountState, name: string): RamGroup {
+  const g = account.accountStore(RAM_STORE).groups.get(name);
+  if (!g) throw new SimError('EntityNotExist.Group', 404, `The group not exists: ${name}.`);
+  return g;
+}
+
+export function groupsOf(account: AccountState, userName: string): RamGroup[] {
+  return [...account.accountStore(RAM_STORE).groups.values()].filter((g) =>
+    g.members.some((m) => m.UserName === userName),
+  );
+}
