@@ -153,6 +153,18 @@ describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
     expect(nodes.items).toHaveLength(3);
     const sc = await kc.makeApiClient(k8s.StorageV1Api).listStorageClass();
     expect(sc.items.map((s) => s.metadata?.name)).toContain('alibabacloud-cnfs-nas');
+    // Terway lists the pod vSwitches (by zone) in its eni-config ConfigMap.
+    const eni = await core.readNamespacedConfigMap({
+      name: 'eni-config',
+      namespace: 'kube-system',
+    });
+    const conf = JSON.parse(eni.data?.eni_conf ?? '{}') as { vswitches: Record<string, string[]> };
+    expect(Object.values(conf.vswitches).flat().sort()).toEqual(
+      ['vsw-bp1podj00z9x8c7v6b5n4m', 'vsw-bp1podk00q1w2e3r4t5y6u'].sort(),
+    );
+    expect(Object.keys(conf.vswitches)).toEqual(
+      expect.arrayContaining(['cn-hangzhou-k', 'cn-hangzhou-j']),
+    );
   });
 
   it('lists with selectors: items carry no kind/apiVersion; paging with limit/continue', async () => {

@@ -1,4 +1,5 @@
 import type { ClusterRecord } from '../products/cs/model';
+import { VPC_STORE } from '../products/vpc/model';
 import type { AccountState } from '../state/registry';
 import {
   allocateClusterIp,
@@ -21,13 +22,31 @@ export function clusterObjects(account: AccountState, cluster: ClusterRecord): C
   let c = store.clusters.get(cluster.cluster_id);
   if (!c) {
     c = newClusterObjects(cluster.cluster_id, cluster.service_cidr || '192.168.0.0/16');
-    if (RUNNING.has(cluster.state)) seedCluster(c, cluster);
+    if (RUNNING.has(cluster.state)) seedCluster(c, cluster, podVSwitchesByZone(account, cluster));
     store.clusters.set(cluster.cluster_id, c);
   }
   return c;
 }
 
-function seedCluster(c: ClusterObjects, cluster: ClusterRecord): void {
+/** Terway's pod vSwitches grouped by zone, as its `eni-config` ConfigMap lists them. */
+function podVSwitchesByZone(
+  account: AccountState,
+  cluster: ClusterRecord,
+): Record<string, string[]> {
+  const vswitches = account.store(cluster.region_id, VPC_STORE).vswitches;
+  const byZone: Record<string, string[]> = {};
+  for (const id of cluster.pod_vswitch_ids) {
+    const zone = vswitches.get(id)?.ZoneId ?? cluster.region_id;
+    (byZone[zone] ??= []).push(id);
+  }
+  return byZone;
+}
+
+function seedCluster(
+  c: ClusterObjects,
+  cluster: ClusterRecord,
+  podVSwitches: Record<string, string[]>,
+): void {
   const at = Date.parse(cluster.created);
   const created = Number.isFinite(at) ? at : 0;
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
@@ -157,6 +176,29 @@ function seedCluster(c: ClusterObjects, cluster: ClusterRecord): void {
             architecture: 'amd64',
             osImage: 'Alibaba Cloud Linux 3.2104 U11 (OpenAnolis Edition)',
           },
+        },
+      },
+      created,
+    );
+  }
+
+  if (cluster.network_plugin === 'terway') {
+    // Terway reads its pod vSwitches from this ConfigMap: pods take addresses from them.
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'eni-config', namespace: 'kube-system' },
+        data: {
+          eni_conf: JSON.stringify({
+            version: '1',
+            max_pool_size: 5,
+            min_pool_size: 0,
+            vswitches: podVSwitches,
+            security_group: cluster.security_group_id,
+            vswitch_selection_policy: 'ordered',
+          }),
         },
       },
       created,
