@@ -19,7 +19,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('access entry persistence and TLS', () => {
   it('tokens and load balancers survive a restart; the edge rebinds the address', async () => {
-    const stateFile = join(dir, 'state.json');
+    // A folder that does not exist yet (the console's .sandbox/ on a fresh clone) is created.
+    const stateFile = join(dir, 'not-yet', 'state.json');
     const first = await startCloudSim({ stateFile });
     const { config } = await roa(first.endpoint, '2015-12-15', first.defaultAccount).get<{
       config: string;

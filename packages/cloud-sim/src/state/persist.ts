@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { AccountKeys, ScenarioName } from './registry';
 
 /**
@@ -81,6 +82,7 @@ export class StateFile {
     const tmp = `${this.file}.${process.pid}.${++this.seq}.tmp`;
     this.writing = this.writing
       .then(async () => {
+        await mkdir(dirname(this.file), { recursive: true });
         await writeFile(tmp, text, 'utf8');
         await rename(tmp, this.file);
       })
