@@ -74,6 +74,52 @@ async function concurrentRequests() {
   }
 }
 
+/** The pre-flight run against the local cloud: every check at once (first run cold, then warm, median of 5). */
+async function preflightTime() {
+  const sim = await startCloudSim({ port: 0 });
+  try {
+    const account = await sim.createAccount('default');
+    const app = await buildApp({ env, cloud: sandboxCloud(env, sim.endpoint, account) });
+    await app.ready();
+    const payload = {
+      regionId: 'cn-hangzhou',
+      templateName: '高可用版-已有资源',
+      parameters: {
+        vpcId: 'vpc-bp1dfyprod7q2w5e8r1t4y',
+        clusterId: 'c900cca321576a513b7afa8ad1175dc21',
+        postgresInstanceId: 'pgm-bp1dfypg16i6j7k8l',
+        postgresAccount: 'postgres',
+        postgresPassword: 'Dify#Postgres2026',
+        redisInstanceId: 'r-bp1dfyredis70c5d6e7',
+        redisPassword: 'Dify#Redis2026',
+        milvusInstanceId: 'c-5f2a9d7e31b84c06',
+        milvusEndpoint: 'c-5f2a9d7e31b84c06-internal.milvus.aliyuncs.com',
+        milvusUser: 'root',
+        milvusPassword: 'Dify#Milvus2026',
+        highAvailability: true,
+      },
+    };
+    const once = async () => {
+      const before = sim.requests({ accessKeyId: account.accessKeyId }).length;
+      const t = performance.now();
+      const res = await app.inject({ method: 'POST', url: '/api/v1/preflight', payload });
+      const elapsed = performance.now() - t;
+      const body = res.json<{ checks: unknown[]; durationMs: number }>();
+      return { elapsed, checks: body.checks.length, calls: sim.requests({ accessKeyId: account.accessKeyId }).length - before };
+    };
+    const cold = await once();
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i += 1) warm.push((await once()).elapsed);
+    warm.sort((a, b) => a - b);
+    console.log(
+      `(4) pre-flight, ${cold.checks} checks against the local cloud: first run ${cold.elapsed.toFixed(0)} ms (${cold.calls} cloud + Kubernetes calls), then median ${(warm[2] ?? 0).toFixed(0)} ms`,
+    );
+    await app.close();
+  } finally {
+    await sim.close();
+  }
+}
+
 async function firstScreenJs() {
   const dist = env.webDistDir;
   let html: string;
@@ -99,4 +145,5 @@ async function firstScreenJs() {
 
 await listingTime();
 await concurrentRequests();
+await preflightTime();
 await firstScreenJs();

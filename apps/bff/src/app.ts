@@ -2,25 +2,33 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createGateways } from './cloud/gateways';
+import { ClusterGateway } from './cluster/cluster.gateway';
+import { ClusterInspectGateway } from './cluster/cluster-inspect.gateway';
 import type { RetryPolicy } from './cloud/pop-client';
 import type { CloudSetup } from './config/cloud';
 import type { Env } from './config/env';
 import { loggerOptions } from './logging';
 import { openApiRoute, registerOpenApi } from './openapi';
+import { EdgeClient } from './edge/edge.client';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { localePlugin } from './plugins/locale';
 import { securityPlugin } from './plugins/security';
 import { staticPlugin } from './plugins/static';
+import { accessRoutes } from './routes/access.routes';
 import { deploymentEventsRoutes } from './routes/deployment-events.routes';
 import { deploymentsRoutes } from './routes/deployments.routes';
 import { healthRoutes } from './routes/health.routes';
+import { preflightRoutes } from './routes/preflight.routes';
 import { regionsRoutes } from './routes/regions.routes';
 import { resourcesRoutes } from './routes/resources.routes';
+import { AccessService, type AccessPorts } from './services/access/access.service';
+import type { CheckerOptions } from './services/access/checks';
 import { AccountContext } from './services/account';
 import { DeploymentHub } from './services/deployments/deployment-hub';
 import { DeploymentService } from './services/deployments/deployment.service';
 import type { ComputeNestPort } from './services/deployments/ports';
 import { QuoteService } from './services/deployments/quote.service';
+import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
 import type { ResourcePorts } from './services/resources/ports';
 import { ResourceService } from './services/resources/resource.service';
 
@@ -40,6 +48,11 @@ export interface AppDeps {
   pollIntervalsMs?: number[];
   /** Heartbeat comment period of the event stream (default 15 s). */
   heartbeatMs?: number;
+  /** Pre-flight check deadlines (default 8 s per check). */
+  preflight?: PreflightOptions;
+  /** The access entry's cluster, add-on and edge ports (default: the gateways of the config). */
+  access?: Partial<AccessPorts>;
+  accessChecks?: CheckerOptions;
 }
 
 /**
@@ -86,10 +99,44 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // Open event streams end before the server waits for its connections to close.
   app.addHook('preClose', async () => hub.close());
 
+  const access = new AccessService(
+    {
+      computeNest,
+      clusters:
+        deps.access?.clusters ??
+        new ClusterGateway(gateways.cs, {
+          timeoutMs: cloud.timeoutMs,
+          onCall: (e) => app.log.debug({ kubernetes: e }, 'cluster call'),
+        }),
+      addons: deps.access?.addons ?? gateways.cs,
+      edge: deps.access?.edge ?? new EdgeClient(cloud.entry),
+      ...(deps.access?.computeNest ? { computeNest: deps.access.computeNest } : {}),
+    },
+    account,
+    { httpPort: cloud.entry.httpPort, httpsPort: cloud.entry.httpsPort, ...(deps.accessChecks ? { checks: deps.accessChecks } : {}) },
+  );
+
+  const preflight = new PreflightService(
+    {
+      caller: gateways.sts,
+      ram: gateways.ram,
+      computeNest: gateways.computeNest,
+      clusters: gateways.cs,
+      vswitches: gateways.vpc,
+      rds: gateways.rds,
+      redis: gateways.kvstore,
+      milvus: gateways.milvus,
+      kube: new ClusterInspectGateway(gateways.cs, { timeoutMs: cloud.timeoutMs }),
+    },
+    deps.preflight,
+  );
+
   await app.register(healthRoutes, { mode: cloud.mode });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
   await app.register(deploymentsRoutes, { deployments, quotes });
+  await app.register(accessRoutes, { access });
+  await app.register(preflightRoutes, { preflight });
   await app.register(deploymentEventsRoutes, { hub, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   await app.register(openApiRoute);
   await app.register(staticPlugin, { webDistDir: env.webDistDir });

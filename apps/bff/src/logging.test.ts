@@ -21,6 +21,16 @@ describe('logging', () => {
     }
   });
 
+  it("redacts the access entry's TLS input, a TLS Secret's key and a kubeconfig", () => {
+    const out = new LogCapture();
+    const { stream: _s, ...opts } = loggerOptions('info');
+    const log = pino(opts, out);
+    log.info({ body: { kind: 'ingress', host: 'dify.example.local', tls: { certificate: 'CERT-PEM-TEXT', privateKey: 'KEY-PEM-TEXT' } } });
+    log.info({ req: { body: { tls: { privateKey: 'KEY-PEM-2' } } }, secret: { data: { 'tls.key': 'S0VZ' } }, kubeconfig: 'apiVersion: v1 token: abc' });
+    expect(out.text).toContain('dify.example.local');
+    for (const secret of ['CERT-PEM-TEXT', 'KEY-PEM-TEXT', 'KEY-PEM-2', 'S0VZ', 'token: abc']) expect(out.text).not.toContain(secret);
+  });
+
   it('scrubs signed URLs and key ids from error messages and stacks', () => {
     const out = new LogCapture();
     const { stream: _s, ...opts } = loggerOptions('info');

@@ -8,7 +8,7 @@ import { sanitize } from './cloud/cloud-error';
  * signed URLs, key ids, signatures and tokens.
  */
 
-const SECRET_KEYS = ['accessKeySecret', 'accessKeyId', 'securityToken', 'password', 'token'];
+const SECRET_KEYS = ['accessKeySecret', 'accessKeyId', 'securityToken', 'password', 'token', 'privateKey', 'kubeconfig'];
 
 export function redactPaths(): string[] {
   const params = secretParameterNames();
@@ -27,6 +27,10 @@ export function redactPaths(): string[] {
     ]),
     ...cloudNames.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]),
     ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+    // The access entry's TLS input (PUT …/access) and a TLS Secret's data: never in a log line.
+    ...['body.tls', 'req.body.tls', '*.body.tls'].flatMap((p) => [`${p}.privateKey`, `${p}.certificate`]),
+    'data["tls.key"]',
+    '*.data["tls.key"]',
   ];
 }
 

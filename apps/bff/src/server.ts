@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { decideCloud, type EmbeddedCloud } from './config/cloud';
+import { decideCloud, sandboxEntry, type EmbeddedCloud } from './config/cloud';
 import { ConfigError, loadEnv, type Env } from './config/env';
 
 /** Loads the config, starts the local cloud when needed, builds the app and listens. */
@@ -9,10 +9,16 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function startEmbeddedCloud(env: Env): Promise<EmbeddedCloud> {
   // Loaded only in sandbox mode: the real cloud never needs the emulator's code.
   const { startCloudSim } = await import('@dify-console/cloud-sim');
-  const sim = await startCloudSim({ port: 0, ...(env.simSpeed ? { speed: env.simSpeed } : {}) });
+  const sim = await startCloudSim({
+    port: 0,
+    ...(env.simSpeed ? { speed: env.simSpeed } : {}),
+    ...(env.simStateFile ? { stateFile: env.simStateFile } : {}),
+  });
   return {
     endpoint: sim.endpoint,
     keys: { accessKeyId: sim.defaultAccount.accessKeyId, accessKeySecret: sim.defaultAccount.accessKeySecret },
+    // Entries of the local cloud answer on its edge ports; their host names resolve through its DNS server.
+    entry: sandboxEntry({ edgePort: sim.edgePort, edgeTlsPort: sim.edgeTlsPort, dns: sim.dnsServer }),
     close: async () => {
       await sim.close();
     },

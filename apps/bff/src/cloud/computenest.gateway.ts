@@ -102,6 +102,27 @@ const CreateServiceInstanceWire = z.looseObject({
   Status: z.string().nullish(),
 });
 
+const CheckServiceDeployableWire = z.looseObject({
+  CheckResults: z
+    .array(
+      z.looseObject({
+        Type: emptyString,
+        Value: z.union([z.string(), z.boolean()]).nullish().transform((v) => String(v ?? '')),
+        Message: emptyString,
+        Skippable: z.boolean().nullish().transform((v) => v ?? false),
+      }),
+    )
+    .nullish()
+    .transform((v) => v ?? []),
+});
+const GenerateServicePolicyWire = z.looseObject({
+  Policy: emptyString,
+  MissingPolicy: z
+    .array(z.looseObject({ ServiceName: emptyString, Action: z.array(z.string()).nullish().transform((v) => v ?? []), Resource: emptyString }))
+    .nullish()
+    .transform((v) => v ?? []),
+});
+
 export const COMPUTE_NEST_PAGE_SIZE = 100;
 
 export interface InstanceFilter {
@@ -201,5 +222,21 @@ export class ComputeNestGateway {
   /** DeleteServiceInstances (`ServiceInstanceId.N`); the instance then goes Deleting → Deleted. */
   async deleteServiceInstances(serviceInstanceIds: string[], clientToken?: string) {
     await this.call('DeleteServiceInstances', { ServiceInstanceId: serviceInstanceIds, ClientToken: clientToken }, clientToken !== undefined);
+  }
+
+  /** CheckServiceDeployable (reference §8.10): balance, quota and (for RAM users) permission results. */
+  async checkServiceDeployable(input: { serviceId: string; templateName: string }) {
+    const raw = await this.call('CheckServiceDeployable', { ServiceId: input.serviceId, TemplateName: input.templateName });
+    return parseWire(CheckServiceDeployableWire, raw, 'CheckServiceDeployable').CheckResults;
+  }
+
+  /** GenerateServicePolicy (POST only, reference §8.10): the RAM actions the caller lacks for this template. */
+  async generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }) {
+    const raw = await this.call('GenerateServicePolicy', {
+      ServiceId: input.serviceId,
+      TemplateName: input.templateName,
+      Parameters: JSON.stringify(input.parameters),
+    });
+    return parseWire(GenerateServicePolicyWire, raw, 'GenerateServicePolicy').MissingPolicy;
   }
 }

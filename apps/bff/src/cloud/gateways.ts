@@ -5,6 +5,7 @@ import { EcsGateway } from './ecs.gateway';
 import { KvstoreGateway } from './kvstore.gateway';
 import { MilvusGateway } from './milvus.gateway';
 import { createTransport, type CloudCallEvent, type RetryPolicy } from './pop-client';
+import { RamGateway } from './ram.gateway';
 import { RdsGateway } from './rds.gateway';
 import { StsGateway } from './sts.gateway';
 import { VpcGateway } from './vpc.gateway';
@@ -17,6 +18,7 @@ export interface CloudGateways {
   kvstore: KvstoreGateway;
   milvus: MilvusGateway;
   sts: StsGateway;
+  ram: RamGateway;
   computeNest: ComputeNestGateway;
 }
 
@@ -33,6 +35,7 @@ export function createGateways(
     kvstore: new KvstoreGateway(transport),
     milvus: new MilvusGateway(transport),
     sts: new StsGateway(transport),
+    ram: new RamGateway(transport),
     computeNest: new ComputeNestGateway(transport, cloud.computeNestRegion),
   };
 }

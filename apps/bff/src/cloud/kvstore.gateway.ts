@@ -24,6 +24,17 @@ const DescribeInstancesWire = z.looseObject({
   Instances: z.looseObject({ KVStoreInstance: z.array(KVStoreInstanceWire) }),
 });
 
+const DescribeInstanceAttributeWire = z.looseObject({
+  Instances: z.looseObject({ DBInstanceAttribute: z.array(KVStoreInstanceWire) }),
+});
+const DescribeSecurityIpsWire = z.looseObject({
+  SecurityIpGroups: z.looseObject({
+    SecurityIpGroup: z.array(
+      z.looseObject({ SecurityIpGroupName: z.string(), SecurityIpGroupAttribute: emptyString, SecurityIpList: emptyString }),
+    ),
+  }),
+});
+
 /** R-kvstore allows at most 50 per page. */
 export const KVSTORE_PAGE_SIZE = 50;
 
@@ -38,5 +49,27 @@ export class KvstoreGateway {
     });
     const body = parseWire(DescribeInstancesWire, raw, 'DescribeInstances');
     return { items: body.Instances.KVStoreInstance, totalCount: body.TotalCount };
+  }
+
+  /** DescribeInstanceAttribute: one instance (status, version, architecture, VPC). */
+  async describeInstanceAttribute(regionId: string, instanceId: string) {
+    const raw = await this.transport.rpc('r-kvstore', regionId, 'DescribeInstanceAttribute', { InstanceId: instanceId });
+    return parseWire(DescribeInstanceAttributeWire, raw, 'DescribeInstanceAttribute').Instances.DBInstanceAttribute[0] ?? null;
+  }
+
+  /** DescribeSecurityIps: the whitelist groups (reference §6.2). */
+  async describeSecurityIps(regionId: string, instanceId: string) {
+    const raw = await this.transport.rpc('r-kvstore', regionId, 'DescribeSecurityIps', { InstanceId: instanceId });
+    return parseWire(DescribeSecurityIpsWire, raw, 'DescribeSecurityIps').SecurityIpGroups.SecurityIpGroup;
+  }
+
+  /** ModifySecurityIps with ModifyMode Append into one named group (created when missing); no other group changes. */
+  async appendSecurityIps(regionId: string, instanceId: string, groupName: string, ips: string[]) {
+    await this.transport.rpc('r-kvstore', regionId, 'ModifySecurityIps', {
+      InstanceId: instanceId,
+      SecurityIpGroupName: groupName,
+      ModifyMode: 'Append',
+      SecurityIps: ips.join(','),
+    });
   }
 }

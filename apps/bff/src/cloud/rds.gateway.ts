@@ -55,6 +55,31 @@ const DescribeDBInstanceNetInfoWire = z.looseObject({
   }),
 });
 
+// Pre-flight reads and the whitelist fix (reference §5.4-5.6).
+const DescribeAccountsWire = z.looseObject({
+  TotalRecordCount: z.number().optional(),
+  Accounts: z.looseObject({
+    DBInstanceAccount: z.array(
+      z.looseObject({ AccountName: z.string(), AccountType: emptyString, AccountStatus: emptyString, CreateDB: z.string().nullish() }),
+    ),
+  }),
+});
+const DescribeDatabasesWire = z.looseObject({
+  Databases: z.looseObject({ Database: z.array(z.looseObject({ DBName: z.string(), DBStatus: emptyString })) }),
+});
+const DescribeDBInstanceIPArrayListWire = z.looseObject({
+  Items: z.looseObject({
+    DBInstanceIPArray: z.array(
+      z.looseObject({
+        DBInstanceIPArrayName: z.string(),
+        DBInstanceIPArrayAttribute: emptyString,
+        SecurityIPList: emptyString,
+        SecurityIPType: emptyString,
+      }),
+    ),
+  }),
+});
+
 /** RDS allows 1-100 per page. */
 export const RDS_PAGE_SIZE = 100;
 
@@ -79,5 +104,33 @@ export class RdsGateway {
   async describeDBInstanceNetInfo(regionId: string, dbInstanceId: string) {
     const raw = await this.transport.rpc('rds', regionId, 'DescribeDBInstanceNetInfo', { DBInstanceId: dbInstanceId });
     return parseWire(DescribeDBInstanceNetInfoWire, raw, 'DescribeDBInstanceNetInfo').DBInstanceNetInfos.DBInstanceNetInfo;
+  }
+
+  /** DescribeAccounts: every account of the instance (never a password). */
+  async describeAccounts(regionId: string, dbInstanceId: string) {
+    const raw = await this.transport.rpc('rds', regionId, 'DescribeAccounts', { DBInstanceId: dbInstanceId, PageSize: 200 });
+    return parseWire(DescribeAccountsWire, raw, 'DescribeAccounts').Accounts.DBInstanceAccount;
+  }
+
+  /** DescribeDatabases: the instance's databases (first 100; PostgreSQL gives no total). */
+  async describeDatabases(regionId: string, dbInstanceId: string) {
+    const raw = await this.transport.rpc('rds', regionId, 'DescribeDatabases', { DBInstanceId: dbInstanceId, PageSize: 100 });
+    return parseWire(DescribeDatabasesWire, raw, 'DescribeDatabases').Databases.Database;
+  }
+
+  /** DescribeDBInstanceIPArrayList: the whitelist groups. */
+  async describeDBInstanceIPArrayList(regionId: string, dbInstanceId: string) {
+    const raw = await this.transport.rpc('rds', regionId, 'DescribeDBInstanceIPArrayList', { DBInstanceId: dbInstanceId });
+    return parseWire(DescribeDBInstanceIPArrayListWire, raw, 'DescribeDBInstanceIPArrayList').Items.DBInstanceIPArray;
+  }
+
+  /** ModifySecurityIps with ModifyMode Append into one named group (created when missing); no other group changes. */
+  async appendSecurityIps(regionId: string, dbInstanceId: string, groupName: string, ips: string[]) {
+    await this.transport.rpc('rds', regionId, 'ModifySecurityIps', {
+      DBInstanceId: dbInstanceId,
+      DBInstanceIPArrayName: groupName,
+      ModifyMode: 'Append',
+      SecurityIps: ips.join(','),
+    });
   }
 }

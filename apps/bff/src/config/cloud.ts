@@ -3,11 +3,27 @@ import type { Env } from './env';
 
 /**
  * Which cloud the console talks to. The ONLY place where the real cloud and the local cloud
- * differ: endpoints and credentials. Nothing else in the BFF knows the mode.
+ * differ: endpoints, credentials, and how a deployment's access entry is reached. Nothing else in
+ * the BFF knows the mode.
  */
 
 export type CloudMode = 'aliyun' | 'sandbox';
 export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'sts' | 'ram';
+
+/**
+ * How the BFF (and the user) reach an access entry's address: the ports the load balancer or the
+ * Ingress controller listens on and the DNS servers that resolve an entry's host name (empty: the
+ * system's resolver). Real cloud: 80/443 and the system DNS; local cloud: its Dify edge port and its
+ * DNS server.
+ */
+export interface EntryNetwork {
+  httpPort: number;
+  httpsPort: number;
+  /** `ip` or `ip:port` each; empty → the system resolver. */
+  dnsServers: string[];
+}
+
+export const REAL_ENTRY: EntryNetwork = { httpPort: 80, httpsPort: 443, dnsServers: [] };
 
 export interface CloudSetup {
   mode: CloudMode;
@@ -18,6 +34,7 @@ export interface CloudSetup {
   endpoint(product: Product, regionId: string): string;
   computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
   timeoutMs: number;
+  entry: EntryNetwork;
 }
 
 /** The keys of the local cloud's default account: public sandbox values, not secrets. */
@@ -61,6 +78,16 @@ export function aliyunCloud(env: Env, credentials: CredentialsProvider, source: 
     endpoint: (product, regionId) => `https://${aliyunHost(product, regionId, env.computeNestRegion)}`,
     computeNestRegion: env.computeNestRegion,
     timeoutMs: env.cloudTimeoutMs,
+    entry: REAL_ENTRY,
+  };
+}
+
+/** The local cloud's entry network: its edge port(s) and DNS server; what is not known falls back to the real defaults. */
+export function sandboxEntry(given: { edgePort?: number | null; edgeTlsPort?: number | null; dns?: string | null } = {}): EntryNetwork {
+  return {
+    httpPort: given.edgePort ?? REAL_ENTRY.httpPort,
+    httpsPort: given.edgeTlsPort ?? given.edgePort ?? REAL_ENTRY.httpsPort,
+    dnsServers: given.dns ? [given.dns] : [],
   };
 }
 
@@ -70,6 +97,7 @@ export function sandboxCloud(
   endpoint: string,
   keys: { accessKeyId: string; accessKeySecret: string } = SANDBOX_DEFAULT_KEYS,
   source = 'local cloud',
+  entry: EntryNetwork = sandboxEntry({ edgePort: env.cloudSimEdgePort, dns: env.cloudSimDns }),
 ): CloudSetup {
   const base = endpoint.replace(/\/+$/, '');
   return {
@@ -79,12 +107,15 @@ export function sandboxCloud(
     endpoint: () => base,
     computeNestRegion: env.computeNestRegion,
     timeoutMs: env.cloudTimeoutMs,
+    entry,
   };
 }
 
 export interface EmbeddedCloud {
   endpoint: string;
   keys: { accessKeyId: string; accessKeySecret: string };
+  /** Where the embedded local cloud serves entries (its Dify edge) and resolves their names. */
+  entry: EntryNetwork;
   close(): Promise<void>;
 }
 
@@ -107,5 +138,5 @@ export async function decideCloud(
   const found = await resolveCredentials(env.credentials, chainDeps);
   if (found) return { cloud: aliyunCloud(env, found.provider, found.source), embedded: null };
   const embedded = await startEmbedded();
-  return { cloud: sandboxCloud(env, embedded.endpoint, embedded.keys), embedded };
+  return { cloud: sandboxCloud(env, embedded.endpoint, embedded.keys, 'local cloud', embedded.entry), embedded };
 }

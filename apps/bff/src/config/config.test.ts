@@ -85,11 +85,14 @@ describe('credential chain', () => {
     const { cloud, embedded } = await decideCloud(env, async () => ({
       endpoint: 'http://127.0.0.1:1234',
       keys: { accessKeyId: 'SandboxDefaultKeyId', accessKeySecret: 'SandboxDefaultKeySecret' },
+      entry: { httpPort: 9180, httpsPort: 9443, dnsServers: ['127.0.0.1:9153'] },
       close: async () => undefined,
     }));
     expect(cloud.mode).toBe('sandbox');
     expect(cloud.endpoint('rds', 'cn-shanghai')).toBe('http://127.0.0.1:1234');
     expect(embedded).not.toBeNull();
+    // Entries of the embedded local cloud are reached on its edge port, names through its DNS server.
+    expect(cloud.entry).toEqual({ httpPort: 9180, httpsPort: 9443, dnsServers: ['127.0.0.1:9153'] });
   });
 
   it('uses CLOUD_SIM_ENDPOINT instead of starting a local cloud', async () => {
@@ -98,6 +101,17 @@ describe('credential chain', () => {
     expect(cloud.endpoint('cs', 'cn-hangzhou')).toBe('http://127.0.0.1:9100');
     expect(cloud.mode).toBe('sandbox');
     expect(embedded).toBeNull();
+  });
+
+  it('reaches the entries of an external local cloud through CLOUD_SIM_EDGE_PORT and CLOUD_SIM_DNS; the real cloud on 80/443 and the system DNS', async () => {
+    const env = base({ CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100', CLOUD_SIM_EDGE_PORT: '9180', CLOUD_SIM_DNS: '127.0.0.1:9153' });
+    const { cloud } = await decideCloud(env, () => Promise.reject(new Error('must not start')));
+    expect(cloud.entry).toEqual({ httpPort: 9180, httpsPort: 9180, dnsServers: ['127.0.0.1:9153'] });
+    const real = await decideCloud(base({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret' }), () =>
+      Promise.reject(new Error('must not start')),
+    );
+    expect(real.cloud.entry).toEqual({ httpPort: 80, httpsPort: 443, dnsServers: [] });
+    expect(() => loadEnv({ CLOUD_SIM_EDGE_PORT: 'x', CLOUD_SIM_DNS: 'dns.local' })).toThrow(/CLOUD_SIM_EDGE_PORT must be .*\n.*CLOUD_SIM_DNS must be/s);
   });
 
   it('signs requests to CLOUD_SIM_ENDPOINT with the sandbox keys given in the environment, never with a real profile', async () => {

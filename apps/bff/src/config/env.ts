@@ -15,10 +15,14 @@ export function isLoopbackHost(host: string): boolean {
 
 const bffRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_WEB_DIST = resolve(bffRoot, '../web/dist');
+/** Where the embedded local cloud keeps its state, so a restart of the console loses nothing. */
+const DEFAULT_SIM_STATE_FILE = resolve(bffRoot, '../../.sandbox/state.json');
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const flag = z.enum(['true', 'false', 'TRUE', 'FALSE', '1', '0']).transform((v) => v === 'true' || v === 'TRUE' || v === '1');
+
+const EDGE_PORT_ERROR = "must be the port of the local cloud's Dify edge (printed by `pnpm sim`), e.g. CLOUD_SIM_EDGE_PORT=9180";
 
 const RawEnvSchema = z.object({
   PORT: opt(
@@ -38,6 +42,19 @@ const RawEnvSchema = z.object({
   CLOUD_SIM_ENDPOINT: opt(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a running local cloud, e.g. CLOUD_SIM_ENDPOINT=http://127.0.0.1:9100 (start one with `pnpm sim`)' }),
   ),
+  CLOUD_SIM_EDGE_PORT: opt(
+    z.coerce
+      .number({ error: EDGE_PORT_ERROR })
+      .int({ error: EDGE_PORT_ERROR })
+      .min(1, { error: EDGE_PORT_ERROR })
+      .max(65535, { error: EDGE_PORT_ERROR }),
+  ),
+  CLOUD_SIM_DNS: opt(
+    z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$/, {
+      error: "must be the address of the local cloud's DNS server (printed by `pnpm sim`), e.g. CLOUD_SIM_DNS=127.0.0.1:9153",
+    }),
+  ),
+  SIM_STATE_FILE: opt(z.string().min(1)),
   SIM_SPEED: opt(z.coerce.number({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' }).positive({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' })),
   WEB_DIST_DIR: opt(z.string()),
   COMPUTE_NEST_REGION: opt(
@@ -81,7 +98,12 @@ export interface Env {
   accessToken: string | null;
   loginRequired: boolean;
   cloudSimEndpoint: string | null;
+  /** With CLOUD_SIM_ENDPOINT: where that local cloud serves the entries (its Dify edge) and resolves their names. */
+  cloudSimEdgePort: number | null;
+  cloudSimDns: string | null;
   simSpeed: number | null;
+  /** The embedded local cloud's state file; null keeps it in memory only (SIM_STATE_FILE=off). */
+  simStateFile: string | null;
   webDistDir: string;
   computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
   cloudTimeoutMs: number;
@@ -127,7 +149,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     accessToken: e.CONSOLE_ACCESS_TOKEN ?? null,
     loginRequired,
     cloudSimEndpoint: e.CLOUD_SIM_ENDPOINT?.replace(/\/+$/, '') ?? null,
+    cloudSimEdgePort: e.CLOUD_SIM_EDGE_PORT ?? null,
+    cloudSimDns: e.CLOUD_SIM_DNS ?? null,
     simSpeed: e.SIM_SPEED ?? null,
+    simStateFile: e.SIM_STATE_FILE === 'off' ? null : e.SIM_STATE_FILE ? resolve(e.SIM_STATE_FILE) : DEFAULT_SIM_STATE_FILE,
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST,
     computeNestRegion: e.COMPUTE_NEST_REGION ?? 'cn-hangzhou',
     cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,

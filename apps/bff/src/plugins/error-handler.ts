@@ -58,6 +58,15 @@ const MESSAGES = {
     en: 'Something went wrong inside the console; see its log',
   },
   unauthenticated: { 'zh-CN': '请先登录控制台', en: 'Sign in to the console first' },
+  kubeForbidden: {
+    'zh-CN':
+      '集群拒绝了控制台的操作（Kubernetes RBAC）：{message}。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',
+    en: "The cluster refused the console's request (Kubernetes RBAC): {message}. In the Container Service console, Authorizations, grant the console's RAM identity the developer (or admin) role on this cluster for the namespaces dify-system and kube-system",
+  },
+  kubeUnauthorized: {
+    'zh-CN': '集群不接受控制台获取的 kubeconfig：请确认集群的 API Server 有公网访问地址，且控制台使用的RAM身份有 cs:DescribeClusterUserKubeconfig 权限',
+    en: "The cluster does not accept the kubeconfig the console obtained: check that the cluster's API server has a public endpoint and that the console's RAM identity may call cs:DescribeClusterUserKubeconfig",
+  },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -93,6 +102,8 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
     problem: { code, message: message(key, locale, params), ...requestId },
   });
   const code = err.code;
+  if (code === 'Kubernetes.Forbidden') return p(403, 'Kubernetes.Forbidden', 'kubeForbidden', { message: err.message });
+  if (code === 'Kubernetes.Unauthorized') return p(502, 'Kubernetes.Unauthorized', 'kubeUnauthorized');
   if (code.includes('Throttling')) return p(429, 'Cloud.Throttling', 'throttled');
   if (CREDENTIAL_CODES.test(code)) return p(502, 'Cloud.CredentialsRefused', 'credentials', { code });
   if (FORBIDDEN_CODES.test(code)) {

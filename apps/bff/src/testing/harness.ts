@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../app';
-import { sandboxCloud, type CloudSetup } from '../config/cloud';
+import { sandboxCloud, sandboxEntry, type CloudSetup } from '../config/cloud';
 import { loadEnv, type Env } from '../config/env';
 
 /** Test helpers: an env from variables, a log capture, an app on a given cloud. */
@@ -21,15 +21,28 @@ export class LogCapture extends Writable {
   }
 }
 
+/** What a test needs of a started local cloud to reach its entries (CloudSim has these fields). */
+export interface SimEntry {
+  edgePort: number;
+  edgeTlsPort: number;
+  dnsServer: string;
+}
+
 export async function appOn(
-  cloud: CloudSetup | { endpoint: string; accessKeyId: string; accessKeySecret: string },
+  cloud: CloudSetup | { endpoint: string; accessKeyId: string; accessKeySecret: string; sim?: SimEntry },
   options: { env?: Record<string, string>; deps?: AppDeps } = {},
 ): Promise<{ app: FastifyInstance; logs: LogCapture; env: Env }> {
   const env = testEnv(options.env);
   const setup =
     'mode' in cloud
       ? cloud
-      : sandboxCloud(env, cloud.endpoint, { accessKeyId: cloud.accessKeyId, accessKeySecret: cloud.accessKeySecret });
+      : sandboxCloud(
+          env,
+          cloud.endpoint,
+          { accessKeyId: cloud.accessKeyId, accessKeySecret: cloud.accessKeySecret },
+          'local cloud',
+          cloud.sim ? sandboxEntry({ edgePort: cloud.sim.edgePort, edgeTlsPort: cloud.sim.edgeTlsPort, dns: cloud.sim.dnsServer }) : undefined,
+        );
   const logs = new LogCapture();
   const app = await buildApp({ env, cloud: setup }, { logStream: logs, retry: { baseDelayMs: 20 }, ...options.deps });
   await app.ready();

@@ -1,0 +1,63 @@
+import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloudError } from '../cloud/cloud-error';
+import { createGateways } from '../cloud/gateways';
+import { sandboxCloud } from '../config/cloud';
+import { CLUSTERS } from '../testing/deployments';
+import { testEnv } from '../testing/harness';
+import { ClusterGateway } from './cluster.gateway';
+
+/** The cluster gateway against the local cloud's Kubernetes API: kubeconfig caching, 401 refetch, errors. */
+
+let sim: CloudSim;
+let account: SimAccountKeys;
+let gateway: ClusterGateway;
+const calls: string[] = [];
+
+beforeAll(async () => {
+  sim = await startCloudSim({ port: 0, speed: 1 });
+  account = await sim.createAccount('default');
+  const cloud = sandboxCloud(testEnv(), sim.endpoint, account);
+  gateway = new ClusterGateway(createGateways(cloud).cs, { timeoutMs: 3000, onCall: (e) => calls.push(`${e.action}:${e.errorCode ?? 'ok'}`) });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+const ref = () => ({ accountId: account.accountId, regionId: 'cn-hangzhou', clusterId: CLUSTERS.basic });
+const kubeconfigs = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterUserKubeconfig' }).length;
+
+describe('ClusterGateway', () => {
+  it('reuses one temporary kubeconfig per cluster and fetches a new one after a 401', async () => {
+    const api = gateway.cluster(ref());
+    expect(await api.readService('kube-system', 'kube-dns')).toMatchObject({ metadata: { name: 'kube-dns' }, spec: { type: 'ClusterIP' } });
+    expect(await api.readService('kube-system', 'nope')).toBeNull();
+    await api.readIngressClass('nginx');
+    expect(kubeconfigs()).toBe(1);
+    expect(sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterUserKubeconfig' })[0]?.params).toMatchObject({ TemporaryDurationMinutes: '60' });
+
+    // The local cloud's clock passes the kubeconfig's expiration: the cluster answers 401 once.
+    sim.advance(2 * 3600_000);
+    expect(await api.readService('kube-system', 'kube-dns')).not.toBeNull();
+    expect(kubeconfigs()).toBe(2);
+  });
+
+  it('answers Kubernetes failures as CloudError with the Status reason', async () => {
+    const api = gateway.cluster(ref());
+    const invalid = await api
+      .createIngress('kube-system', { metadata: { name: 'x' }, spec: { rules: [], tls: [] }, status: { loadBalancer: { ingress: [] } } })
+      .catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ code: 'Kubernetes.Invalid', httpStatus: 422 });
+    const backend = { service: { name: 'ack-dify', port: { number: 80 } } };
+    const body = {
+      metadata: { name: 'x', namespace: 'no-such-namespace' },
+      spec: { ingressClassName: 'nginx', rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }], tls: [] },
+      status: { loadBalancer: { ingress: [] } },
+    };
+    const err = await api.createIngress('no-such-namespace', body).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudError);
+    expect(err).toMatchObject({ code: 'Kubernetes.NotFound', httpStatus: 404, product: 'kubernetes', action: 'CreateIngress' });
+    expect((err as CloudError).message).toMatch(/namespaces "no-such-namespace" not found/);
+    expect(calls).toContain('CreateIngress:Kubernetes.NotFound');
+  });
+});

@@ -1,0 +1,281 @@
+import {
+  CoreV1Api,
+  KubeConfig,
+  NetworkingV1Api,
+  PatchStrategy,
+  setHeaderMiddleware,
+  setHeaderOptions,
+  type ConfigurationOptions,
+  type CoreV1Event,
+  type V1Ingress,
+  type V1LoadBalancerIngress,
+  type V1ObjectMeta,
+  type V1Secret,
+  type V1Service,
+} from '@kubernetes/client-node';
+import type {
+  ClusterApi,
+  ClusterPort,
+  ClusterRef,
+  EventRecord,
+  IngressObject,
+  KubeMeta,
+  LoadBalancerIngress,
+  MergePatch,
+  SecretObject,
+  ServiceObject,
+} from '../services/access/ports';
+import { SingleFlight } from '../services/utils';
+import { isKubeCode, toKubeError } from './kube-error';
+
+/**
+ * The Kubernetes API of the deployments' clusters: the ONLY importer of @kubernetes/client-node.
+ * A temporary kubeconfig per account and cluster comes from CS DescribeClusterUserKubeconfig, is
+ * kept until shortly before its expiration and fetched again when the cluster answers 401. It is
+ * a credential: it stays inside this file (never logged, never returned).
+ */
+
+export interface KubeconfigSource {
+  describeClusterUserKubeconfig(regionId: string, clusterId: string, minutes: number): Promise<{ config: string; expiration: string }>;
+}
+
+export interface ClusterGatewayOptions {
+  /** Per Kubernetes call. */
+  timeoutMs: number;
+  /** Lifetime asked for (TemporaryDurationMinutes, 15…4320). */
+  kubeconfigMinutes?: number;
+  /** Fetched again this long before the expiration. */
+  refreshMarginMs?: number;
+  now?: () => number;
+  onCall?: (e: { action: string; durationMs: number; errorCode?: string }) => void;
+}
+
+interface Clients {
+  core: CoreV1Api;
+  net: NetworkingV1Api;
+  expiresAt: number;
+}
+
+const plainMeta = (m: V1ObjectMeta | undefined): KubeMeta => ({
+  name: m?.name ?? '',
+  namespace: m?.namespace,
+  resourceVersion: m?.resourceVersion,
+  annotations: m?.annotations ? { ...m.annotations } : undefined,
+  labels: m?.labels ? { ...m.labels } : undefined,
+});
+const lbIngress = (list: V1LoadBalancerIngress[] | undefined): LoadBalancerIngress[] =>
+  (list ?? []).map((i) => ({ ...(i.ip ? { ip: i.ip } : {}), ...(i.hostname ? { hostname: i.hostname } : {}) }));
+
+function toService(s: V1Service): ServiceObject {
+  return {
+    metadata: plainMeta(s.metadata),
+    spec: {
+      type: s.spec?.type ?? 'ClusterIP',
+      ports: (s.spec?.ports ?? []).map((p) => ({
+        name: p.name,
+        port: p.port,
+        protocol: p.protocol,
+        targetPort: p.targetPort,
+        nodePort: p.nodePort,
+      })),
+      loadBalancerClass: s.spec?.loadBalancerClass,
+    },
+    status: { loadBalancer: { ingress: lbIngress(s.status?.loadBalancer?.ingress) } },
+  };
+}
+
+function toIngress(i: V1Ingress): IngressObject {
+  return {
+    metadata: plainMeta(i.metadata),
+    spec: {
+      ingressClassName: i.spec?.ingressClassName,
+      rules: (i.spec?.rules ?? []).map((r) => ({
+        host: r.host,
+        http: r.http
+          ? {
+              paths: r.http.paths.map((p) => ({
+                path: p.path ?? '',
+                pathType: p.pathType,
+                backend: {
+                  service: { name: p.backend.service?.name ?? '', port: { number: p.backend.service?.port?.number, name: p.backend.service?.port?.name } },
+                },
+              })),
+            }
+          : undefined,
+      })),
+      tls: (i.spec?.tls ?? []).map((t) => ({ hosts: t.hosts ?? [], secretName: t.secretName })),
+    },
+    status: { loadBalancer: { ingress: lbIngress(i.status?.loadBalancer?.ingress) } },
+  };
+}
+
+const toSecret = (s: V1Secret): SecretObject => ({ metadata: plainMeta(s.metadata), type: s.type ?? 'Opaque', data: { ...(s.data ?? {}) } });
+
+const time = (d: Date | string | undefined | null): number => {
+  if (!d) return 0;
+  const t = d instanceof Date ? d.getTime() : Date.parse(d);
+  return Number.isFinite(t) ? t : 0;
+};
+const toEvent = (e: CoreV1Event): EventRecord => ({
+  reason: e.reason ?? '',
+  message: e.message ?? '',
+  type: e.type ?? 'Normal',
+  kind: e.involvedObject.kind ?? '',
+  at: time(e.lastTimestamp) || time(e.eventTime) || time(e.firstTimestamp) || time(e.metadata.creationTimestamp),
+});
+
+/** Drops undefined fields (client-node's serializer keeps them as explicit nulls otherwise). */
+const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export class ClusterGateway implements ClusterPort {
+  private readonly cache = new Map<string, Clients>();
+  private readonly flights = new SingleFlight<Clients>();
+  private readonly minutes: number;
+  private readonly marginMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly source: KubeconfigSource,
+    private readonly options: ClusterGatewayOptions,
+  ) {
+    this.minutes = options.kubeconfigMinutes ?? 60;
+    this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  private key(ref: ClusterRef): string {
+    return `${ref.accountId}|${ref.regionId}|${ref.clusterId}`;
+  }
+
+  private async clients(ref: ClusterRef): Promise<Clients> {
+    const key = this.key(ref);
+    const cached = this.cache.get(key);
+    if (cached && this.now() < cached.expiresAt - this.marginMs) return cached;
+    return this.flights.run(key, async () => {
+      const { config, expiration } = await this.source.describeClusterUserKubeconfig(ref.regionId, ref.clusterId, this.minutes);
+      const kc = new KubeConfig();
+      try {
+        kc.loadFromString(config);
+      } catch {
+        // Never echo the text: it holds the credentials.
+        throw toKubeError(new Error('the kubeconfig of the cluster could not be read'), 'DescribeClusterUserKubeconfig');
+      }
+      const parsed = Date.parse(expiration);
+      const clients: Clients = {
+        core: kc.makeApiClient(CoreV1Api),
+        net: kc.makeApiClient(NetworkingV1Api),
+        expiresAt: Number.isFinite(parsed) ? parsed : this.now() + this.minutes * 60_000,
+      };
+      this.cache.set(key, clients);
+      return clients;
+    });
+  }
+
+  /** Options of every call: a deadline (client-node has none of its own). */
+  private callOptions(extra?: ConfigurationOptions): ConfigurationOptions {
+    const base = setHeaderMiddleware('User-Agent', 'dify-console');
+    const timeoutMs = this.options.timeoutMs;
+    const deadline = {
+      pre: (ctx: Parameters<typeof base.pre>[0]) => {
+        ctx.setSignal(AbortSignal.timeout(timeoutMs));
+        return base.pre(ctx);
+      },
+      post: (ctx: Parameters<typeof base.post>[0]) => base.post(ctx),
+    };
+    return { ...extra, middleware: [deadline, ...(extra?.middleware ?? [])], middlewareMergeStrategy: 'append' };
+  }
+
+  /** One call: the cached clients, once more with a fresh kubeconfig after a 401, errors as CloudError. */
+  private async call<T>(ref: ClusterRef, action: string, run: (c: Clients, options: ConfigurationOptions) => Promise<T>, extra?: ConfigurationOptions): Promise<T> {
+    const started = performance.now();
+    const observe = (errorCode?: string) =>
+      this.options.onCall?.({ action, durationMs: performance.now() - started, ...(errorCode ? { errorCode } : {}) });
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const clients = await this.clients(ref);
+        try {
+          const result = await run(clients, this.callOptions(extra));
+          observe();
+          return result;
+        } catch (raw) {
+          const err = toKubeError(raw, action);
+          if (err.code === 'Kubernetes.Unauthorized' && attempt === 1) {
+            this.cache.delete(this.key(ref));
+            continue;
+          }
+          throw err;
+        }
+      }
+    } catch (raw) {
+      const err = toKubeError(raw, action);
+      observe(err.code);
+      throw err;
+    }
+  }
+
+  private async orNull<T>(p: Promise<T>): Promise<T | null> {
+    try {
+      return await p;
+    } catch (err) {
+      if (isKubeCode(err, 'NotFound')) return null;
+      throw err;
+    }
+  }
+
+  cluster(ref: ClusterRef): ClusterApi {
+    return {
+      readService: (namespace, name) =>
+        this.orNull(this.call(ref, 'ReadService', async (c, o) => toService(await c.core.readNamespacedService({ name, namespace }, o)))),
+      patchService: (namespace, name, patch: MergePatch) =>
+        this.call(
+          ref,
+          'PatchService',
+          async (c, o) => toService(await c.core.patchNamespacedService({ name, namespace, body: patch }, o)),
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        ),
+      readIngress: (namespace, name) =>
+        this.orNull(this.call(ref, 'ReadIngress', async (c, o) => toIngress(await c.net.readNamespacedIngress({ name, namespace }, o)))),
+      createIngress: (namespace, body) =>
+        this.call(ref, 'CreateIngress', async (c, o) =>
+          toIngress(await c.net.createNamespacedIngress({ namespace, body: clean({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', ...body }) }, o)),
+        ),
+      replaceIngress: (namespace, name, body) =>
+        this.call(ref, 'ReplaceIngress', async (c, o) =>
+          toIngress(
+            await c.net.replaceNamespacedIngress({ name, namespace, body: clean({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', ...body }) }, o),
+          ),
+        ),
+      deleteIngress: async (namespace, name) => {
+        await this.orNull(this.call(ref, 'DeleteIngress', (c, o) => c.net.deleteNamespacedIngress({ name, namespace }, o)));
+      },
+      readSecret: (namespace, name) =>
+        this.orNull(this.call(ref, 'ReadSecret', async (c, o) => toSecret(await c.core.readNamespacedSecret({ name, namespace }, o)))),
+      createSecret: (namespace, body) =>
+        this.call(ref, 'CreateSecret', async (c, o) =>
+          toSecret(await c.core.createNamespacedSecret({ namespace, body: clean({ apiVersion: 'v1', kind: 'Secret', ...body }) }, o)),
+        ),
+      replaceSecret: (namespace, name, body) =>
+        this.call(ref, 'ReplaceSecret', async (c, o) =>
+          toSecret(await c.core.replaceNamespacedSecret({ name, namespace, body: clean({ apiVersion: 'v1', kind: 'Secret', ...body }) }, o)),
+        ),
+      deleteSecret: async (namespace, name) => {
+        await this.orNull(this.call(ref, 'DeleteSecret', (c, o) => c.core.deleteNamespacedSecret({ name, namespace }, o)));
+      },
+      listEvents: (namespace, involvedName, involvedKind) =>
+        this.call(ref, 'ListEvents', async (c, o) => {
+          const list = await c.core.listNamespacedEvent({ namespace, fieldSelector: `involvedObject.name=${involvedName}` }, o);
+          return list.items
+            .map(toEvent)
+            .filter((e) => !involvedKind || !e.kind || e.kind === involvedKind)
+            .sort((a, b) => a.at - b.at);
+        }),
+      readIngressClass: (name) =>
+        this.orNull(
+          this.call(ref, 'ReadIngressClass', async (c, o) => {
+            const ic = await c.net.readIngressClass({ name }, o);
+            return { name: ic.metadata?.name ?? name, controller: ic.spec?.controller ?? '' };
+          }),
+        ),
+    };
+  }
+}
