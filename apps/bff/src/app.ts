@@ -3,7 +3,6 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import { createGateways } from './cloud/gateways';
 import { ClusterGateway } from './cluster/cluster.gateway';
-import { ClusterInspectGateway } from './cluster/cluster-inspect.gateway';
 import type { RetryPolicy } from './cloud/pop-client';
 import type { CloudSetup } from './config/cloud';
 import type { Env } from './config/env';
@@ -27,6 +26,7 @@ import { AccountContext } from './services/account';
 import { DeploymentHub } from './services/deployments/deployment-hub';
 import { DeploymentService } from './services/deployments/deployment.service';
 import type { ComputeNestPort } from './services/deployments/ports';
+import type { ComputeNestPreflightPort } from './services/preflight/ports';
 import { QuoteService } from './services/deployments/quote.service';
 import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
 import type { ResourcePorts } from './services/resources/ports';
@@ -43,7 +43,8 @@ export interface AppDeps {
   ports?: ResourcePorts;
   retry?: Partial<RetryPolicy>;
   cacheTtlMs?: number;
-  computeNest?: ComputeNestPort;
+  /** Compute Nest for the quotes, the deployments, the access entry and the pre-flight checks. */
+  computeNest?: ComputeNestPort & ComputeNestPreflightPort;
   /** Delays between polls of a watched deployment (default 1 s, 2 s, 5 s, 10 s). */
   pollIntervalsMs?: number[];
   /** Heartbeat comment period of the event stream (default 15 s). */
@@ -99,15 +100,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // Open event streams end before the server waits for its connections to close.
   app.addHook('preClose', async () => hub.close());
 
+  // One kubeconfig cache per account and cluster, for the access entry and the pre-flight checks.
+  const kube = new ClusterGateway(gateways.cs, {
+    timeoutMs: cloud.timeoutMs,
+    onCall: (e) => app.log.debug({ kubernetes: e }, 'cluster call'),
+  });
   const access = new AccessService(
     {
       computeNest,
-      clusters:
-        deps.access?.clusters ??
-        new ClusterGateway(gateways.cs, {
-          timeoutMs: cloud.timeoutMs,
-          onCall: (e) => app.log.debug({ kubernetes: e }, 'cluster call'),
-        }),
+      clusters: deps.access?.clusters ?? kube,
       addons: deps.access?.addons ?? gateways.cs,
       edge: deps.access?.edge ?? new EdgeClient(cloud.entry),
       ...(deps.access?.computeNest ? { computeNest: deps.access.computeNest } : {}),
@@ -120,13 +121,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     {
       caller: gateways.sts,
       ram: gateways.ram,
-      computeNest: gateways.computeNest,
+      computeNest,
       clusters: gateways.cs,
       vswitches: gateways.vpc,
       rds: gateways.rds,
       redis: gateways.kvstore,
       milvus: gateways.milvus,
-      kube: new ClusterInspectGateway(gateways.cs, { timeoutMs: cloud.timeoutMs }),
+      kube,
     },
     deps.preflight,
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CloudTransport, ParamValue } from './pop-client';
+import type { CreateServiceInstanceInput } from '../services/deployments/ports';
 import { parseWire } from './wire';
 
 /**
@@ -152,15 +153,7 @@ export class ComputeNestGateway {
   }
 
   /** CreateServiceInstance, idempotent by ClientToken: retried with the same token. */
-  async createServiceInstance(input: {
-    serviceId: string;
-    templateName: string;
-    name: string;
-    parameters: Record<string, unknown>;
-    clientToken: string;
-    dryRun?: boolean;
-    tags?: { Key: string; Value: string }[];
-  }) {
+  async createServiceInstance(input: CreateServiceInstanceInput) {
     const raw = await this.call(
       'CreateServiceInstance',
       {

@@ -5,7 +5,7 @@ import { createGateways } from '../cloud/gateways';
 import { sandboxCloud } from '../config/cloud';
 import { CLUSTERS } from '../testing/deployments';
 import { testEnv } from '../testing/harness';
-import { ClusterGateway } from './cluster.gateway';
+import { ClusterGateway, cpuMillis, memoryMiB } from './cluster.gateway';
 
 /** The cluster gateway against the local cloud's Kubernetes API: kubeconfig caching, 401 refetch, errors. */
 
@@ -42,6 +42,24 @@ describe('ClusterGateway', () => {
     expect(kubeconfigs()).toBe(2);
   });
 
+  it('inspects through the same kubeconfig cache, and fetches a new one after a 401 too', async () => {
+    const before = kubeconfigs();
+    const view = gateway.inspect(ref());
+    const nodes = await view.listNodes();
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes[0]).toMatchObject({ ready: true, allocatableCpuM: expect.any(Number) as number });
+    expect(await view.namespaceExists('kube-system')).toBe(true);
+    expect(await view.namespaceExists('no-such-namespace')).toBe(false);
+    expect(await view.readConfigMap('kube-system', 'no-such-configmap')).toBeNull();
+    // The access view's kubeconfig is still valid: no new fetch.
+    expect(kubeconfigs()).toBe(before);
+
+    sim.advance(2 * 3600_000);
+    expect((await view.listStorageClasses()).length).toBeGreaterThan(0);
+    expect(kubeconfigs()).toBe(before + 1);
+    expect(calls).toContain('ListStorageClasses:ok');
+  });
+
   it('answers Kubernetes failures as CloudError with the Status reason', async () => {
     const api = gateway.cluster(ref());
     const invalid = await api
@@ -59,5 +77,12 @@ describe('ClusterGateway', () => {
     expect(err).toMatchObject({ code: 'Kubernetes.NotFound', httpStatus: 404, product: 'kubernetes', action: 'CreateIngress' });
     expect((err as CloudError).message).toMatch(/namespaces "no-such-namespace" not found/);
     expect(calls).toContain('CreateIngress:Kubernetes.NotFound');
+  });
+});
+
+describe('Kubernetes quantities', () => {
+  it('reads CPU as millicores and memory as MiB', () => {
+    expect([cpuMillis('500m'), cpuMillis('4'), cpuMillis('1.5'), cpuMillis(undefined)]).toEqual([500, 4000, 1500, 0]);
+    expect([memoryMiB('13621Mi'), memoryMiB('15000000Ki'), memoryMiB('16Gi'), memoryMiB(String(64 * 1024 * 1024)), memoryMiB('x')]).toEqual([13621, 14648, 16384, 64, 0]);
   });
 });

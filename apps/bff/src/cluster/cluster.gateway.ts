@@ -1,8 +1,10 @@
 import {
+  AppsV1Api,
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
   PatchStrategy,
+  StorageV1Api,
   setHeaderMiddleware,
   setHeaderOptions,
   type ConfigurationOptions,
@@ -25,11 +27,15 @@ import type {
   SecretObject,
   ServiceObject,
 } from '../services/access/ports';
+import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../services/preflight/ports';
 import { SingleFlight } from '../services/utils';
 import { isKubeCode, toKubeError } from './kube-error';
 
 /**
  * The Kubernetes API of the deployments' clusters: the ONLY importer of @kubernetes/client-node.
+ * Two views of a cluster share one kubeconfig cache: `cluster()` for the access entry (Services,
+ * Ingresses, Secrets, Events…) and `inspect()`, read-only, for the pre-flight checks (Nodes,
+ * StorageClasses, a Namespace, a ConfigMap, the Helm release of Dify).
  * A temporary kubeconfig per account and cluster comes from CS DescribeClusterUserKubeconfig, is
  * kept until shortly before its expiration and fetched again when the cluster answers 401. It is
  * a credential: it stays inside this file (never logged, never returned).
@@ -53,7 +59,37 @@ export interface ClusterGatewayOptions {
 interface Clients {
   core: CoreV1Api;
   net: NetworkingV1Api;
+  storage: StorageV1Api;
+  apps: AppsV1Api;
   expiresAt: number;
+}
+
+/** `500m` → 500, `4` → 4000, `1.5` → 1500. */
+export function cpuMillis(q: string | undefined): number {
+  if (!q) return 0;
+  if (q.endsWith('m')) return Number(q.slice(0, -1)) || 0;
+  return Math.round((Number(q) || 0) * 1000);
+}
+
+const MEM_UNITS: Record<string, number> = {
+  Ki: 1 / 1024,
+  Mi: 1,
+  Gi: 1024,
+  Ti: 1024 * 1024,
+  k: 1000 / 1024 / 1024,
+  M: 1000 ** 2 / 1024 ** 2,
+  G: 1000 ** 3 / 1024 ** 2,
+};
+
+/** A memory quantity in MiB (`13621Mi`, `15000000Ki`, `16Gi`, plain bytes). */
+export function memoryMiB(q: string | undefined): number {
+  if (!q) return 0;
+  const m = /^([0-9.]+)([A-Za-z]*)$/.exec(q.trim());
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const unit = m[2] ?? '';
+  if (!unit) return Math.floor(n / 1024 / 1024);
+  return Math.floor(n * (MEM_UNITS[unit] ?? 0));
 }
 
 const plainMeta = (m: V1ObjectMeta | undefined): KubeMeta => ({
@@ -127,7 +163,7 @@ const toEvent = (e: CoreV1Event): EventRecord => ({
 /** Drops undefined fields (client-node's serializer keeps them as explicit nulls otherwise). */
 const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-export class ClusterGateway implements ClusterPort {
+export class ClusterGateway implements ClusterPort, ClusterInspectPort {
   private readonly cache = new Map<string, Clients>();
   private readonly flights = new SingleFlight<Clients>();
   private readonly minutes: number;
@@ -164,6 +200,8 @@ export class ClusterGateway implements ClusterPort {
       const clients: Clients = {
         core: kc.makeApiClient(CoreV1Api),
         net: kc.makeApiClient(NetworkingV1Api),
+        storage: kc.makeApiClient(StorageV1Api),
+        apps: kc.makeApiClient(AppsV1Api),
         expiresAt: Number.isFinite(parsed) ? parsed : this.now() + this.minutes * 60_000,
       };
       this.cache.set(key, clients);
@@ -276,6 +314,51 @@ export class ClusterGateway implements ClusterPort {
             return { name: ic.metadata?.name ?? name, controller: ic.spec?.controller ?? '' };
           }),
         ),
+    };
+  }
+
+  inspect(ref: ClusterRef): ClusterInspection {
+    return {
+      listNodes: () =>
+        this.call(ref, 'ListNodes', async (c, o) => {
+          const list = await c.core.listNode({}, o);
+          return list.items.map(
+            (n): KubeNodeInfo => ({
+              name: n.metadata?.name ?? '',
+              arch: n.status?.nodeInfo?.architecture || n.metadata?.labels?.['kubernetes.io/arch'] || '',
+              instanceType: n.metadata?.labels?.['node.kubernetes.io/instance-type'] ?? '',
+              internalIp: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+              ready: (n.status?.conditions ?? []).some((cond) => cond.type === 'Ready' && cond.status === 'True'),
+              schedulable:
+                !n.spec?.unschedulable && !(n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
+              allocatableCpuM: cpuMillis(n.status?.allocatable?.cpu),
+              allocatableMemoryMiB: memoryMiB(n.status?.allocatable?.memory),
+            }),
+          );
+        }),
+      listStorageClasses: () =>
+        this.call(ref, 'ListStorageClasses', async (c, o) => {
+          const list = await c.storage.listStorageClass({}, o);
+          return list.items.map((s) => ({ name: s.metadata?.name ?? '', provisioner: s.provisioner }));
+        }),
+      namespaceExists: async (name) =>
+        (await this.orNull(this.call(ref, 'ReadNamespace', (c, o) => c.core.readNamespace({ name }, o)))) !== null,
+      readConfigMap: async (namespace, name) => {
+        const cm = await this.orNull(this.call(ref, 'ReadConfigMap', (c, o) => c.core.readNamespacedConfigMap({ name, namespace }, o)));
+        return cm ? { ...(cm.data ?? {}) } : null;
+      },
+      releaseExists: async (namespace, release) => {
+        // Helm 3 keeps a release as Secrets labelled owner=helm,name=<release>; its workloads carry
+        // app.kubernetes.io/instance=<release>.
+        const secrets = await this.call(ref, 'ListSecrets', (c, o) =>
+          c.core.listNamespacedSecret({ namespace, labelSelector: `owner=helm,name=${release}` }, o),
+        );
+        if (secrets.items.length > 0) return true;
+        const deployments = await this.call(ref, 'ListDeployments', (c, o) =>
+          c.apps.listNamespacedDeployment({ namespace, labelSelector: `app.kubernetes.io/instance=${release}` }, o),
+        );
+        return deployments.items.length > 0;
+      },
     };
   }
 }

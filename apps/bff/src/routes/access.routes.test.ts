@@ -1,10 +1,10 @@
 import { startCloudSim, type CloudSim, type KubeObject, type SimAccountKeys } from '@dify-console/cloud-sim';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessState } from '@dify-console/shared/api/access';
 import { makeTestCerts, type TestCerts } from '../testing/certs';
 import { CLUSTERS, order, orderBody, untilFinal } from '../testing/deployments';
-import { appOn, type LogCapture } from '../testing/harness';
+import { appOn, recordBodies, type LogCapture } from '../testing/harness';
 
 /**
  * The access entry end to end through app.inject, against an in-process local cloud: its
@@ -26,12 +26,7 @@ beforeAll(async () => {
   sim = await startCloudSim({ port: 0, speed: 2000 });
   account = await sim.createAccount('default');
   ({ app, logs } = await appOn({ endpoint: sim.endpoint, ...account, sim }, { env: { LOG_LEVEL: 'trace', CLOUD_TIMEOUT_MS: '3000' } }));
-  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
-  app.inject = (async (opts: InjectOptions | string) => {
-    const res = await inject(opts);
-    bodies.push(res.body);
-    return res;
-  }) as unknown as typeof app.inject;
+  recordBodies(app, bodies);
 
   const ok = await order(app, orderBody('dify-access', 'access-token-000001', { clusterId: CLUSTERS.pro }));
   const bad = await order(app, orderBody('dify-access-failed', 'access-token-000002', { clusterId: CLUSTERS.failed }));

@@ -1,9 +1,9 @@
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeploymentDetail, Quote } from '@dify-console/shared/api/deployments';
 import { CLUSTERS, GOOD_PARAMETERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
-import { appOn, type LogCapture } from '../testing/harness';
+import { appOn, recordBodies, type LogCapture } from '../testing/harness';
 
 /** Quote, names, orders, details and deletion through app.inject, against the local cloud. */
 
@@ -22,12 +22,7 @@ beforeAll(async () => {
     { env: { CLOUD_TIMEOUT_MS: String(TIMEOUT_MS), LOG_LEVEL: 'trace' } },
   ));
   // Every response body, for the secrets check at the end.
-  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
-  app.inject = (async (opts: InjectOptions | string) => {
-    const res = await inject(opts);
-    bodies.push(res.body);
-    return res;
-  }) as unknown as typeof app.inject;
+  recordBodies(app, bodies);
 });
 afterAll(async () => {
   await app?.close();

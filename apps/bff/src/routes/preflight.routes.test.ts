@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createTransport } from '../cloud/pop-client';
 import { RdsGateway } from '../cloud/rds.gateway';
 import { KvstoreGateway } from '../cloud/kvstore.gateway';
 import { sandboxCloud } from '../config/cloud';
-import { CLUSTERS, GOOD_PARAMETERS } from '../testing/deployments';
+import { CLUSTERS, GOOD_PARAMETERS, order, orderBody, untilFinal } from '../testing/deployments';
 import { appOn, testEnv } from '../testing/harness';
 
 /** Pre-flight checks, the whitelist fix and the prerequisites through app.inject, against the local cloud. */
@@ -24,6 +25,8 @@ const IDS = {
 };
 /** dify-ack-pro's pod vSwitches (terway, FIXTURES.md), read from its ConfigMap kube-system/eni-config. */
 const PRO_POD_CIDRS = ['172.16.64.0/18', '172.16.128.0/18'];
+/** dify-ack-basic's node vSwitch (flannel): its workers 172.16.0.10 and .11, and any node a scale-out adds. */
+const BASIC_NODE_CIDRS = ['172.16.0.0/24'];
 
 let sim: CloudSim;
 let account: SimAccountKeys;
@@ -92,12 +95,12 @@ describe('POST /api/v1/preflight', () => {
     expect(check(zh, 'identity.caller').detail).toMatch(/主账号/);
   });
 
-  it('fails the pg15 whitelist with the exact missing ranges: flannel → worker node IPs', async () => {
+  it('fails the pg15 whitelist with the exact missing ranges: flannel → the node vSwitch CIDRs', async () => {
     const r = await preflight({ postgresInstanceId: IDS.pg15, clusterId: CLUSTERS.basic });
     const w = check(r, 'postgres.whitelist');
     expect(w.status).toBe('fail');
-    expect(w.fix).toEqual({ kind: 'whitelist', target: 'postgres', instanceId: IDS.pg15, groupName: 'dify_ack', add: ['172.16.0.10/32', '172.16.0.11/32'] });
-    expect(w.detail).toMatch(/Flannel/);
+    expect(w.fix).toEqual({ kind: 'whitelist', target: 'postgres', instanceId: IDS.pg15, groupName: 'dify_ack', add: BASIC_NODE_CIDRS });
+    expect(w.detail).toMatch(/Flannel: .*vSwitches vsw-bp1prodk0a1b2c3d4e5f6g \(nodes added later included\)/);
     expect(w.detail).toMatch(/rdsnext\.console\.aliyun\.com/);
     // dify and dify_plugin are absent on pg15: still a pass, saying they will be created.
     expect(check(r, 'postgres.databases')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/created by the deployment: dify, dify_plugin/) });
@@ -126,7 +129,7 @@ describe('POST /api/v1/preflight', () => {
     expect(check(r60, 'redis.instance').status).toBe('pass');
     const w = check(r60, 'redis.whitelist');
     expect(w.status).toBe('fail');
-    expect(w.fix).toEqual({ kind: 'whitelist', target: 'redis', instanceId: IDS.redis60, groupName: 'dify_ack', add: ['172.16.0.10/32', '172.16.0.11/32'] });
+    expect(w.fix).toEqual({ kind: 'whitelist', target: 'redis', instanceId: IDS.redis60, groupName: 'dify_ack', add: BASIC_NODE_CIDRS });
   });
 
   it('fails topology for resources of another VPC, naming the resource and its VPC', async () => {
@@ -197,16 +200,24 @@ describe('POST /api/v1/preflight/whitelist-fix', () => {
     const before = await rds.describeDBInstanceIPArrayList('cn-hangzhou', IDS.pg15);
     const res = await fix({ regionId: 'cn-hangzhou', target: 'postgres', instanceId: IDS.pg15, clusterId: CLUSTERS.basic, confirm: true });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ instanceId: IDS.pg15, groupName: 'dify_ack', added: ['172.16.0.10/32', '172.16.0.11/32'] });
+    expect(res.json()).toEqual({ instanceId: IDS.pg15, groupName: 'dify_ack', added: BASIC_NODE_CIDRS });
     const after = await rds.describeDBInstanceIPArrayList('cn-hangzhou', IDS.pg15);
     const others = (groups: typeof after) => groups.filter((g) => g.DBInstanceIPArrayName !== 'dify_ack');
     expect(others(after)).toEqual(others(before));
-    expect(after.find((g) => g.DBInstanceIPArrayName === 'dify_ack')?.SecurityIPList).toBe('172.16.0.10/32,172.16.0.11/32');
+    expect(after.find((g) => g.DBInstanceIPArrayName === 'dify_ack')?.SecurityIPList).toBe('172.16.0.0/24');
     const r = await preflight({ postgresInstanceId: IDS.pg15, clusterId: CLUSTERS.basic });
     expect(check(r, 'postgres.whitelist').status).toBe('pass');
     const again = await fix({ regionId: 'cn-hangzhou', target: 'postgres', instanceId: IDS.pg15, clusterId: CLUSTERS.basic, confirm: true });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('WhitelistComplete');
+  });
+
+  it("after the fix the local cloud's deployment reaches pg15 from the flannel cluster's nodes (no connection timeout)", async () => {
+    // Runs after the fix above: dify_ack holds the node vSwitch CIDR, which admits every worker node.
+    const res = await order(apps.root, orderBody('dify-flannel', randomUUID(), { clusterId: CLUSTERS.basic, postgresInstanceId: IDS.pg15 }));
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = await untilFinal(apps.root, res.json<{ instanceId: string }>().instanceId);
+    expect(detail.status, JSON.stringify(detail.failure)).toBe('Deployed');
   });
 
   it('fixes a Redis whitelist the same way (SecurityIpGroupName dify_ack only)', async () => {

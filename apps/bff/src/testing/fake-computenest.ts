@@ -1,14 +1,36 @@
 import { CloudError } from '../cloud/cloud-error';
-import type { ComputeNestPort, EstimateRecord, LogRecord, ResourceRecord, ServiceInstanceRecord } from '../services/deployments/ports';
+import type {
+  ComputeNestPort,
+  CreateServiceInstanceInput,
+  EstimateRecord,
+  LogRecord,
+  ResourceRecord,
+  ServiceInstanceRecord,
+} from '../services/deployments/ports';
+import type { ComputeNestPreflightPort } from '../services/preflight/ports';
 
-/** An in-memory ComputeNestPort for the service tests: state set by the test, calls counted. */
-export class FakeComputeNest implements ComputeNestPort {
+type DeployableResult = Awaited<ReturnType<ComputeNestPreflightPort['checkServiceDeployable']>>[number];
+type MissingPolicy = Awaited<ReturnType<ComputeNestPreflightPort['generateServicePolicy']>>[number];
+
+/** An in-memory ComputeNestPort (and the pre-flight's) for the service tests: state set by the test, calls counted. */
+export class FakeComputeNest implements ComputeNestPort, ComputeNestPreflightPort {
   readonly calls: { action: string; args: unknown }[] = [];
   readonly instances = new Map<string, ServiceInstanceRecord>();
   readonly logs = new Map<string, LogRecord[]>();
   readonly resources = new Map<string, ResourceRecord[]>();
   private readonly tokens = new Map<string, string>();
   estimate: Record<string, EstimateRecord> = {};
+  /** CheckServiceDeployable's results (default: none, i.e. deployable). */
+  deployable: DeployableResult[] = [];
+  /** GenerateServicePolicy's MissingPolicy (default: nothing missing). */
+  missingPolicy: MissingPolicy[] = [];
+  /** What a dry run throws (default: DryRunOperation, Compute Nest's "would have succeeded"); null answers without an error. */
+  dryRunError: CloudError | null = new CloudError({
+    code: 'DryRunOperation',
+    message: 'Request validation has been passed with DryRun flag set.',
+    httpStatus: 400,
+    action: 'CreateServiceInstance',
+  });
   /** Delay of every call, ms. */
   latencyMs = 0;
   pageSize = 2;
@@ -57,15 +79,12 @@ export class FakeComputeNest implements ComputeNestPort {
     return this.estimate;
   }
 
-  async createServiceInstance(input: {
-    serviceId: string;
-    templateName: string;
-    name: string;
-    parameters: Record<string, unknown>;
-    clientToken: string;
-    tags?: { Key: string; Value: string }[];
-  }) {
+  async createServiceInstance(input: CreateServiceInstanceInput) {
     await this.record('CreateServiceInstance', input);
+    if (input.dryRun) {
+      if (this.dryRunError) throw this.dryRunError;
+      return { ServiceInstanceId: '' };
+    }
     const known = this.tokens.get(input.clientToken);
     if (known) return { ServiceInstanceId: known };
     this.seq += 1;
@@ -108,6 +127,16 @@ export class FakeComputeNest implements ComputeNestPort {
   async listServiceInstanceResources(id: string, input: { nextToken?: string | undefined } = {}) {
     await this.record('ListServiceInstanceResources', { id, ...input });
     return this.page(this.resources.get(id) ?? [], input.nextToken);
+  }
+
+  async checkServiceDeployable(input: { serviceId: string; templateName: string }) {
+    await this.record('CheckServiceDeployable', input);
+    return this.deployable.map((r) => ({ ...r }));
+  }
+
+  async generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }) {
+    await this.record('GenerateServicePolicy', input);
+    return this.missingPolicy.map((m) => ({ ...m, Action: [...m.Action] }));
   }
 
   async deleteServiceInstances(ids: string[], clientToken?: string) {

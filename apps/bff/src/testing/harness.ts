@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../app';
 import { sandboxCloud, sandboxEntry, type CloudSetup } from '../config/cloud';
 import { loadEnv, type Env } from '../config/env';
@@ -47,4 +47,14 @@ export async function appOn(
   const app = await buildApp({ env, cloud: setup }, { logStream: logs, retry: { baseDelayMs: 20 }, ...options.deps });
   await app.ready();
   return { app, logs, env };
+}
+
+/** Keeps every response body of app.inject in `bodies`, for the tests' secrets checks. */
+export function recordBodies(app: FastifyInstance, bodies: string[]): void {
+  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  app.inject = (async (opts: InjectOptions | string) => {
+    const res = await inject(opts);
+    bodies.push(res.body);
+    return res;
+  }) as unknown as typeof app.inject;
 }

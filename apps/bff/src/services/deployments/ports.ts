@@ -54,20 +54,24 @@ export interface TokenPage<T> {
   nextToken?: string | undefined;
 }
 
+export interface CreateServiceInstanceInput {
+  serviceId: string;
+  templateName: string;
+  name: string;
+  parameters: Record<string, unknown>;
+  clientToken: string;
+  /** Compute Nest checks the order without creating anything (the pre-flight dry run). */
+  dryRun?: boolean;
+  tags?: { Key: string; Value: string }[];
+}
+
 export interface ComputeNestPort {
   getServiceEstimateCost(input: {
     serviceId: string;
     templateName: string;
     parameters: Record<string, unknown>;
   }): Promise<Record<string, EstimateRecord>>;
-  createServiceInstance(input: {
-    serviceId: string;
-    templateName: string;
-    name: string;
-    parameters: Record<string, unknown>;
-    clientToken: string;
-    tags?: { Key: string; Value: string }[];
-  }): Promise<{ ServiceInstanceId: string }>;
+  createServiceInstance(input: CreateServiceInstanceInput): Promise<{ ServiceInstanceId: string }>;
   getServiceInstance(serviceInstanceId: string): Promise<ServiceInstanceRecord>;
   listServiceInstances(input: {
     filters?: { Name: string; Value: string[] }[];

@@ -52,6 +52,11 @@ describe("Dify's needs", () => {
       ranges: ['172.16.0.10/32'],
       basis: 'nodeIps',
     });
+    // Flannel with the node vSwitches read: their CIDRs, plus any worker outside them by its IP.
+    expect(
+      podSourceRanges({ plugin: 'flannel', podVSwitchCidrs: null, nodeVSwitchCidrs: ['172.16.0.0/24'], workerIps: ['172.16.0.10', '172.16.9.4'], vpcVSwitchCidrs: [] }),
+    ).toEqual({ ranges: ['172.16.0.0/24', '172.16.9.4/32'], basis: 'nodeVSwitches' });
+    expect(podSourceRanges({ plugin: 'flannel', podVSwitchCidrs: null, nodeVSwitchCidrs: [], workerIps: ['172.16.0.10'], vpcVSwitchCidrs: [] }).basis).toBe('nodeIps');
   });
 
   it("reads pod vSwitch ids from terway's eni_conf and from cluster parameters", () => {

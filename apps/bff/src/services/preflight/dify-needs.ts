@@ -1,3 +1,5 @@
+import { missingRanges } from './cidr';
+
 /**
  * What Dify (release ack-dify of the 高可用版-已有资源 template) needs of the chosen resources.
  * One table each, so the figures the checks use are stated in one place.
@@ -68,17 +70,24 @@ export function urlBreakingChars(password: string): string[] {
   return URL_BREAKING.filter((c) => password.includes(c));
 }
 
-export type SourceBasis = 'podVSwitches' | 'nodeIps' | 'vpcVSwitches';
+export type SourceBasis = 'podVSwitches' | 'nodeVSwitches' | 'nodeIps' | 'vpcVSwitches';
+
+/** The worker IPs as /32 entries, without duplicates. */
+export const hostRanges = (ips: readonly string[]): string[] => [...new Set(ips.map((ip) => (ip.includes('/') ? ip : `${ip}/32`)))];
 
 /**
  * The addresses a database sees Dify's pods come from (field research §2.11). Terway: pods take
  * addresses from the pod vSwitches, every one of which must be admitted; when they cannot be read,
  * every vSwitch of the VPC (a superset that surely contains them). Flannel: pod traffic is SNATed
- * behind the worker node, so the worker nodes' IPs (the container CIDR never reaches the database).
+ * behind the worker node (the container CIDR never reaches the database), so the CIDRs of the
+ * nodes' vSwitches, which keep admitting the nodes a scale-out adds; a worker outside all of them
+ * is added by its IP. Only when the node vSwitches cannot be read: each worker IP as /32.
  */
 export function podSourceRanges(input: {
   plugin: 'terway' | 'flannel';
   podVSwitchCidrs: readonly string[] | null;
+  /** The CIDRs of the cluster's node vSwitches; null (or empty) when they could not be read. */
+  nodeVSwitchCidrs?: readonly string[] | null;
   workerIps: readonly string[];
   vpcVSwitchCidrs: readonly string[];
 }): { ranges: string[]; basis: SourceBasis } {
@@ -86,7 +95,10 @@ export function podSourceRanges(input: {
     if (input.podVSwitchCidrs && input.podVSwitchCidrs.length > 0) return { ranges: [...new Set(input.podVSwitchCidrs)], basis: 'podVSwitches' };
     return { ranges: [...new Set(input.vpcVSwitchCidrs)], basis: 'vpcVSwitches' };
   }
-  return { ranges: [...new Set(input.workerIps.map((ip) => (ip.includes('/') ? ip : `${ip}/32`)))], basis: 'nodeIps' };
+  const workers = hostRanges(input.workerIps);
+  const nodeVSwitches = [...new Set(input.nodeVSwitchCidrs ?? [])];
+  if (nodeVSwitches.length === 0) return { ranges: workers, basis: 'nodeIps' };
+  return { ranges: [...nodeVSwitches, ...missingRanges(workers, nodeVSwitches)], basis: 'nodeVSwitches' };
 }
 
 /** Pod vSwitch ids from terway's eni-config (`eni_conf` JSON: `vswitches: {zone: [ids]}` or `vswitch_ids`). */

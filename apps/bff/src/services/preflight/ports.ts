@@ -1,8 +1,10 @@
-import type { PageOf } from '../resources/ports';
+import type { ClusterRef } from '../access/ports';
+import type { ComputeNestPort } from '../deployments/ports';
+import type { ClusterRecord, PageOf } from '../resources/ports';
 
 /**
  * What the pre-flight checks need from the cloud and the cluster, in the cloud's own field names.
- * The cloud gateways and the cluster inspector implement these.
+ * The cloud gateways and the ClusterGateway (its `inspect` view) implement these.
  */
 
 export interface CallerRecord {
@@ -24,25 +26,11 @@ export interface RamPort {
 export interface ComputeNestPreflightPort {
   checkServiceDeployable(input: { serviceId: string; templateName: string }): Promise<{ Type: string; Value: string; Message: string; Skippable: boolean }[]>;
   generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }): Promise<{ ServiceName: string; Action: string[] }[]>;
-  createServiceInstance(input: {
-    serviceId: string;
-    templateName: string;
-    name: string;
-    parameters: Record<string, unknown>;
-    clientToken: string;
-    dryRun?: boolean;
-  }): Promise<{ ServiceInstanceId: string }>;
+  /** With `dryRun: true`: Compute Nest's dry run of the order. */
+  createServiceInstance: ComputeNestPort['createServiceInstance'];
 }
 
-export interface ClusterDetailRecord {
-  cluster_id: string;
-  name: string;
-  cluster_type: string;
-  profile: string;
-  cluster_spec: string;
-  state: string;
-  current_version: string;
-  vpc_id: string;
+export interface ClusterDetailRecord extends Omit<ClusterRecord, 'size'> {
   vswitch_ids: string[];
   container_cidr: string;
   meta_data: Record<string, unknown>;
@@ -114,11 +102,6 @@ export interface MilvusPreflightPort {
   >;
 }
 
-export interface InspectRef {
-  accountId: string;
-  regionId: string;
-  clusterId: string;
-}
 export interface KubeNodeInfo {
   name: string;
   arch: string;
@@ -136,8 +119,9 @@ export interface ClusterInspection {
   readConfigMap(namespace: string, name: string): Promise<Record<string, string> | null>;
   releaseExists(namespace: string, release: string): Promise<boolean>;
 }
+/** Read-only looks into a cluster; the ClusterGateway implements it next to the access entry's ClusterPort. */
 export interface ClusterInspectPort {
-  inspect(ref: InspectRef): ClusterInspection;
+  inspect(ref: ClusterRef): ClusterInspection;
 }
 
 export interface PreflightPorts {

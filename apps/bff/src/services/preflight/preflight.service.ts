@@ -11,6 +11,7 @@ import { missingRanges, splitList } from './cidr';
 import {
   atLeast,
   DATABASES,
+  hostRanges,
   HYBRID_MILVUS,
   isArmInstanceType,
   majorMinor,
@@ -48,6 +49,27 @@ export interface PreflightOptions {
   /** Per check (its cloud and cluster calls together). */
   checkTimeoutMs?: number;
   now?: () => number;
+}
+
+/** Where Dify's pods reach a database from. */
+interface Sources {
+  ranges: string[];
+  basis: SourceBasis;
+  podVSwitchIds: string[];
+  nodeVSwitchIds: string[];
+  /** Flannel: today's worker nodes as /32 (empty for terway). */
+  workerRanges: string[];
+  clusterVpc: string;
+}
+
+/**
+ * What a whitelist lacks of the sources. Flannel: a whitelist that admits every worker node today
+ * (by whatever entries) passes; the node vSwitch CIDRs are what a fix adds, so scaling keeps working.
+ */
+function whitelistGap(src: Sources, entries: readonly string[]): { missing: string[]; nodesOnly: boolean } {
+  const missing = missingRanges(src.ranges, entries);
+  if (missing.length > 0 && src.workerRanges.length > 0 && missingRanges(src.workerRanges, entries).length === 0) return { missing: [], nodesOnly: true };
+  return { missing, nodesOnly: false };
 }
 
 /** A check that cannot look: said as a warn with the reason, never a crash. */
@@ -155,7 +177,7 @@ export class PreflightService {
       return addons.some((a) => a.name.startsWith('terway')) ? 'terway' : 'flannel';
     });
     /** Where Dify's pods come from, as a database sees them. */
-    const sources = once(async (): Promise<{ ranges: string[]; basis: SourceBasis; podVSwitchIds: string[]; clusterVpc: string }> => {
+    const sources = once(async (): Promise<Sources> => {
       const c = await cluster();
       const kind = await plugin();
       let podVSwitchIds: string[] = [];
@@ -172,17 +194,25 @@ export class PreflightService {
       } else {
         workerIps = (await csNodes()).filter((n) => n.instance_role !== 'Master').flatMap((n) => n.ip_address);
       }
-      const needVsw = kind === 'terway';
-      const vsws = needVsw ? await fetchAllPages((n, size) => p.vswitches.describeVSwitches(regionId, c.vpc_id, n, size), 50, 4) : [];
+      const readVSwitches = () => fetchAllPages((n, size) => p.vswitches.describeVSwitches(regionId, c.vpc_id, n, size), 50, 4);
+      // Flannel: when the vSwitches cannot be read, the worker IPs stand in for their vSwitches.
+      const vsws = kind === 'terway' ? await readVSwitches() : await readVSwitches().catch(() => []);
       const cidrOf = new Map(vsws.map((v) => [v.VSwitchId, v.CidrBlock]));
       const podVSwitchCidrs = podVSwitchIds.map((id) => cidrOf.get(id)).filter((x): x is string => Boolean(x));
+      const workerRanges = hostRanges(workerIps);
+      // The nodes' vSwitches: the cluster's own (vswitch_ids) and any other (a node pool's) holding a worker.
+      const nodeVSwitches =
+        kind === 'flannel'
+          ? vsws.filter((v) => v.CidrBlock && (c.vswitch_ids.includes(v.VSwitchId) || missingRanges(workerRanges, [v.CidrBlock]).length < workerRanges.length))
+          : [];
       const { ranges, basis } = podSourceRanges({
         plugin: kind,
         podVSwitchCidrs: podVSwitchCidrs.length > 0 ? podVSwitchCidrs : null,
+        nodeVSwitchCidrs: nodeVSwitches.map((v) => v.CidrBlock),
         workerIps,
         vpcVSwitchCidrs: vsws.map((v) => v.CidrBlock).filter(Boolean),
       });
-      return { ranges, basis, podVSwitchIds, clusterVpc: c.vpc_id };
+      return { ranges, basis, podVSwitchIds, nodeVSwitchIds: nodeVSwitches.map((v) => v.VSwitchId), workerRanges, clusterVpc: c.vpc_id };
     });
     return { caller, cluster, csNodes, kube, kubeNodes, plugin, sources };
   }
@@ -632,9 +662,10 @@ export class PreflightService {
     return groups.flatMap((g) => splitList(g.SecurityIpList));
   }
 
-  private basisText(basis: SourceBasis, podVSwitchIds: string[], locale: Locale): string {
-    if (basis === 'podVSwitches') return text('basisPod', locale, { ids: podVSwitchIds.join(', ') });
-    if (basis === 'nodeIps') return text('basisNode', locale);
+  private basisText(src: Sources, locale: Locale): string {
+    if (src.basis === 'podVSwitches') return text('basisPod', locale, { ids: src.podVSwitchIds.join(', ') });
+    if (src.basis === 'nodeVSwitches') return text('basisNodeVsw', locale, { ids: src.nodeVSwitchIds.join(', ') });
+    if (src.basis === 'nodeIps') return text('basisNode', locale);
     return text('basisVpc', locale);
   }
 
@@ -646,8 +677,9 @@ export class PreflightService {
     locale: Locale,
   ): Promise<Outcome> {
     const [src, entries] = await Promise.all([facts.sources(), this.whitelistEntries(target, regionId, instanceId)]);
-    const missing = missingRanges(src.ranges, entries);
-    const basis = this.basisText(src.basis, src.podVSwitchIds, locale);
+    const { missing, nodesOnly } = whitelistGap(src, entries);
+    const basis = this.basisText(src, locale);
+    if (nodesOnly) return { status: 'pass', detail: text('whitelistNodesOk', locale, { nodes: src.workerRanges.join(', '), ranges: src.ranges.join(', ') }) };
     if (missing.length === 0) return { status: 'pass', detail: text('whitelistOk', locale, { ranges: src.ranges.join(', '), basis }) };
     const fix: WhitelistFix = { kind: 'whitelist', target, instanceId, groupName: WHITELIST_GROUP, add: missing };
     return {
@@ -767,7 +799,7 @@ export class PreflightService {
     }
     const facts = this.facts(regionId, clusterId);
     const [src, entries] = await Promise.all([facts.sources(), this.whitelistEntries(target, regionId, instanceId)]);
-    const missing = missingRanges(src.ranges, entries);
+    const { missing } = whitelistGap(src, entries);
     if (missing.length === 0) throw new ProblemError(409, { code: 'WhitelistComplete', message: text('fixNothing', locale) });
     if (target === 'postgres') await this.ports.rds.appendSecurityIps(regionId, instanceId, WHITELIST_GROUP, missing);
     else await this.ports.redis.appendSecurityIps(regionId, instanceId, WHITELIST_GROUP, missing);

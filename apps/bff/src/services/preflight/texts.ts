@@ -145,12 +145,23 @@ export const TEXT = {
   dbSome: { 'zh-CN': '已存在：{present}；将由部署创建：{absent}', en: 'Present: {present}; created by the deployment: {absent}' },
   tWhitelist: { 'zh-CN': '{kind} 白名单', en: '{kind} whitelist' },
   whitelistOk: { 'zh-CN': '白名单已允许 Dify Pod 的来源地址 {ranges}（{basis}）', en: "The whitelist admits the addresses Dify's pods come from: {ranges} ({basis})" },
+  whitelistNodesOk: {
+    'zh-CN': '白名单已允许当前全部工作节点 {nodes}（Flannel 网络：Pod 流量经节点 SNAT）。扩容后的新节点可能不在其中：建议允许节点交换机网段 {ranges}',
+    en: 'The whitelist admits every worker node today: {nodes} (Flannel: pod traffic is SNATed behind the nodes). Nodes added later may not be: admitting the node vSwitches {ranges} is advised',
+  },
   whitelistMissing: {
     'zh-CN': '白名单没有允许 Dify Pod 的来源地址 {missing}（{basis}），Dify 将连接超时。可一键把它们加入专用分组 {group}（不改动其他分组），或在控制台手动添加：{url}',
     en: "The whitelist does not admit {missing}, where Dify's pods come from ({basis}); Dify would time out connecting. Add them with one click to the dedicated group {group} (no other group is touched), or by hand in the console: {url}",
   },
   basisPod: { 'zh-CN': 'Terway 网络：Pod 使用 Pod 交换机 {ids} 的地址', en: 'Terway: pods take addresses of the pod vSwitches {ids}' },
-  basisNode: { 'zh-CN': 'Flannel 网络：Pod 流量经节点 SNAT，来源为工作节点 IP', en: "Flannel: pod traffic is SNATed, so it comes from the worker nodes' IPs" },
+  basisNodeVsw: {
+    'zh-CN': 'Flannel 网络：Pod 流量经节点 SNAT，来源为工作节点所在交换机 {ids} 的网段（扩容的节点也在其中）',
+    en: "Flannel: pod traffic is SNATed behind the worker nodes, so it comes from their vSwitches {ids} (nodes added later included)",
+  },
+  basisNode: {
+    'zh-CN': 'Flannel 网络：Pod 流量经节点 SNAT，来源为工作节点 IP（无法读取节点交换机；扩容后需再次添加新节点的 IP）',
+    en: "Flannel: pod traffic is SNATed, so it comes from the worker nodes' IPs (their vSwitches could not be read; nodes added later must be admitted again)",
+  },
   basisVpc: {
     'zh-CN': 'Terway 网络，但无法读取 Pod 交换机：按该 VPC 的全部交换机计算',
     en: 'Terway, but the pod vSwitches could not be read: all vSwitches of the VPC are used',

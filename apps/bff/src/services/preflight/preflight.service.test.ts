@@ -1,0 +1,151 @@
+import type { PreflightCheck, PreflightResult } from '@dify-console/shared/api/preflight';
+import { describe, expect, it } from 'vitest';
+import { CloudError } from '../../cloud/cloud-error';
+import { FakeComputeNest, TEST_PARAMS } from '../../testing/fake-computenest';
+import type { ClusterDetailRecord, PreflightPorts, WhitelistGroupRecord } from './ports';
+import { PreflightService } from './preflight.service';
+
+/** The pre-flight service on in-memory ports: Compute Nest's answers and the flannel whitelist rule. */
+
+const NODE_VSW = { VSwitchId: 'vsw-node', CidrBlock: '172.16.0.0/24', VpcId: TEST_PARAMS.vpcId };
+const WORKERS = ['172.16.0.10', '172.16.0.11'];
+
+function setup(over: { whitelist?: string; vswitchesFail?: boolean } = {}) {
+  const computeNest = new FakeComputeNest();
+  const whitelist: WhitelistGroupRecord[] = [{ name: 'default', attribute: '', ips: over.whitelist ?? '127.0.0.1' }];
+  const appended: string[][] = [];
+  const detail: ClusterDetailRecord = {
+    cluster_id: TEST_PARAMS.clusterId,
+    name: 'flannel-basic',
+    cluster_type: 'ManagedKubernetes',
+    profile: 'Default',
+    cluster_spec: 'ack.standard',
+    state: 'running',
+    current_version: '1.31.1-aliyun.1',
+    vpc_id: TEST_PARAMS.vpcId,
+    vswitch_ids: [NODE_VSW.VSwitchId],
+    container_cidr: '10.240.0.0/16',
+    meta_data: { NetworkPlugin: 'flannel' },
+    parameters: {},
+  };
+  const ports: PreflightPorts = {
+    caller: { getCallerIdentity: async () => ({ AccountId: '1234', IdentityType: 'Account' }) },
+    ram: { listPoliciesForUser: async () => [], listGroupsForUser: async () => [], listPoliciesForGroup: async () => [] },
+    computeNest,
+    clusters: {
+      describeClusterDetail: async () => detail,
+      describeClusterNodes: async () => ({
+        items: WORKERS.map((ip, i) => ({
+          instance_id: `i-${i}`,
+          node_name: `node-${i}`,
+          instance_type: 'ecs.g7.large',
+          instance_type_family: 'ecs.g7',
+          instance_role: 'Worker',
+          state: 'running',
+          node_status: 'Ready',
+          ip_address: [ip],
+        })),
+        totalCount: WORKERS.length,
+      }),
+      listClusterAddonInstances: async () => [],
+    },
+    vswitches: {
+      describeVSwitches: async () => {
+        if (over.vswitchesFail) throw new CloudError({ code: 'Forbidden.RAM', message: 'denied', httpStatus: 403, action: 'DescribeVSwitches' });
+        return { items: [NODE_VSW, { VSwitchId: 'vsw-other', CidrBlock: '172.16.1.0/24', VpcId: TEST_PARAMS.vpcId }], totalCount: 2 };
+      },
+    },
+    rds: {
+      describeDBInstanceAttribute: async (_r, id) => ({
+        DBInstanceId: id,
+        Engine: 'PostgreSQL',
+        EngineVersion: '16.0',
+        DBInstanceStatus: 'Running',
+        DBInstanceType: 'Primary',
+        VpcId: TEST_PARAMS.vpcId,
+      }),
+      describeAccounts: async () => [{ AccountName: TEST_PARAMS.postgresAccount, AccountType: 'Super', AccountStatus: 'Available' }],
+      describeDatabases: async () => [],
+      describeDBInstanceIPArrayList: async () =>
+        whitelist.map((g) => ({ DBInstanceIPArrayName: g.name, DBInstanceIPArrayAttribute: g.attribute, SecurityIPList: g.ips })),
+      appendSecurityIps: async (_r, _id, _group, ips) => {
+        appended.push(ips);
+      },
+    },
+    redis: {
+      describeInstanceAttribute: async () => null,
+      describeSecurityIps: async () => [],
+      appendSecurityIps: async () => undefined,
+    },
+    milvus: { listInstances: async () => ({ items: [], totalCount: 0 }) },
+    kube: {
+      inspect: () => ({
+        listNodes: async () => [],
+        listStorageClasses: async () => [],
+        namespaceExists: async () => false,
+        readConfigMap: async () => null,
+        releaseExists: async () => false,
+      }),
+    },
+  };
+  return { service: new PreflightService(ports, { checkTimeoutMs: 1000 }), computeNest, appended };
+}
+
+const request = { regionId: 'cn-hangzhou', templateName: '高可用版-已有资源', parameters: TEST_PARAMS };
+const check = (r: PreflightResult, id: string): PreflightCheck => {
+  const c = r.checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id}`);
+  return c;
+};
+
+describe('PreflightService', () => {
+  it("asks the injected Compute Nest port: deployability, the template's policy and the dry run", async () => {
+    const { service, computeNest } = setup();
+    const ok = await service.run(request, 'en');
+    expect(check(ok, 'computeNest.deployable').status).toBe('pass');
+    expect(check(ok, 'identity.computeNest').status).toBe('pass');
+    expect(check(ok, 'computeNest.dryRun').status).toBe('pass');
+    expect(computeNest.calls.find((c) => c.action === 'CreateServiceInstance')?.args).toMatchObject({ dryRun: true, name: 'dify-preflight' });
+    expect(computeNest.instances.size).toBe(0);
+
+    computeNest.deployable = [
+      { Type: 'Balance', Value: 'false', Message: 'insufficient balance', Skippable: false },
+      { Type: 'Quota', Value: 'true', Message: '', Skippable: false },
+    ];
+    computeNest.missingPolicy = [{ ServiceName: 'rds', Action: ['rds:DescribeDBInstances'] }];
+    computeNest.dryRunError = new CloudError({ code: 'InvalidParameter', message: 'bad parameter', httpStatus: 400, action: 'CreateServiceInstance' });
+    const bad = await service.run(request, 'en');
+    expect(check(bad, 'computeNest.deployable')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/Balance: insufficient balance/) });
+    expect(check(bad, 'identity.computeNest')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/rds:DescribeDBInstances/) });
+    expect(check(bad, 'computeNest.dryRun')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/InvalidParameter/) });
+  });
+
+  it("flannel: the fix adds the node vSwitch CIDR; a whitelist admitting every node IP otherwise still passes", async () => {
+    const missing = await setup().service.run(request, 'en');
+    expect(check(missing, 'postgres.whitelist')).toMatchObject({ status: 'fail', fix: { add: ['172.16.0.0/24'] } });
+    expect(check(missing, 'postgres.whitelist').detail).toMatch(/vSwitches vsw-node/);
+
+    const byIp = setup({ whitelist: '172.16.0.10,172.16.0.11/32' });
+    const r = await byIp.service.run(request, 'en');
+    expect(check(r, 'postgres.whitelist')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/every worker node today.*172\.16\.0\.0\/24/) });
+    const fix = byIp.service.applyWhitelistFix(
+      { regionId: 'cn-hangzhou', target: 'postgres', instanceId: TEST_PARAMS.postgresInstanceId, clusterId: TEST_PARAMS.clusterId },
+      'en',
+    );
+    await expect(fix).rejects.toMatchObject({ status: 409 });
+    expect(byIp.appended).toEqual([]);
+  });
+
+  it('flannel: falls back to the node IPs when the vSwitches cannot be read', async () => {
+    const { service, appended } = setup({ vswitchesFail: true });
+    const r = await service.run(request, 'en');
+    expect(check(r, 'postgres.whitelist')).toMatchObject({ status: 'fail', fix: { add: ['172.16.0.10/32', '172.16.0.11/32'] } });
+    expect(check(r, 'postgres.whitelist').detail).toMatch(/could not be read/);
+    const added = await service.applyWhitelistFix(
+      { regionId: 'cn-hangzhou', target: 'postgres', instanceId: TEST_PARAMS.postgresInstanceId, clusterId: TEST_PARAMS.clusterId },
+      'en',
+    );
+    expect(added.added).toEqual(['172.16.0.10/32', '172.16.0.11/32']);
+    expect(appended).toEqual([['172.16.0.10/32', '172.16.0.11/32']]);
+  });
+});
