@@ -13,6 +13,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <DeployRoute /> },
       { path: 'deployments', lazy: () => import('./routes/deployments') },
       { path: 'deployments/:instanceId', lazy: () => import('./routes/deployment') },
+      { path: 'prerequisites', lazy: () => import('./routes/prerequisites') },
       { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },

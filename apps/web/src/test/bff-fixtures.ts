@@ -2,6 +2,7 @@ import { reason } from '@dify-console/shared/domain/eligibility';
 import { negotiateLocale, type Locale } from '@dify-console/shared/domain/i18n';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
 import type { Quote } from '@dify-console/shared/api/deployments';
+import type { PreflightCheck, PreflightResult, Prerequisites } from '@dify-console/shared/api/preflight';
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import { vi } from 'vitest';
 
@@ -72,6 +73,50 @@ export function quoteFixture(total = 0.48): Quote {
   };
 }
 
+/** The checks of a deployment whose resources all work together, as `POST /api/v1/preflight` answers. */
+export const PASSING_CHECKS: PreflightCheck[] = [
+  { id: 'identity.policies', group: 'identity', status: 'pass', title: 'RAM 权限', detail: '当前身份拥有部署所需的全部权限' },
+  { id: 'computeNest.deployable', group: 'computeNest', status: 'pass', title: '计算巢服务可部署', detail: '服务 Dify 社区版在该地域可部署' },
+  { id: 'topology.sameVpc', group: 'topology', status: 'pass', title: '同一专有网络', detail: '集群、数据库、Redis 和 Milvus 都位于 vpc-prod' },
+  { id: 'cluster.running', group: 'cluster', status: 'pass', title: '集群运行中', detail: 'dify-prod 运行中，3 个节点' },
+  { id: 'postgres.whitelist', group: 'postgres', status: 'pass', title: 'PostgreSQL 白名单', detail: '白名单已包含集群的 Pod 网段' },
+  { id: 'redis.whitelist', group: 'redis', status: 'pass', title: 'Redis 白名单', detail: '白名单已包含集群的 Pod 网段' },
+  { id: 'milvus.reachable', group: 'milvus', status: 'pass', title: 'Milvus 可连接', detail: '用户 root 登录成功' },
+];
+
+/** A pre-flight answer made of `checks` (the passing ones by default), with its summary. */
+export function preflightFixture(checks: PreflightCheck[] = PASSING_CHECKS): PreflightResult {
+  return {
+    checks,
+    summary: {
+      pass: checks.filter((c) => c.status === 'pass').length,
+      warn: checks.filter((c) => c.status === 'warn').length,
+      fail: checks.filter((c) => c.status === 'fail').length,
+    },
+    durationMs: 1234,
+    checkedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** The passing checks with some replaced (same id) by the given ones. */
+export function checksWith(...replaced: PreflightCheck[]): PreflightCheck[] {
+  return PASSING_CHECKS.map((c) => replaced.find((r) => r.id === c.id) ?? c);
+}
+
+/** A RAM user with one policy missing, one through a group, one unreadable. */
+export function prerequisitesFixture(): Prerequisites {
+  return {
+    identity: { type: 'RAMUser', accountId: '1234567890123456', userName: 'dify-deployer', arn: 'acs:ram::1234567890123456:user/dify-deployer' },
+    policies: [
+      { name: 'AliyunComputeNestUserFullAccess', purpose: '创建和管理计算巢服务实例', status: 'granted', via: 'user' },
+      { name: 'AliyunCSFullAccess', purpose: '在 ACK 集群中安装 Dify', status: 'granted', via: 'group:dify-ops' },
+      { name: 'AliyunRDSFullAccess', purpose: '读取 RDS PostgreSQL 实例并修改白名单', status: 'missing', via: null },
+      { name: 'AliyunKvstoreFullAccess', purpose: '读取 Redis 实例并修改白名单', status: 'unknown', via: null },
+    ],
+    note: null,
+  };
+}
+
 /** A fetch that answers like the BFF, from canned data, in the language asked. */
 export function mockBff(overrides: Record<string, (request: MockRequest) => Response | Promise<Response>> = {}) {
   const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
@@ -87,6 +132,8 @@ export function mockBff(overrides: Record<string, (request: MockRequest) => Resp
     if (path === '/api/v1/deployments/name-availability')
       return Response.json({ name: url.searchParams.get('name'), available: true });
     if (path === '/api/v1/quote') return Response.json(quoteFixture());
+    if (path === '/api/v1/preflight') return Response.json(preflightFixture());
+    if (path === '/api/v1/prerequisites') return Response.json(prerequisitesFixture());
     if (path === '/api/v1/health') return Response.json({ status: 'ok', mode: 'sandbox' });
     if (path === '/api/v1/regions')
       return Response.json({

@@ -9,8 +9,11 @@ import { ResourcePicker } from '../../features/resources/components/resource-pic
 /** Shown in step 2 only, so loaded with it. */
 const RegionName = lazy(() => import('../../features/resources/components/region-name').then((m) => ({ default: m.RegionName })));
 
-/** The deploy wizard, with the resource pickers it needs from the resources feature. */
-const slots: DeploySlots = { ResourcePicker, RegionSelect, RegionName };
+/** Step 2's pre-flight checklist, from the preflight feature: loaded with step 2. */
+const PreflightChecklist = lazy(() => import('../../features/preflight/components/preflight-checklist'));
+
+/** The deploy wizard, with the resource pickers of the resources feature and the checks of preflight. */
+const slots: DeploySlots = { ResourcePicker, RegionSelect, RegionName, PreflightChecklist };
 
 /** What a page may hand the wizard in the history state: `{ prefill }` ("back to edit parameters"). */
 function prefillOf(state: unknown) {

@@ -1,11 +1,16 @@
 import { useNavigate, useParams } from 'react-router';
+import { AccessEntry } from '../../features/access/components/access-entry';
 import { prefillFromDeployment } from '../../features/deploy/prefill';
 import { DeploymentDetail } from '../../features/deployments/components/deployment-detail';
+import type { DeploymentSlots } from '../../features/deployments/slots';
+
+/** The sections the deployment page shows from other features. */
+const slots: DeploymentSlots = { AccessEntry };
 
 /**
  * One deployment, live. "Back to edit parameters" hands the deploy wizard the deployment's
- * non-secret values and the fields its failure names (the features do not know each other).
- * Loaded lazily.
+ * non-secret values and the fields its failure names; the access entry section comes from the
+ * access feature (the features do not know each other). Loaded lazily.
  */
 export function DeploymentRoute() {
   const { instanceId = '' } = useParams();
@@ -14,6 +19,7 @@ export function DeploymentRoute() {
     <DeploymentDetail
       key={instanceId}
       instanceId={instanceId}
+      slots={slots}
       onEditParameters={(deployment) => void navigate('/', { state: { prefill: prefillFromDeployment(deployment) } })}
     />
   );

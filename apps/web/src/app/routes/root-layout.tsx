@@ -34,6 +34,9 @@ export function RootLayout() {
           <NavLink to="/deployments" style={linkStyle}>
             {t('app.nav.deployments')}
           </NavLink>
+          <NavLink to="/prerequisites" style={linkStyle}>
+            {t('app.nav.prerequisites')}
+          </NavLink>
         </nav>
         <Space size="middle">
           <ModeBadge />

@@ -5,6 +5,7 @@ export const en: Messages = {
   'app.name': 'Dify deployment console',
   'app.nav.deploy': 'Deploy',
   'app.nav.deployments': 'Deployments',
+  'app.nav.prerequisites': 'Prerequisites',
   'app.nav.label': 'Main navigation',
   'app.language': '语言 / Language',
   'app.mode.sandbox': 'Local cloud (sandbox)',

@@ -1,57 +1,18 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { DeployPrefill } from '../form-values';
-import { quoteFixture, type MockRequest } from '../../../test/bff-fixtures';
+import { quoteFixture } from '../../../test/bff-fixtures';
 import { stubEventSource } from '../../../test/event-source';
 import { callsTo, renderApp } from '../../../test/render-app';
+import { SECRETS, toReview } from '../../../test/review-flow';
 
 beforeEach(() => {
   stubEventSource();
 });
 afterEach(() => vi.unstubAllGlobals());
 
-/** Every non-secret value of a complete form, as a reopened deployment would bring them. */
-const PREFILL: DeployPrefill = {
-  name: 'dify-order1',
-  regionId: 'cn-hangzhou',
-  templateName: '高可用版-已有资源',
-  parameters: {
-    vpcId: 'vpc-prod',
-    clusterId: 'c1prod',
-    postgresInstanceId: 'pgm-bp19wxw53hbzgi93',
-    postgresAccount: 'postgres',
-    redisInstanceId: 'r-prod1',
-    milvusInstanceId: 'c-milvusprod',
-    milvusEndpoint: 'c-milvusprod-internal.milvus.aliyuncs.com',
-    milvusUser: 'root',
-    highAvailability: true,
-  },
-  invalidFields: [],
-  reason: '',
-};
-
-const SECRETS = {
-  PostgresSQL数据库密码: 'Pg#Secret2026x',
-  Redis实例密码: 'Rd#Secret2026y',
-  'Milvus 用户密码': 'Mv#Secret2026z',
-};
-
 const CREATE = '立即创建';
 const AGREE = '我已阅读并同意《计算巢服务协议》';
-
-type Overrides = Record<string, (request: MockRequest) => Response | Promise<Response>>;
-
-/** Opens the form with every value but the passwords, types them, and goes to step 2. */
-async function toReview(overrides: Overrides = {}) {
-  const app = renderApp({ pathname: '/', state: { prefill: PREFILL } }, overrides);
-  for (const [label, value] of Object.entries(SECRETS)) {
-    await app.user.type(await screen.findByLabelText(label, { exact: false }), value);
-  }
-  await app.user.click(screen.getByRole('button', { name: '下一步：确认订单' }));
-  await screen.findByRole('checkbox', { name: AGREE }, { timeout: 5000 });
-  return app;
-}
 
 const orderBodies = (fetchMock: ReturnType<typeof renderApp>['fetchMock']) =>
   callsTo(fetchMock, '/api/v1/deployments', 'POST').map(

@@ -1,17 +1,18 @@
-import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Checkbox, theme, type FormInstance } from 'antd';
+import { Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, Spin, theme, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DeploymentRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
 import type { PickerKind } from '@dify-console/shared/template/types';
+import { Panel } from '../../../components/panel';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { applyProblemIssues } from '../../../lib/form/problem-issues';
-import { usePageT } from '../../../lib/i18n/use-page-t';
+import { usePageT, type PageTFunction } from '../../../lib/i18n/use-page-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useCreateDeployment } from '../api/create-deployment';
 import { deployKeys } from '../api/deploy-keys';
 import { FORM_FIELD_NAMES, type FormValues } from '../form-values';
 import { formFieldOfIssue, toDeploymentRequest } from '../order-request';
-import type { DeploySlots, PickedResource } from '../slots';
+import type { DeploySlots, PickedResource, PreflightGate } from '../slots';
 import { OrderSummary } from './order-summary';
 import { QuotePanel } from './quote-panel';
 
@@ -41,7 +42,32 @@ function isFieldProblem(error: unknown): error is ApiError {
   return error instanceof ApiError && (error.status === 400 || error.status === 409) && error.issues.length > 0;
 }
 
-/** Step 2, "确认订单": the summary, the live price, the agreement and the order. */
+/**
+ * Why the order button is disabled, or null when it is not: the checks first (running, failed,
+ * not acknowledged), then the agreement.
+ */
+export function orderBlockedReason(
+  gate: PreflightGate,
+  acknowledged: boolean,
+  agreed: boolean,
+  t: PageTFunction,
+): string | null {
+  if (gate.state === 'running') return t('review.preflightRunning');
+  if (gate.state === 'failed') return t('review.preflightFailed', { count: gate.count });
+  if (gate.state === 'unavailable' && !acknowledged) return t('review.preflightUnavailable');
+  if (gate.state === 'warnings' && !acknowledged) return t('review.ackFirst');
+  if (!agreed) return t('review.agreeFirst');
+  return null;
+}
+
+/** What an acknowledgement is given for: these very warnings, or checks that could not run. */
+function ackKeyOf(gate: PreflightGate): string | null {
+  if (gate.state === 'warnings') return gate.key;
+  if (gate.state === 'unavailable') return 'unavailable';
+  return null;
+}
+
+/** Step 2, "确认订单": the summary, the pre-flight checks, the live price, the agreement and the order. */
 export default function ReviewStep({ values, ...rest }: ReviewStepProps) {
   const { t } = usePageT();
   const request = useMemo(() => toDeploymentRequest(values), [values]);
@@ -72,6 +98,15 @@ function Review({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [agreed, setAgreed] = useState(false);
+  // Ordering waits until the checklist (loaded lazily) has reported.
+  const [gate, setGate] = useState<PreflightGate>({ state: 'running' });
+  const onGateChange = useCallback((next: PreflightGate) => setGate(next), []);
+  // Acknowledged for which warnings: other warnings (after a new run) need a new acknowledgement.
+  const [ackedFor, setAckedFor] = useState<string | null>(null);
+  const ackKey = ackKeyOf(gate);
+  const acknowledged = ackKey !== null && ackedFor === ackKey;
+  const blockedReason = orderBlockedReason(gate, acknowledged, agreed, t);
+  const reasonId = useId();
   const order = useCreateDeployment(locale);
   // Set synchronously: a second click in the same frame, before the button is disabled, is ignored.
   const inFlight = useRef(false);
@@ -100,7 +135,7 @@ function Review({
   };
 
   const create = () => {
-    if (!agreed || inFlight.current) return;
+    if (blockedReason !== null || inFlight.current) return;
     inFlight.current = true;
     order.mutate(
       { ...request, clientToken },
@@ -125,6 +160,17 @@ function Review({
   return (
     <div>
       <OrderSummary request={request} picked={picked} slots={slots} />
+      <Suspense
+        fallback={
+          <Panel id="section-preflight" title={t('preflight.title')}>
+            <div aria-busy="true" style={{ padding: '0 0 20px', color: token.colorTextSecondary }}>
+              <Spin size="small" /> {t('preflight.running')}
+            </div>
+          </Panel>
+        }
+      >
+        <slots.PreflightChecklist request={quoteRequest} onGateChange={onGateChange} />
+      </Suspense>
       <QuotePanel request={priced} />
       {failed ? (
         <Alert
@@ -147,19 +193,36 @@ function Review({
           borderTop: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
-        <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} disabled={order.isPending}>
-          {t('review.agreement')}
-        </Checkbox>
-        <div style={{ display: 'flex', gap: 12 }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          {ackKey !== null ? (
+            <Checkbox
+              checked={acknowledged}
+              onChange={(e) => setAckedFor(e.target.checked ? ackKey : null)}
+              disabled={order.isPending}
+            >
+              {t(gate.state === 'unavailable' ? 'review.ackUnavailable' : 'review.ackWarnings')}
+            </Checkbox>
+          ) : null}
+          <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} disabled={order.isPending}>
+            {t('review.agreement')}
+          </Checkbox>
+        </div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end', gap: 12 }}>
+          {blockedReason !== null && !order.isPending ? (
+            <span id={reasonId} data-testid="order-blocked-reason" style={{ color: token.colorTextSecondary }}>
+              {blockedReason}
+            </span>
+          ) : null}
           <Button size="large" onClick={() => onBack()} disabled={order.isPending}>
             {t('review.back')}
           </Button>
           <Button
             type="primary"
             size="large"
-            disabled={!agreed || order.isPending}
+            disabled={blockedReason !== null || order.isPending}
             aria-busy={order.isPending}
-            title={agreed ? undefined : t('review.agreeFirst')}
+            aria-describedby={blockedReason !== null && !order.isPending ? reasonId : undefined}
+            title={blockedReason ?? undefined}
             onClick={create}
           >
             {t('review.create')}

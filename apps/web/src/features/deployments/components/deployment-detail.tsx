@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeployment } from '../api/get-deployment';
 import { useDeploymentEvents } from '../api/watch-deployment';
+import type { DeploymentSlots } from '../slots';
 import { DeleteDeployment } from './delete-deployment';
 import { DeploymentLogs } from './deployment-logs';
 import { DeploymentParameters } from './deployment-parameters';
@@ -21,13 +22,15 @@ export interface DeploymentDetailProps {
   instanceId: string;
   /** "返回修改参数": reopen the form with this deployment's values. */
   onEditParameters: (deployment: Detail) => void;
+  /** Sections of other features: the access entry (shown once Deployed). */
+  slots: DeploymentSlots;
 }
 
 /**
  * One deployment, live: the first answer comes from GET, then the event stream keeps status,
  * progress and logs current until a final status. A reload or another browser starts the same way.
  */
-export function DeploymentDetail({ instanceId, onEditParameters }: DeploymentDetailProps) {
+export function DeploymentDetail({ instanceId, onEditParameters, slots }: DeploymentDetailProps) {
   const { t, l, locale } = usePageT();
   const { token } = theme.useToken();
   const { message } = App.useApp();
@@ -146,6 +149,10 @@ export function DeploymentDetail({ instanceId, onEditParameters }: DeploymentDet
           </p>
         ) : null}
       </Panel>
+
+      {d.status === 'Deployed' ? (
+        <slots.AccessEntry instanceId={d.instanceId} highAvailability={d.parameters.highAvailability === true} />
+      ) : null}
 
       <Panel id="section-logs" title={t('deployment.logs')}>
         <DeploymentLogs entries={stream.logs} />

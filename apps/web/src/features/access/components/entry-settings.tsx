@@ -1,0 +1,38 @@
+import { theme } from 'antd';
+import type { PageMessageKey } from '../../../lib/i18n/pages.zh-CN';
+import { usePageT } from '../../../lib/i18n/use-page-t';
+
+export interface EntrySettingsProps {
+  /** The annotations as applied (from the access state), or null before this way is applied. */
+  applied: Record<string, string> | null;
+  /** What will be applied, said in words, while nothing is applied yet. */
+  planned: PageMessageKey[];
+  /** One line: why Dify needs these settings. */
+  why: PageMessageKey;
+}
+
+/** "将应用的设置 / 已应用的设置": the Dify-aware settings of one way, and why they matter. */
+export function EntrySettings({ applied, planned, why }: EntrySettingsProps) {
+  const { t } = usePageT();
+  const { token } = theme.useToken();
+  const entries = applied ? Object.entries(applied).sort(([a], [b]) => a.localeCompare(b)) : [];
+  return (
+    <div style={{ fontSize: 12, color: token.colorTextSecondary, margin: '12px 0' }}>
+      <div style={{ fontWeight: 600, color: token.colorText, marginBottom: 4 }}>
+        {t(applied ? 'access.settings.applied' : 'access.settings.toApply')}
+      </div>
+      <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }}>
+        {applied
+          ? entries.map(([k, v]) => (
+              <li key={k} style={{ wordBreak: 'break-all' }}>
+                <code>
+                  {k}: {v}
+                </code>
+              </li>
+            ))
+          : planned.map((key) => <li key={key}>{t(key)}</li>)}
+      </ul>
+      <div>{t(why)}</div>
+    </div>
+  );
+}

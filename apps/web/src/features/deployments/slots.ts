@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+
+/** What the deployment page gives the access entry section. */
+export interface AccessSlotProps {
+  instanceId: string;
+  /** The deployment's `highAvailability` parameter. */
+  highAvailability: boolean;
+}
+
+/**
+ * The sections another feature provides (features do not import each other; the route composes
+ * them): the access entry, shown once the deployment is Deployed.
+ */
+export interface DeploymentSlots {
+  AccessEntry: ComponentType<AccessSlotProps>;
+}

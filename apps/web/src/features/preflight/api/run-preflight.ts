@@ -1,0 +1,29 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { runPreflight, type PreflightRequest } from '@dify-console/shared/api/preflight';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import { apiRequest } from '../../../lib/api-client';
+import { preflightKeys } from './preflight-keys';
+
+export function fetchPreflight(request: PreflightRequest, lang: Locale, signal?: AbortSignal) {
+  return apiRequest(runPreflight, { body: request, locale: lang, signal });
+}
+
+export const preflightQueryOptions = (request: PreflightRequest, lang: Locale) =>
+  queryOptions({
+    queryKey: preflightKeys.run(request, lang),
+    queryFn: ({ signal }) => fetchPreflight(request, lang, signal),
+    // The cloud changes under the user (whitelists, accounts): every opening checks again.
+    staleTime: 0,
+    gcTime: 5 * 60_000,
+    // A failed run is shown with "check again"; it is not repeated behind the user's back.
+    retry: false,
+  });
+
+/**
+ * The checks of the current parameters. The key holds the parameters, so an answer always belongs
+ * to the parameters it was asked for: a slow answer to older parameters lands under its own key
+ * and never replaces the newer one. While a new run is going, the previous result stays shown.
+ */
+export function usePreflight(request: PreflightRequest, lang: Locale) {
+  return useQuery({ ...preflightQueryOptions(request, lang), placeholderData: keepPreviousData });
+}
