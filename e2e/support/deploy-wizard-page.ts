@@ -113,6 +113,26 @@ export class ReviewStep {
   get orderButton(): Locator {
     return this.page.getByRole('button', { name: /立即创建|Create now/ });
   }
+  get checks(): Locator {
+    return this.page.getByRole('region', { name: /部署前检查|Pre-flight checks/ });
+  }
+  check(title: string | RegExp): Locator {
+    return this.checks.getByRole('listitem').filter({ hasText: title });
+  }
+  get acknowledgeWarnings(): Locator {
+    return this.page.getByRole('checkbox', { name: /我已了解以上警告|I understand the warnings above/ });
+  }
+  get blockedReason(): Locator {
+    return this.page.getByTestId('order-blocked-reason');
+  }
+
+  /** Waits for the pre-flight checks, acknowledges warnings if any, and agrees to the terms. */
+  async readyToOrder(): Promise<void> {
+    await expect(this.checks).toContainText(/检查于|Checked at/, { timeout: 20_000 });
+    if (await this.acknowledgeWarnings.isVisible()) await this.acknowledgeWarnings.check();
+    await this.agreement.check();
+    await expect(this.orderButton).toBeEnabled();
+  }
 }
 
 /** The deployment page: status, progress, phases, logs, failure. */
