@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test';
 // The real BFF and the local cloud, each in its own process, on fixed loopback ports.
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 18481);
 const BFF_PORT = Number(process.env.E2E_BFF_PORT ?? 18480);
+// Where the local cloud serves the load balancers it hands out, and resolves their host names.
+const EDGE_PORT = SIM_PORT + 1;
+const EDGE_TLS_PORT = SIM_PORT + 2;
+const DNS_PORT = SIM_PORT + 3;
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
 
@@ -32,7 +36,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 150`,
+      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 150 --edge-port ${EDGE_PORT} --edge-tls-port ${EDGE_TLS_PORT} --dns-port ${DNS_PORT}`,
       url: `${SIM_URL}/_sim/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -48,6 +52,8 @@ export default defineConfig({
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         CLOUD_SIM_ENDPOINT: SIM_URL,
+        CLOUD_SIM_EDGE_PORT: String(EDGE_PORT),
+        CLOUD_SIM_DNS: `127.0.0.1:${DNS_PORT}`,
         ALIBABA_CLOUD_ACCESS_KEY_ID: 'SandboxDefaultKeyId',
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SandboxDefaultKeySecret',
         ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',

@@ -6,6 +6,12 @@ export const sim = {
     const res = await fetch(`${SIM_URL}/_sim/reset`, { method: 'POST' });
     if (!res.ok) throw new Error(`sim reset failed: ${res.status}`);
   },
+  /** The Kubernetes objects of a cluster of the default account, as the local cloud holds them. */
+  async clusterObjects(clusterId: string): Promise<{ kind: string; metadata: { name: string; namespace?: string }; spec?: Record<string, unknown> }[]> {
+    const res = await fetch(`${SIM_URL}/_sim/kubernetes?accessKeyId=SandboxDefaultKeyId&clusterId=${clusterId}`);
+    const body = (await res.json()) as { objects: unknown };
+    return body.objects as never;
+  },
   async requests(filter: { action?: string } = {}): Promise<{ action: string; params: Record<string, string> }[]> {
     const qs = new URLSearchParams(filter as Record<string, string>).toString();
     const res = await fetch(`${SIM_URL}/_sim/requests?${qs}`);
