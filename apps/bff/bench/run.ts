@@ -8,6 +8,8 @@ import { createGateways } from '../src/cloud/gateways';
 import { sandboxCloud } from '../src/config/cloud';
 import { loadEnv } from '../src/config/env';
 import { ResourceService } from '../src/services/resources/resource.service';
+import { CLUSTERS, order, orderBody } from '../src/testing/deployments';
+import { openEvents } from '../src/testing/sse';
 
 const LATENCY_MS = 100;
 const env = loadEnv({ LOG_LEVEL: 'silent', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', CLOUD_TIMEOUT_MS: '30000' });
@@ -143,7 +145,35 @@ async function firstScreenJs() {
   console.log(`(3) first screen JavaScript: ${(total / 1024).toFixed(1)} KiB gzip in ${new Set(entries).size} files`);
 }
 
+/** (5) Many browsers watching one deployment: upstream reads with one poller versus one per watcher. */
+async function watcherFanOut() {
+  const WATCHERS = 20;
+  const SPEED = 200;
+  const sim = await startCloudSim({ port: 0, speed: SPEED });
+  try {
+    const account = await sim.createAccount('default');
+    const app = await buildApp({ env, cloud: sandboxCloud(env, sim.endpoint, account) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const res = await order(app, orderBody('dify-bench', 'token-bench-fanout', { clusterId: CLUSTERS.pro }));
+    const { instanceId } = res.json<{ instanceId: string }>();
+    const t = performance.now();
+    const streams = await Promise.all(Array.from({ length: WATCHERS }, () => openEvents(base, instanceId)));
+    await Promise.all(streams.map((s) => s.done));
+    const seconds = (performance.now() - t) / 1000;
+    const reads = sim.requests({ accessKeyId: account.accessKeyId, action: 'GetServiceInstance' }).length;
+    const finals = streams.filter((s) => s.events.some((e) => e.type === 'status' && e.deployment.status === 'Deployed')).length;
+    console.log(`(5) ${WATCHERS} browsers watched one deployment to Deployed (${seconds.toFixed(1)} s at speed ${SPEED}; ${finals}/${WATCHERS} saw the final status)`);
+    console.log(`    → ${reads} GetServiceInstance calls upstream in all (one poller; a poller per browser would make ~${reads * WATCHERS})`);
+    await app.close();
+  } finally {
+    await sim.close();
+  }
+}
+
 await listingTime();
 await concurrentRequests();
+await watcherFanOut();
 await preflightTime();
 await firstScreenJs();

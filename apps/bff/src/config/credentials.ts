@@ -53,13 +53,15 @@ const REFRESH_MARGIN_MS = 3 * 60_000;
 export interface ChainDeps {
   fetch?: typeof fetch;
   imdsBase?: string;
+  /** How long to wait for the metadata service (a machine that is not on ECS never answers). */
+  imdsTimeoutMs?: number;
   now?: () => number;
 }
 
-async function imdsGet(f: typeof fetch, url: string, token: string | null): Promise<string | null> {
+async function imdsGet(f: typeof fetch, url: string, token: string | null, timeoutMs: number): Promise<string | null> {
   try {
     const res = await f(url, {
-      signal: AbortSignal.timeout(IMDS_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: token ? { 'X-aliyun-ecs-metadata-token': token } : {},
     });
     return res.ok ? await res.text() : null;
@@ -68,11 +70,11 @@ async function imdsGet(f: typeof fetch, url: string, token: string | null): Prom
   }
 }
 
-async function imdsToken(f: typeof fetch, base: string): Promise<string | null> {
+async function imdsToken(f: typeof fetch, base: string, timeoutMs: number): Promise<string | null> {
   try {
     const res = await f(`${base}/latest/api/token`, {
       method: 'PUT',
-      signal: AbortSignal.timeout(IMDS_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
     });
     return res.ok ? await res.text() : null;
@@ -97,8 +99,8 @@ export function ecsRoleProvider(roleName: string, deps: ChainDeps = {}): Credent
   let cached: { creds: CloudCredentials; expiresAt: number } | null = null;
   let pending: Promise<CloudCredentials> | null = null;
   const refresh = async (): Promise<CloudCredentials> => {
-    const token = await imdsToken(f, base);
-    const body = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, token);
+    const token = await imdsToken(f, base, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
+    const body = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, token, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
     const parsed = body ? RoleCredentialsSchema.safeParse(JSON.parse(body)) : null;
     if (!parsed?.success || (parsed.data.Code && parsed.data.Code !== 'Success')) {
       throw new Error(`could not get the credentials of the ECS RAM role ${roleName} from the instance metadata service`);
@@ -179,8 +181,8 @@ async function fromEcsMetadata(env: CredentialEnv, deps: ChainDeps): Promise<Res
   const base = deps.imdsBase ?? IMDS_BASE;
   let role = env.ecsMetadataRole;
   if (!role) {
-    const token = await imdsToken(f, base);
-    const listed = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/`, token);
+    const token = await imdsToken(f, base, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
+    const listed = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/`, token, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
     role = listed?.split('\n')[0]?.trim() || undefined;
     if (!role) return null;
   }

@@ -7,7 +7,8 @@ import { appOn, recordBodies, type LogCapture } from '../testing/harness';
 
 /** Quote, names, orders, details and deletion through app.inject, against the local cloud. */
 
-const TIMEOUT_MS = 600;
+// Short enough for the hang tests, long enough for a loaded machine.
+const TIMEOUT_MS = 3000;
 let sim: CloudSim;
 let account: SimAccountKeys;
 let app: FastifyInstance;
@@ -220,7 +221,8 @@ describe('names and orders', () => {
     expect(requests('DeleteServiceInstances')).toHaveLength(0);
     const ok = await app.inject({ method: 'DELETE', url: `/api/v1/deployments/${instanceId}`, payload: { confirmName: 'dify-main' } });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ instanceId, status: 'Deleting' });
+    // At this speed the local cloud may already have finished deleting when it answers.
+    expect(ok.json()).toEqual({ instanceId, status: expect.stringMatching(/^Delet(ing|ed)$/) });
     expect(requests('DeleteServiceInstances')[0]!.params).toMatchObject({ 'ServiceInstanceId.1': instanceId });
     const gone = await untilFinal(app, instanceId);
     expect(gone).toMatchObject({ status: 'Deleted', phase: 'deleted' });

@@ -61,7 +61,7 @@ describe('/_sim/ admin API', () => {
     expect(
       (
         await admin('PUT', '/_sim/latency', {
-          ms: 150,
+          ms: 800,
           accessKeyId: slow.accessKeyId,
           action: 'DescribeVpcs',
         })
@@ -69,10 +69,11 @@ describe('/_sim/ admin API', () => {
     ).toBe(200);
     let t = performance.now();
     await describeVpcs(slow);
-    expect(performance.now() - t).toBeGreaterThanOrEqual(145);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(795);
     t = performance.now();
     await describeVpcs(fast);
-    expect(performance.now() - t).toBeLessThan(140);
+    // Another account is not slowed (a wide margin: the machine may be busy).
+    expect(performance.now() - t).toBeLessThan(700);
     await admin('PUT', '/_sim/latency', {
       ms: 0,
       accessKeyId: slow.accessKeyId,

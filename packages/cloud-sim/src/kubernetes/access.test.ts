@@ -823,7 +823,8 @@ describe('nginx Ingress add-on, DNS and the edge stand-in', () => {
     expect(dataChunks(lumped)).toHaveLength(1);
     expect(dataChunks(lumped)[0]?.at).toBeGreaterThanOrEqual(700);
     expect(dataChunks(spread).length).toBeGreaterThanOrEqual(4);
-    expect(dataChunks(spread)[0]?.at).toBeLessThan(300);
+    // The first event arrives long before the last (a wide margin: the machine may be busy).
+    expect(dataChunks(spread)[0]?.at).toBeLessThan(600);
 
     // The LB entry: ack-dify as a LoadBalancer → Dify's nginx directly (15m, no buffering).
     await core.patchNamespacedService(
