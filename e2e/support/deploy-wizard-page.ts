@@ -41,13 +41,20 @@ export class DeployWizardPage {
     await expect(this.options().first()).toBeVisible();
   }
 
-  /** Opens a picker, narrows it by typing (the list is virtual), and chooses an option. */
+  /**
+   * Opens a picker, narrows it by typing (the list is virtual), and chooses an option. A list that
+   * refreshes while open (the VPC was just chosen) replaces its options: then it tries again.
+   */
   async pick(label: string, optionText: string): Promise<void> {
-    await this.open(label, optionText);
-    const option = this.options(optionText).first();
-    await expect(option).toHaveAttribute('aria-disabled', 'false');
-    await option.click();
-    await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    const dropdown = this.page.locator('.ant-select-dropdown:visible');
+    await expect(async () => {
+      if ((await dropdown.count()) === 0) await this.open(label, optionText);
+      const option = this.options(optionText).first();
+      await expect(option).toHaveAttribute('aria-disabled', 'false', { timeout: 5_000 });
+      await option.click({ timeout: 5_000 });
+      await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(this.item(label)).toContainText(optionText);
   }
 
   async closeDropdown(): Promise<void> {

@@ -34,9 +34,6 @@ test('a user fills the whole form in Chinese against the local cloud', async ({ 
   await expect(wizard.field(ZH.region)).toBeVisible();
   await expect(page.getByText('华东1（杭州）')).toBeVisible();
   await fillWholeForm(wizard, ZH);
-  // The pickers asked the cloud for the chosen region.
-  const listed = await sim.requests({ action: 'DescribeClustersV1' });
-  expect(listed.length).toBeGreaterThan(0);
 });
 
 test('a user fills the whole form in English', async ({ page }) => {
