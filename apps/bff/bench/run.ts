@@ -174,6 +174,6 @@ async function watcherFanOut() {
 
 await listingTime();
 await concurrentRequests();
-await watcherFanOut();
-await preflightTime();
 await firstScreenJs();
+await preflightTime();
+await watcherFanOut();
