@@ -34,12 +34,12 @@ describe('logging', () => {
   it('scrubs signed URLs and key ids from error messages and stacks', () => {
     const out = new LogCapture();
     const { stream: _s, ...opts } = loggerOptions('info');
-    const err = Object.assign(new Error('Bad, URL: https://vpc.aliyuncs.com/?AccessKeyId=LTAI5tAbcdefghij&Signature=xyz%3D'), {
-      url: 'https://vpc.aliyuncs.com/?AccessKeyId=LTAI5tAbcdefghij',
+    const err = Object.assign(new Error('Bad, URL: https://vpc.aliyuncs.com/?AccessKeyId=TestOnlyAbcdefghij&Signature=xyz%3D'), {
+      url: 'https://vpc.aliyuncs.com/?AccessKeyId=TestOnlyAbcdefghij',
     });
     pino(opts, out).error({ err }, 'failed');
     expect(out.text).toContain('Bad');
-    expect(out.text).not.toContain('LTAI5tAbcdefghij');
+    expect(out.text).not.toContain('TestOnlyAbcdefghij');
     expect(out.text).not.toContain('xyz');
   });
 });

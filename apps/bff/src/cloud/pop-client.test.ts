@@ -115,7 +115,7 @@ describe('CloudError from real pop-core errors', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const KEY_ID = 'LTAI5tSecretKeyId0001';
+  const KEY_ID = 'TestOnlyKeyId0001';
   const TOKEN = 'CAIS-very-secret-token';
 
   it('strips the signed URL, AccessKeyId, Signature and token from a GET error', async () => {

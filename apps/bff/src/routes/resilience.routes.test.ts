@@ -91,14 +91,14 @@ describe('credentials the cloud refuses', () => {
 
   it('an unknown AccessKey id → 502 in Chinese', async () => {
     const { app: unknown, logs: unknownLogs } = await appOn(
-      { endpoint: sim.endpoint, accessKeyId: 'LTAI5tUnknownKey0000000', accessKeySecret: 'x' },
+      { endpoint: sim.endpoint, accessKeyId: 'TestOnlyUnknownKey000', accessKeySecret: 'x' },
       { env: { LOG_LEVEL: 'trace' } },
     );
     allLogs.push(unknownLogs);
     const res = await ask(unknown, '/api/v1/regions/cn-hangzhou/vpcs');
     expect(res.statusCode).toBe(502);
     expect(res.json().message).toMatch(/阿里云拒绝了控制台使用的访问凭证（InvalidAccessKeyId/);
-    expect(res.json().message).not.toContain('LTAI5tUnknownKey0000000');
+    expect(res.json().message).not.toContain('TestOnlyUnknownKey000');
     await unknown.close();
   });
 });
@@ -108,7 +108,7 @@ describe('secrets', () => {
     const logText = allLogs.map((l) => l.text).join('\n');
     expect(logText.length).toBeGreaterThan(1000);
     expect(bodies.length).toBeGreaterThan(5);
-    for (const secret of [account.accessKeyId, account.accessKeySecret, 'not-the-secret', 'LTAI5tUnknownKey0000000']) {
+    for (const secret of [account.accessKeyId, account.accessKeySecret, 'not-the-secret', 'TestOnlyUnknownKey000']) {
       for (const body of bodies) expect(body).not.toContain(secret);
       expect(logText).not.toContain(secret);
     }
