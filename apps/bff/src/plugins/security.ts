@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '@dify-console/shared/domain/problem';
+import { SessionBodySchema, SessionStateSchema } from '@dify-console/shared/api/session';
 import { isLoopbackHost } from '../config/env';
 import { message } from './error-handler';
 import { global } from './global';
@@ -57,11 +58,6 @@ const hostOf = (value: string | undefined) => {
 };
 const hostname = (host: string) => host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
 
-const SessionBodySchema = z.object({ token: z.string().min(1).max(512).describe('CONSOLE_ACCESS_TOKEN') });
-const SessionStateSchema = z.object({
-  loginRequired: z.boolean().describe('Whether this console asks for the access token'),
-  authenticated: z.boolean(),
-});
 
 export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
   const expected = opts.accessToken ? sessionValue(opts.accessToken) : null;

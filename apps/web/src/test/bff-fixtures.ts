@@ -135,6 +135,7 @@ export function mockBff(overrides: Record<string, (request: MockRequest) => Resp
     if (path === '/api/v1/preflight') return Response.json(preflightFixture());
     if (path === '/api/v1/prerequisites') return Response.json(prerequisitesFixture());
     if (path === '/api/v1/health') return Response.json({ status: 'ok', mode: 'sandbox' });
+    if (path === '/api/v1/session') return Response.json({ loginRequired: false, authenticated: true });
     if (path === '/api/v1/regions')
       return Response.json({
         items: ['cn-hangzhou', 'cn-shanghai'].map((id) => ({ regionId: id, name: REGION_NAMES[id]![lang] })),

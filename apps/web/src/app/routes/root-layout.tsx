@@ -2,6 +2,7 @@ import { Layout, Space, theme } from 'antd';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ModeBadge } from '../../features/health/components/mode-badge';
+import { LoginGate } from '../../features/session/components/login-gate';
 import { useT } from '../../lib/i18n/use-t';
 
 export function RootLayout() {
@@ -44,7 +45,9 @@ export function RootLayout() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: '24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
-        <Outlet />
+        <LoginGate>
+          <Outlet />
+        </LoginGate>
       </Layout.Content>
     </Layout>
   );

@@ -3,6 +3,10 @@ import type { Messages } from './zh-CN';
 /** UI strings in English. Same keys as zh-CN (the compiler and i18n.test.ts check it). */
 export const en: Messages = {
   'app.name': 'Dify deployment console',
+  'login.title': 'Sign in to the console',
+  'login.intro': 'This console is reachable beyond this computer: enter the access token its operator set (CONSOLE_ACCESS_TOKEN).',
+  'login.token': 'Access token',
+  'login.submit': 'Sign in',
   'app.nav.deploy': 'Deploy',
   'app.nav.deployments': 'Deployments',
   'app.nav.prerequisites': 'Prerequisites',

@@ -4,6 +4,10 @@
  */
 export const zhCN = {
   'app.name': 'Dify 部署控制台',
+  'login.title': '登录控制台',
+  'login.intro': '此控制台不只在本机访问，请输入运维人员设置的访问令牌（CONSOLE_ACCESS_TOKEN）。',
+  'login.token': '访问令牌',
+  'login.submit': '登录',
   'app.nav.deploy': '部署',
   'app.nav.deployments': '部署列表',
   'app.nav.prerequisites': '前提条件',

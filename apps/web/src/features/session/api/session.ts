@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getSession } from '@dify-console/shared/api/session';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import { apiRequest } from '../../../lib/api-client';
+
+export const sessionKeys = {
+  all: ['session'] as const,
+  state: () => [...sessionKeys.all, 'state'] as const,
+};
+
+export const sessionQueryOptions = (locale: Locale) =>
+  queryOptions({
+    queryKey: sessionKeys.state(),
+    queryFn: ({ signal }) => apiRequest(getSession, { locale, signal }),
+    staleTime: Infinity,
+    retry: 1,
+  });
+
+export function useSession(locale: Locale) {
+  return useQuery(sessionQueryOptions(locale));
+}
