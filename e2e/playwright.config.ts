@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './support/browser';
 
 // The real BFF and the local cloud, each in its own process, on fixed loopback ports.
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 18481);
@@ -9,6 +10,8 @@ const EDGE_TLS_PORT = SIM_PORT + 2;
 const DNS_PORT = SIM_PORT + 3;
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
+// CHROMIUM_PATH, a system Chromium, Playwright's own, or the one inside @sparticuz/chromium.
+const browser = await findChromium();
 
 export default defineConfig({
   testDir: './tests',
@@ -22,17 +25,7 @@ export default defineConfig({
     baseURL: BFF_URL,
     locale: 'zh-CN',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
   },
   webServer: [
     {
