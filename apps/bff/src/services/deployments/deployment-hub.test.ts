@@ -132,7 +132,7 @@ describe('DeploymentHub', () => {
     };
     cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
     await until(() => a.ended());
-    expect(a.events.map((e) => e.type)).toEqual(['status', 'logs', 'error', 'status', 'end']);
+    expect(a.events.map((e) => e.type)).toEqual(['logs', 'status', 'error', 'status', 'end']);
   });
 
   it('ends every subscription on close', async () => {

@@ -6,8 +6,8 @@ import { allTokenPages, type ComputeNestPort, type LogRecord, type ResourceRecor
 
 /**
  * Live tracking of deployments: ONE poller per (account, instance) however many watchers, with
- * reference-counted subscribers and fan-out. A new subscriber first gets the current status and
- * every log line so far, then new lines and status changes. The poller backs off while nothing
+ * reference-counted subscribers and fan-out. A new subscriber first gets every log line so far and
+ * the current status, then new lines and status changes. The poller backs off while nothing
  * changes, stops after publishing a final status (and ends every subscription), and stops when
  * its last subscriber leaves. It keeps nothing beyond its own lifetime: after a restart a new
  * poller simply reads the cloud again.
@@ -96,8 +96,10 @@ class Watch {
   prime(sub: Subscriber): void {
     if (sub.primed || !this.subscribers.has(sub) || !this.record) return;
     sub.primed = true;
-    sub.listener({ type: 'status', record: this.record, resources: this.resources, logPhase: this.logPhase });
+    // The log first, as in every poll: a client may stop listening at a final status, and the
+    // lines that led to it must already be there (reopening a finished deployment shows its log).
     if (this.logs.length > 0) sub.listener({ type: 'logs', entries: [...this.logs] });
+    sub.listener({ type: 'status', record: this.record, resources: this.resources, logPhase: this.logPhase });
     if (this.finished) {
       this.subscribers.delete(sub);
       sub.listener({ type: 'end' });
