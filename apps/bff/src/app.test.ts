@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CloudError } from './cloud/cloud-error';
+import { CloudError } from './errors/cloud-error';
 import { sandboxCloud } from './config/cloud';
-import type { ResourcePorts } from './services/resources/ports';
+import type { ResourcePorts } from './ports/resources';
 import { appOn, testEnv } from './testing/harness';
 
 /** HTTP behaviour that needs no cloud: validation, security, static files, errors, OpenAPI. */

@@ -25,11 +25,11 @@ import type { CheckerOptions } from './services/access/checks';
 import { AccountContext } from './services/account';
 import { DeploymentHub } from './services/deployments/deployment-hub';
 import { DeploymentService } from './services/deployments/deployment.service';
-import type { ComputeNestPort } from './services/deployments/ports';
-import type { ComputeNestPreflightPort } from './services/preflight/ports';
+import type { ComputeNestPort } from './ports/deployments';
+import type { ComputeNestPreflightPort } from './ports/preflight';
 import { QuoteService } from './services/deployments/quote.service';
 import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
-import type { ResourcePorts } from './services/resources/ports';
+import type { ResourcePorts } from './ports/resources';
 import { ResourceService } from './services/resources/resource.service';
 
 export interface AppConfig {

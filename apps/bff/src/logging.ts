@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import { HA_EXISTING_TEMPLATE, secretParameterNames } from '@dify-console/shared/template/templates';
-import { sanitize } from './cloud/cloud-error';
+import { sanitize } from './errors/cloud-error';
 
 /**
  * Structured logs with secrets redacted by path: request credentials, the deployment's NoEcho

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CloudTransport, ParamValue } from './pop-client';
-import type { CreateServiceInstanceInput } from '../services/deployments/ports';
+import type { CreateServiceInstanceInput } from '../ports/deployments';
 import { parseWire } from './wire';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../errors/cloud-error';
 import type { CloudTransport } from './pop-client';
 import { parseWire } from './wire';
 

@@ -4,7 +4,8 @@ import popCore from '@alicloud/pop-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCloud } from '../config/cloud';
 import { testEnv } from '../testing/harness';
-import { CloudError, sanitize, toCloudError } from './cloud-error';
+import { CloudError, sanitize } from '../errors/cloud-error';
+import { toCloudError } from './pop-error';
 import { cleanQuery, createTransport, flattenParams, withRetry, type RetryPolicy } from './pop-client';
 
 describe('flattenParams / cleanQuery', () => {

@@ -1,7 +1,8 @@
 import popCore from '@alicloud/pop-core';
 import type { CloudSetup, Product } from '../config/cloud';
 import type { CredentialsProvider } from '../config/credentials';
-import { CloudError, toCloudError } from './cloud-error';
+import { CloudError } from '../errors/cloud-error';
+import { toCloudError } from './pop-error';
 
 /**
  * The one place that talks to pop-core: a cached RPC/ROA client per product and endpoint,

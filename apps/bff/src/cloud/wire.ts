@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../errors/cloud-error';
 
 /** Parses a cloud answer with the zod schema of its wire shape: drift fails loudly, here. */
 export function parseWire<S extends z.ZodType>(schema: S, data: unknown, action: string): z.output<S> {

@@ -1,6 +1,6 @@
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloudError } from '../cloud/cloud-error';
+import { CloudError } from '../errors/cloud-error';
 import { createGateways } from '../cloud/gateways';
 import { sandboxCloud } from '../config/cloud';
 import { CLUSTERS } from '../testing/deployments';

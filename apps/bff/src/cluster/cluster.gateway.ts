@@ -26,9 +26,9 @@ import type {
   MergePatch,
   SecretObject,
   ServiceObject,
-} from '../services/access/ports';
-import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../services/preflight/ports';
-import { SingleFlight } from '../services/utils';
+} from '../ports/access';
+import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../ports/preflight';
+import { SingleFlight } from '../lib/utils';
 import { isKubeCode, toKubeError } from './kube-error';
 
 /**

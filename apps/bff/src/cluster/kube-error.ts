@@ -1,5 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
-import { CloudError, toCloudError } from '../cloud/cloud-error';
+import { CloudError } from '../errors/cloud-error';
+import { toCloudError } from '../cloud/pop-error';
 
 /**
  * A Kubernetes API failure as the one error type of the gateways: code `Kubernetes.<reason>` from

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import type { EntryNetwork } from '../config/cloud';
-import type { EdgePort, EdgeResponse, EdgeTarget } from '../services/access/ports';
+import type { EdgePort, EdgeResponse, EdgeTarget } from '../ports/access';
 
 /**
  * Requests THROUGH an access entry's address, the way a user's browser would reach it: to the

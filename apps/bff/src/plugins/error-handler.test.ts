@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CloudError } from '../cloud/cloud-error';
+import { CloudError } from '../errors/cloud-error';
 import { cloudProblem } from './error-handler';
 
 const err = (code: string, httpStatus = 400, message = `${code} happened`) =>

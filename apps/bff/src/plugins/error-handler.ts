@@ -3,8 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import type { Problem } from '@dify-console/shared/domain/problem';
 import { ruleMessage } from '@dify-console/shared/domain/rules';
-import { isCloudError, type CloudError } from '../cloud/cloud-error';
-import { isProblemError } from '../services/problem-error';
+import { isCloudError, type CloudError } from '../errors/cloud-error';
+import { isProblemError } from '../errors/problem-error';
 import { global } from './global';
 
 /**

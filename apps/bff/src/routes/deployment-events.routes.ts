@@ -7,7 +7,7 @@ import {
   type DeploymentEvent,
 } from '@dify-console/shared/api/deployments';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { isCloudError } from '../cloud/cloud-error';
+import { isCloudError } from '../errors/cloud-error';
 import { cloudProblem, message } from '../plugins/error-handler';
 import { CONTENT_SECURITY_POLICY } from '../plugins/security';
 import { asNotFound } from '../services/deployments/deployment.service';

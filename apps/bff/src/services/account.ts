@@ -1,5 +1,5 @@
-import type { IdentityPort } from './resources/ports';
-import { SingleFlight } from './utils';
+import type { IdentityPort } from '../ports/resources';
+import { SingleFlight } from '../lib/utils';
 
 /** The account the console's credentials belong to (STS GetCallerIdentity, asked once). */
 export class AccountContext {

@@ -1,4 +1,4 @@
-import { CloudError } from '../cloud/cloud-error';
+import { CloudError } from '../errors/cloud-error';
 import type {
   ComputeNestPort,
   CreateServiceInstanceInput,
@@ -6,8 +6,8 @@ import type {
   LogRecord,
   ResourceRecord,
   ServiceInstanceRecord,
-} from '../services/deployments/ports';
-import type { ComputeNestPreflightPort } from '../services/preflight/ports';
+} from '../ports/deployments';
+import type { ComputeNestPreflightPort } from '../ports/preflight';
 
 type DeployableResult = Awaited<ReturnType<ComputeNestPreflightPort['checkServiceDeployable']>>[number];
 type MissingPolicy = Awaited<ReturnType<ComputeNestPreflightPort['generateServicePolicy']>>[number];

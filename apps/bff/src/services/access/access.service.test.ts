@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CloudError } from '../../cloud/cloud-error';
+import { CloudError } from '../../errors/cloud-error';
 import { AccountContext } from '../account';
-import type { ServiceInstanceRecord } from '../deployments/ports';
+import type { ServiceInstanceRecord } from '../../ports/deployments';
 import { AccessService } from './access.service';
-import type { AddonsPort, ClusterApi, EdgePort, EdgeResponse, EventRecord, IngressObject, MergePatch, SecretObject, ServiceObject } from './ports';
+import type { AddonsPort, ClusterApi, EdgePort, EdgeResponse, EventRecord, IngressObject, MergePatch, SecretObject, ServiceObject } from '../../ports/access';
 
 /** The access service against in-memory fakes: failure paths and decisions the local cloud does not reach. */
 

@@ -2,11 +2,11 @@ import type { AccessRequest, AccessState } from '@dify-console/shared/api/access
 import type { z } from 'zod';
 import type { AccessRequestSchema } from '@dify-console/shared/api/access';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { isCloudError } from '../../cloud/cloud-error';
+import { isCloudError } from '../../errors/cloud-error';
 import type { AccountContext } from '../account';
 import { asNotFound } from '../deployments/deployment.service';
-import type { ComputeNestPort } from '../deployments/ports';
-import { ProblemError } from '../problem-error';
+import type { ComputeNestPort } from '../../ports/deployments';
+import { ProblemError } from '../../errors/problem-error';
 import { EntryChecker, type CheckerOptions } from './checks';
 import {
   ADDON,
@@ -30,7 +30,7 @@ import {
   TLS_SECRET,
   tlsSecret,
 } from './desired';
-import type { AddonsPort, ClusterApi, ClusterPort, ClusterRef, EdgePort, EventRecord, IngressObject, LoadBalancerIngress, ServiceObject } from './ports';
+import type { AddonsPort, ClusterApi, ClusterPort, ClusterRef, EdgePort, EventRecord, IngressObject, LoadBalancerIngress, ServiceObject } from '../../ports/access';
 import { checkTls, describeCertificate } from './tls';
 import { t } from './texts';
 

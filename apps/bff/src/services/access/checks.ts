@@ -1,7 +1,7 @@
 import type { AccessCheck } from '@dify-console/shared/api/access';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { TtlCache } from '../utils';
-import type { EdgePort, EdgeTarget } from './ports';
+import { TtlCache } from '../../lib/utils';
+import type { EdgePort, EdgeTarget } from '../../ports/access';
 import { t, type TextKey } from './texts';
 
 /**

@@ -1,4 +1,4 @@
-import type { IngressObject, MergePatch, SecretObject, ServiceObject } from './ports';
+import type { IngressObject, MergePatch, SecretObject, ServiceObject } from '../../ports/access';
 
 /**
  * What the access entry looks like in the cluster: names, the Dify-aware settings, and the

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../../errors/problem-error';
 import { t, type TextKey } from './texts';
 
 /**

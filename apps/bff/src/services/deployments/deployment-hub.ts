@@ -2,7 +2,7 @@ import type { DeploymentPhase, LogEntry } from '@dify-console/shared/api/deploym
 import { isFinalStatus } from '@dify-console/shared/domain/deployment-status';
 import type { AccountContext } from '../account';
 import { furthest, phaseOfLog, secretValuesIn, toLogEntry, toStatus } from './mapping';
-import { allTokenPages, type ComputeNestPort, type LogRecord, type ResourceRecord, type ServiceInstanceRecord } from './ports';
+import { allTokenPages, type ComputeNestPort, type LogRecord, type ResourceRecord, type ServiceInstanceRecord } from '../../ports/deployments';
 
 /**
  * Live tracking of deployments: ONE poller per (account, instance) however many watchers, with

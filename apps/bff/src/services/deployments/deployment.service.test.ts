@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderRequest } from '@dify-console/shared/api/deployments';
 import { FakeComputeNest, TEST_PARAMS as PARAMS } from '../../testing/fake-computenest';
 import { AccountContext } from '../account';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../../errors/problem-error';
 import { DeploymentService } from './deployment.service';
 
 const SECRETS = [PARAMS.postgresPassword, PARAMS.redisPassword, PARAMS.milvusPassword];

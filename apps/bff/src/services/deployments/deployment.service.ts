@@ -4,12 +4,12 @@ import type { DeploymentStatus } from '@dify-console/shared/domain/deployment-st
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
 import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
-import { isCloudError } from '../../cloud/cloud-error';
+import { isCloudError } from '../../errors/cloud-error';
 import type { AccountContext } from '../account';
-import { ProblemError } from '../problem-error';
-import { SingleFlight, TtlCache } from '../utils';
+import { ProblemError } from '../../errors/problem-error';
+import { SingleFlight, TtlCache } from '../../lib/utils';
 import { toDetail, toStatus, toSummary } from './mapping';
-import { allTokenPages, type ComputeNestPort, type ServiceInstanceRecord } from './ports';
+import { allTokenPages, type ComputeNestPort, type ServiceInstanceRecord } from '../../ports/deployments';
 import { withSecretsScrubbed } from './secrets';
 
 const TEXT = {

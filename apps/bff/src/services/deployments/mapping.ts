@@ -10,7 +10,7 @@ import type { Locale } from '@dify-console/shared/domain/i18n';
 import { MASK, findTemplate, HA_EXISTING_TEMPLATE, type TemplateDescription } from '@dify-console/shared/template/templates';
 import type { FieldDef } from '@dify-console/shared/template/types';
 import { explainFailure } from './failure';
-import type { LogRecord, ResourceRecord, ServiceInstanceRecord } from './ports';
+import type { LogRecord, ResourceRecord, ServiceInstanceRecord } from '../../ports/deployments';
 
 /** Cloud records → the contract's summary and detail. Never a password out of here. */
 

@@ -3,8 +3,8 @@ import type { Quote, QuoteItem, QuoteRequest } from '@dify-console/shared/api/de
 import type { Locale, Localized } from '@dify-console/shared/domain/i18n';
 import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
 import type { AccountContext } from '../account';
-import { SingleFlight, TtlCache } from '../utils';
-import type { ComputeNestPort, EstimateRecord } from './ports';
+import { SingleFlight, TtlCache } from '../../lib/utils';
+import type { ComputeNestPort, EstimateRecord } from '../../ports/deployments';
 import { withSecretsScrubbed } from './secrets';
 
 /** Names of the ROS resource types a quote may price; an unknown type shows its Type. */

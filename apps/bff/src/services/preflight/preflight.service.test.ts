@@ -1,8 +1,8 @@
 import type { PreflightCheck, PreflightResult } from '@dify-console/shared/api/preflight';
 import { describe, expect, it } from 'vitest';
-import { CloudError } from '../../cloud/cloud-error';
+import { CloudError } from '../../errors/cloud-error';
 import { FakeComputeNest, TEST_PARAMS } from '../../testing/fake-computenest';
-import type { ClusterDetailRecord, PreflightPorts, WhitelistGroupRecord } from './ports';
+import type { ClusterDetailRecord, PreflightPorts, WhitelistGroupRecord } from '../../ports/preflight';
 import { PreflightService } from './preflight.service';
 
 /** The pre-flight service on in-memory ports: Compute Nest's answers and the flannel whitelist rule. */

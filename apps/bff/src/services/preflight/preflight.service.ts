@@ -3,10 +3,10 @@ import type { PreflightCheck, PreflightRequest, PreflightResult, Prerequisites, 
 import { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
-import { isCloudError } from '../../cloud/cloud-error';
+import { isCloudError } from '../../errors/cloud-error';
 import { withSecretsScrubbed } from '../deployments/secrets';
-import { ProblemError } from '../problem-error';
-import { fetchAllPages } from '../utils';
+import { ProblemError } from '../../errors/problem-error';
+import { fetchAllPages } from '../../lib/utils';
 import { missingRanges, splitList } from './cidr';
 import {
   atLeast,
@@ -31,7 +31,7 @@ import {
   type SourceBasis,
 } from './dify-needs';
 import { evaluatePolicies, GUIDE_POLICIES, MILVUS_POLICY, ramUserName, type PolicyGrant } from './policies';
-import type { ClusterDetailRecord, ClusterInspection, KubeNodeInfo, PreflightPorts } from './ports';
+import type { ClusterDetailRecord, ClusterInspection, KubeNodeInfo, PreflightPorts } from '../../ports/preflight';
 import { text, type TextKey } from './texts';
 
 type Group = (typeof CHECK_GROUPS)[number];

@@ -1,7 +1,7 @@
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import { reason, type Reason } from '@dify-console/shared/domain/eligibility';
 import type { Locale, Localized } from '@dify-console/shared/domain/i18n';
-import type { ClusterRecord, DBInstanceRecord, KVStoreRecord, MilvusRecord, VpcRecord } from './ports';
+import type { ClusterRecord, DBInstanceRecord, KVStoreRecord, MilvusRecord, VpcRecord } from '../../ports/resources';
 
 /**
  * Which resources Dify can use, and why not. Every candidate is returned; unusable ones carry

@@ -7,7 +7,7 @@ import type {
   PageOf,
   ResourcePorts,
   VpcRecord,
-} from './ports';
+} from '../../ports/resources';
 import { ResourceService } from './resource.service';
 
 const VPC = 'vpc-main';

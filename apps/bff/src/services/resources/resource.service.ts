@@ -8,7 +8,7 @@ import type {
 } from '@dify-console/shared/api/resources';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
-import { SingleFlight, TtlCache, fetchAllPages, type Page } from '../utils';
+import { SingleFlight, TtlCache, fetchAllPages, type Page } from '../../lib/utils';
 import {
   eligibleFirst,
   toCluster,
@@ -18,7 +18,7 @@ import {
   toVpc,
   type EligibilityContext,
 } from './eligibility';
-import type { ResourcePorts } from './ports';
+import type { ResourcePorts } from '../../ports/resources';
 
 export interface Listing<T> {
   items: T[];

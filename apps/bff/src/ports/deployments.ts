@@ -1,4 +1,4 @@
-import type { IdentityPort } from '../resources/ports';
+import type { IdentityPort } from './resources';
 
 /**
  * What the deployment services need from Compute Nest, in the cloud's own field names. The

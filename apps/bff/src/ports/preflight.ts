@@ -1,6 +1,6 @@
-import type { ClusterRef } from '../access/ports';
-import type { ComputeNestPort } from '../deployments/ports';
-import type { ClusterRecord, PageOf } from '../resources/ports';
+import type { ClusterRef } from './access';
+import type { ComputeNestPort } from './deployments';
+import type { ClusterRecord, PageOf } from './resources';
 
 /**
  * What the pre-flight checks need from the cloud and the cluster, in the cloud's own field names.
