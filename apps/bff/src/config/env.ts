@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,11 @@ import { z } from 'zod';
  * sentence naming the variable and what to do.
  */
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** Only real loopback: 127.0.0.0/8 as an IP address, ::1, localhost; never `127.evil.com` or `localhost.evil.com`. */
 export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+  const h = host.toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '[::1]') return true;
+  return isIPv4(h) && h.startsWith('127.');
 }
 
 const bffRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

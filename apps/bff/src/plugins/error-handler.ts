@@ -58,6 +58,10 @@ const MESSAGES = {
     en: 'Something went wrong inside the console; see its log',
   },
   unauthenticated: { 'zh-CN': '请先登录控制台', en: 'Sign in to the console first' },
+  signInThrottled: {
+    'zh-CN': '登录尝试过于频繁，请在 {seconds} 秒后重试',
+    en: 'Too many sign-in attempts; try again in {seconds} seconds',
+  },
   kubeForbidden: {
     'zh-CN':
       '集群拒绝了控制台的操作（Kubernetes RBAC）：{message}。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,37 +12,35 @@ import { message } from './error-handler';
 import { global } from './global';
 
 /**
- * Security headers on every response. Bound beyond loopback: a login with the operator's
- * CONSOLE_ACCESS_TOKEN, an HttpOnly SameSite=Strict session cookie, and a same-origin Origin on
- * every state-changing call. On loopback: no login, but the Host must be a loopback name (DNS
- * rebinding) and a cross-site Origin is refused.
+ * Who may reach what. Protection is decided by the route the router matched, never by the raw
+ * URL: every route is protected unless it declares `config: { public: true }`, so no spelling of
+ * a path (percent-encoding, dot segments, `;`…) reaches a protected handler without a session.
+ * Bound beyond loopback: a login with the operator's CONSOLE_ACCESS_TOKEN (rate limited per
+ * client address), an HttpOnly SameSite=Strict session cookie. Always: a same-origin Origin
+ * (scheme, host and port) on every state-changing call; on loopback the Host must be a loopback
+ * name (DNS rebinding). Headers from helmet.
  */
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (the default is protected). */
+    public?: boolean;
+  }
+}
 
 export interface SecurityOptions {
   loginRequired: boolean;
   accessToken: string | null;
+  /** Sign-in attempts per client address and minute (default 10). */
+  signInPerMinute?: number;
 }
 
 export const SESSION_COOKIE = 'dify_console_session';
-const OPEN_PATHS = new Set(['/api/v1/health', '/api/v1/session']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd (CSS-in-JS) injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** The cookie value: derived from the token, so it survives restarts and dies when the token changes. */
-const sessionValue = (token: string) => createHmac('sha256', token).update('dify-console-session-v1').digest('base64url');
+const sessionValue = (token: string) =>
+  createHmac('sha256', token).update('dify-console-session-v1').digest('base64url');
 
 export function constantTimeEqual(a: string, b: string): boolean {
   const ha = createHmac('sha256', 'compare').update(a).digest();
@@ -48,23 +48,69 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb) && a.length === b.length;
 }
 
-const hostOf = (value: string | undefined) => {
-  if (!value) return null;
+/** `host[:port]` as the Host header may carry it; anything else (userinfo, paths, spaces) is not a host. */
+const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+/** The origin (scheme://host[:port], default port dropped) a request was sent to, or null. */
+export function requestOrigin(protocol: string, host: string | undefined): URL | null {
+  if (!host || !HOST_HEADER.test(host)) return null;
   try {
-    return new URL(value).host;
+    return new URL(`${protocol}://${host}`);
   } catch {
     return null;
   }
-};
-const hostname = (host: string) => host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+}
 
+/** Whether an Origin header names exactly that origin: same scheme, host and port. */
+export function sameOrigin(origin: string | undefined, target: URL | null): boolean {
+  if (!origin || !target) return false;
+  try {
+    const o = new URL(origin);
+    return o.origin === target.origin && origin.replace(/\/$/, '') === o.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** A Host header that names this machine: 127.0.0.0/8, [::1] or localhost, nothing that merely starts like one. */
+export function isLoopbackOrigin(target: URL | null): boolean {
+  return target !== null && isLoopbackHost(target.hostname);
+}
 
 export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
   const expected = opts.accessToken ? sessionValue(opts.accessToken) : null;
+
+  // Headers first, so that refusals below carry them too. The SPA's own rules: antd (CSS-in-JS)
+  // injects <style> elements at run time; no HSTS (the console itself speaks plain HTTP).
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: false,
+  });
   await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
 
   const problem = (reply: FastifyReply, status: number, code: string, text: string) =>
-    reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ code, message: text }));
+    reply
+      .code(status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ code, message: text }));
 
   const authenticated = (req: FastifyRequest) => {
     if (!opts.loginRequired) return true;
@@ -73,50 +119,76 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
   };
 
   app.addHook('onRequest', async (req, reply) => {
-    const host = req.headers.host ?? '';
-    if (!opts.loginRequired && !isLoopbackHost(hostname(host))) {
-      return problem(reply, 421, 'HostNotAllowed', 'This console only answers to localhost / 127.0.0.1');
+    const target = requestOrigin(req.protocol, req.host);
+    if (!opts.loginRequired && !isLoopbackOrigin(target)) {
+      return problem(
+        reply,
+        421,
+        'HostNotAllowed',
+        'This console only answers to localhost / 127.0.0.1',
+      );
     }
     if (STATE_CHANGING.has(req.method)) {
-      const origin = hostOf(req.headers.origin);
-      const sameOrigin = origin !== null && origin === host;
       // Browsers always send Origin on these methods; on loopback a non-browser client may omit it.
-      if (opts.loginRequired ? !sameOrigin : req.headers.origin !== undefined && !sameOrigin) {
+      const omitted = req.headers.origin === undefined;
+      if ((opts.loginRequired || !omitted) && !sameOrigin(req.headers.origin, target)) {
         return problem(reply, 403, 'CrossOriginRefused', 'Cross-origin request refused');
       }
     }
-    const path = req.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') && !OPEN_PATHS.has(path) && !authenticated(req)) {
+    // Judged by the route the router matched (after its own decoding), not by the URL's spelling.
+    // An unmatched URL reaches only the not-found handler, which serves the SPA or a 404.
+    if (req.is404 || req.routeOptions.config.public === true) return;
+    if (!authenticated(req))
       return problem(reply, 401, 'Unauthenticated', message('unauthenticated', req.locale));
-    }
-  });
-
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    return payload;
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/session', {
-    schema: { summary: 'Whether a login is needed and present', tags: ['session'], response: { 200: SessionStateSchema } },
-    handler: async (req) => ({ loginRequired: opts.loginRequired, authenticated: opts.loginRequired ? authenticated(req) : true }),
+    config: { public: true },
+    schema: {
+      summary: 'Whether a login is needed and present',
+      tags: ['session'],
+      response: { 200: SessionStateSchema },
+    },
+    handler: async (req) => ({
+      loginRequired: opts.loginRequired,
+      authenticated: opts.loginRequired ? authenticated(req) : true,
+    }),
   });
   r.post('/api/v1/session', {
+    config: {
+      public: true,
+      rateLimit: {
+        max: opts.signInPerMinute ?? 10,
+        timeWindow: 60_000,
+        errorResponseBuilder: (req, ctx) =>
+          Object.assign(
+            new Error(
+              message('signInThrottled', req.locale, {
+                seconds: String(Math.ceil(ctx.ttl / 1000)),
+              }),
+            ),
+            {
+              statusCode: 429,
+              code: 'TooManySignInAttempts',
+            },
+          ),
+      },
+    },
     schema: {
       summary: 'Sign in with the access token; sets an HttpOnly session cookie',
       tags: ['session'],
       body: SessionBodySchema,
-      response: { 204: z.null(), 401: ProblemSchema },
+      response: { 204: z.null(), 401: ProblemSchema, 429: ProblemSchema },
     },
     handler: async (req, reply) => {
       if (!opts.loginRequired) return reply.code(204).send(null);
       if (!opts.accessToken || !constantTimeEqual(req.body.token, opts.accessToken)) {
-        req.log.warn('sign-in refused: wrong access token');
-        return reply.code(401).send({ code: 'InvalidToken', message: message('unauthenticated', req.locale) });
+        // At most the rate limit's worth of lines per address and minute; never the token typed.
+        req.log.warn({ clientAddress: req.ip }, 'sign-in refused: wrong access token');
+        return reply
+          .code(401)
+          .send({ code: 'InvalidToken', message: message('unauthenticated', req.locale) });
       }
       void reply.setCookie(SESSION_COOKIE, sessionValue(opts.accessToken), {
         httpOnly: true,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { global } from './global';
@@ -23,21 +24,30 @@ export const staticPlugin = global<StaticOptions>(async (app, opts) => {
   const built = () => existsSync(join(opts.webDistDir, 'index.html'));
 
   if (existsSync(opts.webDistDir)) {
-    await app.register(fastifyStatic, {
-      root: opts.webDistDir,
-      prefix: '/',
-      index: 'index.html',
-      cacheControl: false,
-      setHeaders: (res, path) => {
-        res.header(
-          'cache-control',
-          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
+    // The SPA's files are public (the sign-in form is part of it); in their own context, so that
+    // marking them public touches no other route.
+    await app.register(async (files) => {
+      files.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true };
+      });
+      await files.register(fastifyStatic, {
+        root: opts.webDistDir,
+        prefix: '/',
+        index: 'index.html',
+        cacheControl: false,
+        setHeaders: (res, path) => {
+          res.header(
+            'cache-control',
+            /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
     });
   } else {
-    // Without the plugin there is no reply.sendFile; GETs fall through to the handler below.
-    app.log.warn({ webDistDir: opts.webDistDir }, 'web not built: run pnpm --filter @dify-console/web build');
+    app.log.warn(
+      { webDistDir: opts.webDistDir },
+      'web not built: run pnpm --filter @dify-console/web build',
+    );
   }
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -47,6 +57,7 @@ export const staticPlugin = global<StaticOptions>(async (app, opts) => {
       return reply.code(404).send({ code: 'NotFound', message: `No route ${req.method} ${path}` });
     }
     if (!built()) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', opts.webDistDir);
+    const index = await readFile(join(opts.webDistDir, 'index.html'));
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
   });
 });

@@ -9,7 +9,6 @@ import {
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../errors/cloud-error';
 import { cloudProblem, message } from '../plugins/error-handler';
-import { CONTENT_SECURITY_POLICY } from '../plugins/security';
 import { asNotFound } from '../services/deployments/deployment.service';
 import type { DeploymentHub, HubListener } from '../services/deployments/deployment-hub';
 import { toDetail } from '../services/deployments/mapping';
@@ -103,7 +102,7 @@ export const deploymentEventsRoutes: FastifyPluginAsync<EventRoutesOptions> = as
         throw asNotFound(err, instanceId, locale);
       }
 
-      // From here on the response is ours: headers by hand (onSend hooks do not run).
+      // From here on the response is ours: onSend hooks do not run (helmet's headers are already on the raw response).
       reply.hijack();
       const res = reply.raw;
       if (res.destroyed || req.raw.socket.destroyed) {
@@ -117,10 +116,6 @@ export const deploymentEventsRoutes: FastifyPluginAsync<EventRoutesOptions> = as
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'DENY',
-        'referrer-policy': 'no-referrer',
       });
       res.write(`retry: ${retryMs}\n\n`);
       const wasEnded = ended;

@@ -22,11 +22,14 @@ export function registerEndpoint<E extends Endpoint>(
   app: FastifyInstance,
   endpoint: E,
   handler: (req: EndpointRequest<E>) => Promise<z.output<E['response']>>,
+  options: { public?: true } = {},
 ): void {
   const tag = endpoint.path.split('/')[3] ?? 'api';
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
+    // Protected (a session when the console asks for one) unless the route says otherwise.
+    config: { public: options.public === true },
     schema: {
       summary: endpoint.summary,
       tags: [tag],

@@ -4,5 +4,5 @@ import type { CloudMode } from '../config/cloud';
 import { registerEndpoint } from './endpoint';
 
 export const healthRoutes: FastifyPluginAsync<{ mode: CloudMode }> = async (app, { mode }) => {
-  registerEndpoint(app, getHealth, async () => ({ status: 'ok' as const, mode }));
+  registerEndpoint(app, getHealth, async () => ({ status: 'ok' as const, mode }), { public: true });
 };
