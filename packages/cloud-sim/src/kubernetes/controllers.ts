@@ -13,6 +13,8 @@ import type { IdGenerator } from '../state/ids';
 import type { AccountState } from '../state/registry';
 import { admit } from './api/admit';
 import { clusterObjects } from './cluster';
+import { reconcileJobs } from './jobs';
+import { reconcilePods } from './pod-runs';
 import {
   createObject,
   deleteObject,
@@ -67,7 +69,7 @@ function spec(o: KubeObject): Obj {
 
 // --- Events ---------------------------------------------------------------------------------------
 
-function recordEvent(
+export function recordEvent(
   c: ClusterObjects,
   involved: KubeObject,
   e: { type: 'Normal' | 'Warning'; reason: string; message: string; component: string },
@@ -716,6 +718,12 @@ export function reconcileCluster(
   if (tasks.at !== undefined) changed = ccm(ctx, account, cluster, c, tasks.at) || changed;
   changed = ccm(ctx, account, cluster, c, ctx.now) || changed;
   changed = ingressNginx(account, cluster, c) || changed;
+  // Kubelets and the Job controller react to each other: a few rounds until nothing moves.
+  for (let round = 0; round < 4; round++) {
+    const moved = reconcilePods(c, ctx.now) || reconcileJobs(account, cluster, c, ctx.now);
+    if (!moved) break;
+    changed = true;
+  }
   return changed;
 }
 

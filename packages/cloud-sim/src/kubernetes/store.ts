@@ -64,6 +64,39 @@ export interface ClusterObjects {
   /** Service CIDR and the next ClusterIP offset to hand out. */
   serviceCidr: string;
   nextServiceIp: number;
+  /** What the simulated kubelets run in each Pod (key `namespace/name`): stages and log lines. */
+  runs?: Map<string, PodRun>;
+}
+
+/**
+ * The simulated kubelet's plan for one Pod's container, in simulated time: pulled (or not),
+ * started, the lines it prints (ms after each start), how it ends, and whether it restarts.
+ */
+export interface PodRun {
+  container: string;
+  image: string;
+  node: string;
+  scheduledAt: number;
+  /** Why the scheduler cannot place it (FailedScheduling message); it stays Pending. */
+  unschedulable?: string;
+  /** The image pull fails with this message (ErrImagePull, then ImagePullBackOff) at `pulledAt`. */
+  pullError?: string;
+  pulledAt: number;
+  /** CreateContainerConfigError (a missing Secret, runAsNonRoot with a root image…). */
+  configError?: string;
+  /** Lines printed after each start, ms after it. */
+  lines: { offsetMs: number; text: string }[];
+  /** ms after the start at which the container exits (undefined: it keeps running). */
+  exitAfterMs?: number;
+  exitCode?: number;
+  /** Terminated reason: Completed, Error, OOMKilled. */
+  exitReason?: string;
+  /** restartPolicy Always/OnFailure with a failing exit: CrashLoopBackOff. */
+  restarts: boolean;
+  /** Ready once running (readiness probe passes). */
+  ready: boolean;
+  /** The stage last written to the Pod (events are recorded once per stage). */
+  stage?: string;
 }
 
 export interface KubeStore {

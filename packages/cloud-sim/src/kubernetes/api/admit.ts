@@ -7,6 +7,7 @@ import {
   type ClusterObjects,
   type KubeObject,
 } from '../store';
+import { admitJob } from '../jobs';
 
 // Defaulting and validation of the API server for the kinds the console writes (dify-on-ack.md
 // §6.3): Service (ClusterIP allocation and immutability, node ports, type-dependent fields),
@@ -490,6 +491,18 @@ export function admit(c: ClusterObjects, o: KubeObject, old: KubeObject | undefi
       break;
     case 'Namespace':
       causes.push(...admitNamespace(o, old));
+      break;
+    case 'Job':
+      if (!old)
+        causes.push(
+          ...admitJob(o).map((x) =>
+            x.kind === 'required'
+              ? cause.required(x.field, x.detail)
+              : x.kind === 'invalid'
+                ? cause.invalid(x.field, x.value, x.detail)
+                : cause.notSupported(x.field, x.value, x.supported),
+          ),
+        );
       break;
     default:
       break;

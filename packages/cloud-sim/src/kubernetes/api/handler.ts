@@ -18,7 +18,9 @@ import {
   type ClusterObjects,
   type KubeObject,
 } from '../store';
+import { onJobDeleted } from '../jobs';
 import { admit } from './admit';
+import { podLogTarget, servePodLog } from './pod-log';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch';
 import {
   apiGroup,
@@ -520,6 +522,17 @@ function doDelete(
   };
 }
 
+/** The DeleteOptions body, when there is one. */
+function deleteOptions(req: KubeRequest): { propagationPolicy?: string } {
+  if (req.body.length === 0) return {};
+  try {
+    const o = JSON.parse(req.body.toString('utf8')) as { propagationPolicy?: unknown };
+    return typeof o.propagationPolicy === 'string' ? { propagationPolicy: o.propagationPolicy } : {};
+  } catch {
+    return {};
+  }
+}
+
 // --- Reads ----------------------------------------------------------------------------------------------
 
 function listFor(
@@ -658,6 +671,13 @@ export async function handleKubeApi(
     const { account, cluster } = auth;
     const getC = () => clusterObjects(account, cluster);
     const host = req.headers.host ?? '127.0.0.1';
+    const logTarget = podLogTarget(req.path);
+    if (logTarget) {
+      if (method !== 'GET') throw err.methodNotAllowed();
+      action = 'get pods/log';
+      servePodLog(getC(), logTarget, q, core.clock.now(), res);
+      return;
+    }
     const rt = route(req.path, cluster, host);
     if (rt.kind === 'json') {
       if (method !== 'GET') throw err.methodNotAllowed();
@@ -750,7 +770,12 @@ export async function handleKubeApi(
       );
       return;
     }
-    const out = write(() => doDelete(work, r, t, req, now));
+    const job = r.kind === 'Job' ? getObject(work, storeRef(r), t.namespace, t.name) : undefined;
+    const out = write(() => {
+      const deleted = doDelete(work, r, t, req, now);
+      if (job) onJobDeleted(work, job, q.propagationPolicy ?? deleteOptions(req).propagationPolicy);
+      return deleted;
+    });
     if ((out as KubeObject).metadata?.uid !== undefined && (out as KubeObject).kind !== 'Status') {
       const still = getObject(work, storeRef(r), t.namespace, t.name);
       send(res, 200, present(r, still ?? (out as KubeObject)));

@@ -152,6 +152,18 @@ export const RESOURCES: readonly ResourceDef[] = [
     writable: RO,
     status: true,
   },
+  // batch/v1
+  {
+    group: 'batch',
+    version: 'v1',
+    name: 'jobs',
+    singularName: 'job',
+    kind: 'Job',
+    namespaced: true,
+    categories: ['all'],
+    writable: RW,
+    status: true,
+  },
   // autoscaling/v2
   {
     group: 'autoscaling',

@@ -49,6 +49,8 @@ export interface ClusterRecord {
   network_plugin: 'terway' | 'flannel';
   pod_vswitch_ids: string[];
   nodes: ClusterNode[];
+  /** Whether nodes reach the internet (a NAT gateway SNAT entry): needed to pull images from outside the VPC. Default true. */
+  internet_egress?: boolean;
 }
 
 export interface CsStore {
