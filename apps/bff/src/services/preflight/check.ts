@@ -1,0 +1,53 @@
+import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
+import type { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import { isCloudError } from '../../errors/cloud-error';
+import type { PreflightPorts } from '../../ports/preflight';
+import type { RunFacts } from './facts';
+import { text, type TextKey } from './texts';
+
+/** What every check group is made of: a check definition, its outcome and what it may read. */
+
+export type Group = (typeof CHECK_GROUPS)[number];
+export type Outcome = Pick<PreflightCheck, 'status' | 'detail' | 'fix'>;
+
+export interface CheckDef {
+  id: string;
+  group: Group;
+  title: string;
+  run: () => Promise<Outcome>;
+}
+
+/** One run of the checks: the request, the user's language and the cloud reads shared by all groups. */
+export interface CheckContext {
+  request: PreflightRequest;
+  locale: Locale;
+  t: (key: TextKey, params?: Record<string, string | number>) => string;
+  ports: PreflightPorts;
+  facts: RunFacts;
+}
+
+/** A check that cannot look: said as a warn with the reason, never a crash. */
+export class CannotVerify extends Error {}
+
+const FORBIDDEN = /^(Forbidden|NoPermission|ErrorCheckAcl|StatusForbidden|Kubernetes\.Forbidden)|\.NoPermission$|^Forbidden\.RAM/;
+export const isForbidden = (err: unknown) => isCloudError(err) && FORBIDDEN.test(err.code);
+const isNotFound = (err: unknown) => isCloudError(err) && /NotFound|NotExist/.test(err.code);
+
+/** Memoises one async read for the duration of a run. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
+
+/** A resource the cloud does not know is a fail naming it, not a "could not verify". */
+export async function notFoundIsFail(locale: Locale, what: string, run: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isNotFound(err) && isCloudError(err)) return { status: 'fail', detail: text('notFound', locale, { what, code: err.code }) };
+    throw err;
+  }
+}
+
+export const hostOf = (endpoint: string) => endpoint.replace(/^[a-z]+:\/\//i, '').replace(/[:/].*$/, '').toLowerCase();

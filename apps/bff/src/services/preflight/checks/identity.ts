@@ -1,0 +1,75 @@
+import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { withSecretsScrubbed } from '../../deployments/secrets';
+import type { CheckContext, CheckDef } from '../check';
+import { userGrants } from '../grants';
+import { GUIDE_POLICIES, ramUserName } from '../policies';
+
+/** Who the console acts as, the guide's RAM policies, and what Compute Nest says the order needs. */
+export function identityChecks({ request, t, ports, facts }: CheckContext): CheckDef[] {
+  return [
+    {
+      id: 'identity.caller',
+      group: 'identity',
+      title: t('tCaller'),
+      run: async () => {
+        const c = await facts.caller();
+        const user = ramUserName(c.Arn ?? '');
+        const detail =
+          c.IdentityType === 'RAMUser' && user
+            ? t('callerUser', { accountId: c.AccountId, userName: user })
+            : c.IdentityType === 'AssumedRoleUser'
+              ? t('callerRole', { accountId: c.AccountId, arn: c.Arn ?? '' })
+              : t('callerAccount', { accountId: c.AccountId });
+        return { status: 'pass', detail };
+      },
+    },
+    {
+      id: 'identity.policies',
+      group: 'identity',
+      title: t('tPolicies'),
+      run: async () => {
+        const c = await facts.caller();
+        const milvus = t('milvusNote');
+        if (c.IdentityType === 'AssumedRoleUser') return { status: 'warn', detail: t('policiesRole') };
+        const user = c.IdentityType === 'RAMUser' ? ramUserName(c.Arn ?? '') : null;
+        if (!user) return { status: 'pass', detail: t('policiesRoot') };
+        const grants = await userGrants(ports.ram, user);
+        if ('denied' in grants) {
+          return { status: 'warn', detail: t('policiesDenied', { userName: user, code: grants.denied, policies: GUIDE_POLICIES.map((g) => g.name).join(', ') }) };
+        }
+        const missing = grants.filter((g) => g.status === 'missing').map((g) => g.name);
+        if (missing.length > 0) {
+          return {
+            status: 'fail',
+            detail: t('policiesMissing', { userName: user, missing: missing.join(', '), milvus }),
+            fix: { kind: 'link', label: t('linkRamUser'), url: `https://ram.console.aliyun.com/users/${encodeURIComponent(user)}` },
+          };
+        }
+        return { status: 'pass', detail: t('policiesGranted', { list: grants.map((g) => `${g.name} (${g.via ?? ''})`).join(', '), milvus }) };
+      },
+    },
+    {
+      id: 'identity.computeNest',
+      group: 'identity',
+      title: t('tComputeNestPolicy'),
+      run: async () => {
+        const missing = await withSecretsScrubbed(secretsOf(request), () =>
+          ports.computeNest.generateServicePolicy({
+            serviceId: DIFY_SERVICE_ID,
+            templateName: request.templateName,
+            parameters: toComputeNestParameters(request.regionId, request.parameters),
+          }),
+        );
+        const actions = missing.flatMap((m) => m.Action);
+        if (actions.length === 0) return { status: 'pass', detail: t('cnPolicyOk') };
+        return { status: 'fail', detail: t('cnPolicyMissing', { actions: actions.join(', ') }) };
+      },
+    },
+  ];
+}
+
+/** The passwords of the order, kept out of any cloud message shown back. */
+export function secretsOf(request: CheckContext['request']) {
+  const p = request.parameters;
+  return [p.postgresPassword, p.redisPassword, p.milvusPassword];
+}
