@@ -28,7 +28,7 @@ describe('pnpm sim', () => {
     await new Promise<void>((ok, fail) => {
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (out.split('\n').length > 6) ok();
+        if (out.split('\n').length > 7) ok();
       });
       child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
     });
@@ -40,6 +40,8 @@ describe('pnpm sim', () => {
     expect(lines[3]).toMatch(/^CLOUD_SIM_EDGE_PORT=\d+$/);
     expect(lines[4]).toMatch(/^CLOUD_SIM_EDGE_TLS_PORT=\d+$/);
     expect(lines[5]).toMatch(/^CLOUD_SIM_DNS=127\.0\.0\.1:\d+$/);
+    // The self-hosted Nacos stand-in.
+    expect(lines[6]).toMatch(/^NACOS_ADDR=127\.0\.0\.1:\d+$/);
     const health = (await (await fetch(`http://127.0.0.1:${port}/_sim/health`)).json()) as {
       speed: number;
     };

@@ -1,7 +1,7 @@
 import { startCloudSim } from './index';
 
 // `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>] [--edge-port <n>]
-// [--edge-tls-port <n>] [--dns-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
+// [--edge-tls-port <n>] [--dns-port <n>] [--nacos-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
 // lines to paste into an environment, then runs until SIGINT/SIGTERM.
 
 function arg(name: string): string | undefined {
@@ -32,6 +32,7 @@ const stateFile = arg('state-file') ?? process.env.SIM_STATE_FILE;
 const edgePort = numberArg('edge-port');
 const edgeTlsPort = numberArg('edge-tls-port');
 const dnsPort = numberArg('dns-port');
+const nacosPort = numberArg('nacos-port');
 const sim = await startCloudSim({
   ...(port !== undefined ? { port } : {}),
   ...(stateFile !== undefined && stateFile !== '' ? { stateFile } : {}),
@@ -40,6 +41,7 @@ const sim = await startCloudSim({
   ...(edgePort !== undefined ? { edgePort } : {}),
   ...(edgeTlsPort !== undefined ? { edgeTlsPort } : {}),
   ...(dnsPort !== undefined ? { dnsPort } : {}),
+  ...(nacosPort !== undefined ? { nacosPort } : {}),
 });
 console.log(`CLOUD_SIM_ENDPOINT=${sim.endpoint}`);
 console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${sim.defaultAccount.accessKeyId}`);
@@ -47,6 +49,8 @@ console.log(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${sim.defaultAccount.accessKeySecre
 console.log(`CLOUD_SIM_EDGE_PORT=${sim.edgePort}`);
 console.log(`CLOUD_SIM_EDGE_TLS_PORT=${sim.edgeTlsPort}`);
 console.log(`CLOUD_SIM_DNS=${sim.dnsServer}`);
+// The self-hosted Nacos 3.x stand-in (user nacos, password in the README's sandbox table).
+console.log(`NACOS_ADDR=${sim.nacosAddress}`);
 
 const stop = () => {
   void sim.close().then(() => process.exit(0));

@@ -9,6 +9,8 @@ import type { KubeObject } from './kubernetes/store';
 import { describeEdge, Edge, freePort } from './edge/edge';
 import { startDns } from './edge/dns';
 import { kubeApiPath } from './kubernetes/kubeconfig';
+import { startSelfHostedNacos } from './nacos/listener';
+export { NACOS_SANDBOX_PASSWORD } from './nacos/model';
 
 export type { FaultKind, RecordedRequest, RequestFilter } from './controls';
 export type { KubeObject } from './kubernetes/store';
@@ -44,6 +46,8 @@ export interface StartOptions {
   edgeTlsPort?: number;
   /** UDP port of the DNS server on 127.0.0.1 that resolves NLB host names. Default: free port. */
   dnsPort?: number;
+  /** Port of the self-hosted Nacos 3.x stand-in (on `host`). Default: a free port. */
+  nacosPort?: number;
 }
 
 export interface CloudSim {
@@ -60,6 +64,11 @@ export interface CloudSim {
   kubeApiUrl(clusterId: string): string;
   /** Entry addresses (LB addresses, host names, Ingress hosts), as `GET /_sim/edge` shows them. */
   edge(): Record<string, unknown>;
+  /**
+   * `host:port` of the self-hosted Nacos 3.x stand-in (user `nacos`, NACOS_SANDBOX_PASSWORD). MSE
+   * Nacos instances answer on `endpoint` under their own domain (Host header).
+   */
+  nacosAddress: string;
   defaultAccount: SimAccountKeys;
   largeAccount: SimAccountKeys;
   /** A new isolated account seeded from the scenario, with fresh random keys. */
@@ -112,6 +121,7 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
   const dns = await startDns((name) => edge.resolve(name), opts.dnsPort ?? 0);
   core.network = { edgePort, edgeTlsPort, dns: dns.address };
   core.onChange.add(() => edge.sync());
+  const nacos = await startSelfHostedNacos(core, host, opts.nacosPort ?? 0);
   core.tick();
   edge.sync();
   let closed: Promise<void> | undefined;
@@ -121,6 +131,7 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
     edgePort,
     edgeTlsPort,
     dnsServer: dns.address,
+    nacosAddress: `${urlHost}:${nacos.port}`,
     kubeApiUrl: (clusterId) => `${endpoint}${kubeApiPath(clusterId)}`,
     edge: () => {
       core.tick();
@@ -149,7 +160,7 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
         server.close(() => ok());
         server.closeAllConnections();
       })
-        .then(() => Promise.all([edge.close(), dns.close()]))
+        .then(() => Promise.all([edge.close(), dns.close(), nacos.close()]))
         .then(() => core.stop());
       return closed;
     },

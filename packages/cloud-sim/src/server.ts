@@ -14,6 +14,7 @@ import { splitUrl, type WireRequest } from './protocol/request';
 import { verifyRequest } from './protocol/verify';
 import type { SimCore } from './sim-core';
 import { sendJson } from './respond';
+import { locateMseNacos, serveNacos } from './nacos/serve';
 
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -174,6 +175,13 @@ export function createSimServer(core: SimCore): SimServer {
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers))
           headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        // An MSE Nacos instance, by the domain in the Host header (its own API, not OpenAPI).
+        if (path === '/nacos' || path.startsWith('/nacos/')) {
+          const method = req.method ?? 'GET';
+          const nacosReq = { method, path, rawQuery, headers, body };
+          serveNacos(core, locateMseNacos(core, headers.host ?? ''), nacosReq, res);
+          return;
+        }
         // A cluster's Kubernetes API: /clusters/<id>/k8s/… (kubeconfigs point there).
         const kube = /^\/clusters\/([^/]+)\/k8s(\/.*)?$/.exec(path);
         if (kube?.[1] !== undefined) {

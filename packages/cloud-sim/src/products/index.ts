@@ -2,6 +2,7 @@ import { computeNest } from './computenest/index';
 import { cs } from './cs/index';
 import { ecs } from './ecs/index';
 import { milvus } from './milvus/index';
+import { mse } from './mse/index';
 import { nlb } from './nlb/index';
 import { rKvstore } from './r-kvstore/index';
 import { ram } from './ram/index';
@@ -24,4 +25,5 @@ export const PRODUCTS: readonly ProductDef[] = [
   ram,
   slb,
   nlb,
+  mse,
 ];
