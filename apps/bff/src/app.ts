@@ -97,8 +97,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   });
   const deployments = new DeploymentService(computeNest, account);
   const hub = new DeploymentHub(computeNest, account, deps.pollIntervalsMs ? { intervalsMs: deps.pollIntervalsMs } : {});
-  // Open event streams end before the server waits for its connections to close.
-  app.addHook('preClose', async () => hub.close());
+  // On shutdown: readiness fails at once (no new work is sent here), open event streams end with a
+  // reconnect hint (browsers resume on another replica), then the server finishes the requests in flight.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+    hub.close('shutdown');
+  });
 
   // One kubeconfig cache per account and cluster, for the access entry and the pre-flight checks.
   const kube = new ClusterGateway(gateways.cs, {
@@ -132,7 +137,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     deps.preflight,
   );
 
-  await app.register(healthRoutes, { mode: cloud.mode });
+  await app.register(healthRoutes, { mode: cloud.mode, draining: () => draining });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
   await app.register(deploymentsRoutes, { deployments, quotes });

@@ -64,8 +64,13 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Requests in flight finish; keep-alive connections are closed as soon as they fall idle
+    // (a load balancer's pooled connection would otherwise hold the process until the deadline).
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+    idle.unref();
     void (async () => {
       await app.close();
+      clearInterval(idle);
       await embedded?.close();
       process.exit(0);
     })();

@@ -1,5 +1,5 @@
 import { resolveCredentials, staticCredentials, type ChainDeps, type CredentialsProvider } from './credentials';
-import type { Env } from './env';
+import { ConfigError, type Env } from './env';
 
 /**
  * Which cloud the console talks to. The ONLY place where the real cloud and the local cloud
@@ -137,6 +137,11 @@ export async function decideCloud(
   }
   const found = await resolveCredentials(env.credentials, chainDeps);
   if (found) return { cloud: aliyunCloud(env, found.provider, found.source), embedded: null };
+  if (env.cloudMode === 'aliyun') {
+    throw new ConfigError([
+      'CLOUD_MODE=aliyun, but no Alibaba Cloud credentials were found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, an aliyun CLI profile, an ECS RAM role, or (in ACK) the RRSA role of the console\'s ServiceAccount',
+    ]);
+  }
   const embedded = await startEmbedded();
   return { cloud: sandboxCloud(env, embedded.endpoint, embedded.keys, 'local cloud', embedded.entry), embedded };
 }

@@ -95,6 +95,19 @@ describe('credential chain', () => {
     expect(cloud.entry).toEqual({ httpPort: 9180, httpsPort: 9443, dnsServers: ['127.0.0.1:9153'] });
   });
 
+  it('never falls back to the local cloud with CLOUD_MODE=aliyun (a console in production), and says what to set', async () => {
+    const env = base({ CLOUD_MODE: 'aliyun' });
+    await expect(decideCloud(env, () => Promise.reject(new Error('must not start')))).rejects.toThrow(
+      /CLOUD_MODE=aliyun, but no Alibaba Cloud credentials were found: .*RRSA role/,
+    );
+    const real = await decideCloud(base({ CLOUD_MODE: 'aliyun', ALIBABA_CLOUD_ACCESS_KEY_ID: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret' }), () =>
+      Promise.reject(new Error('must not start')),
+    );
+    expect(real.cloud.mode).toBe('aliyun');
+    expect(() => base({ CLOUD_MODE: 'aliyun', CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100' })).toThrow(/contradict/);
+    expect(() => base({ CLOUD_MODE: 'real' })).toThrow(/CLOUD_MODE must be auto .* or aliyun/);
+  });
+
   it('uses CLOUD_SIM_ENDPOINT instead of starting a local cloud', async () => {
     const env = base({ CLOUD_SIM_ENDPOINT: 'http://127.0.0.1:9100/' });
     const { cloud, embedded } = await decideCloud(env, () => Promise.reject(new Error('must not start')));

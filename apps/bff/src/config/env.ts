@@ -57,6 +57,11 @@ const RawEnvSchema = z.object({
       error: "must be the address of the local cloud's DNS server (printed by `pnpm sim`), e.g. CLOUD_SIM_DNS=127.0.0.1:9153",
     }),
   ),
+  CLOUD_MODE: opt(
+    z.enum(['auto', 'aliyun'], {
+      error: 'must be auto (the real cloud when credentials are found, else the local cloud) or aliyun (the real cloud only)',
+    }),
+  ),
   SIM_STATE_FILE: opt(z.string().min(1)),
   SIM_SPEED: opt(z.coerce.number({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' }).positive({ error: 'must be a positive number (time speed of the local cloud, e.g. SIM_SPEED=10)' })),
   WEB_DIST_DIR: opt(z.string()),
@@ -100,6 +105,8 @@ export interface Env {
   /** Required (a login) when the console listens beyond loopback. */
   accessToken: string | null;
   loginRequired: boolean;
+  /** `aliyun`: the real cloud only (a console in production never falls back to the local cloud). */
+  cloudMode: 'auto' | 'aliyun';
   cloudSimEndpoint: string | null;
   /** With CLOUD_SIM_ENDPOINT: where that local cloud serves the entries (its Dify edge) and resolves their names. */
   cloudSimEdgePort: number | null;
@@ -142,6 +149,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must be set together (or neither, to use the aliyun CLI profile, an ECS RAM role or the local cloud)',
     );
   }
+  if (source.CLOUD_MODE?.trim() === 'aliyun' && source.CLOUD_SIM_ENDPOINT?.trim()) {
+    problems.push('CLOUD_MODE=aliyun and CLOUD_SIM_ENDPOINT contradict each other: unset CLOUD_SIM_ENDPOINT to use the real cloud');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -151,6 +161,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? 'info',
     accessToken: e.CONSOLE_ACCESS_TOKEN ?? null,
     loginRequired,
+    cloudMode: e.CLOUD_MODE ?? 'auto',
     cloudSimEndpoint: e.CLOUD_SIM_ENDPOINT?.replace(/\/+$/, '') ?? null,
     cloudSimEdgePort: e.CLOUD_SIM_EDGE_PORT ?? null,
     cloudSimDns: e.CLOUD_SIM_DNS ?? null,

@@ -25,6 +25,9 @@ export interface EventRoutesOptions {
   retryMs?: number;
 }
 
+/** The reconnect hint sent when the console shuts down while a browser watches. */
+export const SHUTDOWN_RETRY_MS = 500;
+
 const errorText = (err: unknown, locale: Locale) =>
   isCloudError(err) ? cloudProblem(err, locale).problem.message : message('internal', locale);
 
@@ -91,6 +94,9 @@ export const deploymentEventsRoutes: FastifyPluginAsync<EventRoutesOptions> = as
             send({ type: 'error', message: errorText(e.error, locale) });
             break;
           case 'end':
+            // A console shutting down is not the deployment's end: ask the browser to come back soon
+            // (through the Service, to a replica that is still up).
+            if (e.reason === 'shutdown') write(`retry: ${SHUTDOWN_RETRY_MS}\n\n`);
             finish();
             break;
         }

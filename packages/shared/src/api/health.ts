@@ -13,3 +13,21 @@ export const getHealth = {
   summary: 'Liveness and which cloud the console talks to',
   response: HealthSchema,
 } as const satisfies Endpoint;
+
+/** A probe's answer: `ok` while the process serves; `draining` once it is shutting down. */
+export const ProbeSchema = z.object({ status: z.enum(['ok', 'draining']) });
+export type Probe = z.infer<typeof ProbeSchema>;
+
+export const getLiveness = {
+  method: 'GET',
+  path: '/livez',
+  summary: 'Liveness probe: the process answers (for Kubernetes)',
+  response: ProbeSchema,
+} as const satisfies Endpoint;
+
+export const getReadiness = {
+  method: 'GET',
+  path: '/readyz',
+  summary: 'Readiness probe: 200 while taking requests, 503 once shutting down (for Kubernetes)',
+  response: ProbeSchema,
+} as const satisfies Endpoint;

@@ -17,7 +17,8 @@ export type HubEvent =
   | { type: 'status'; record: ServiceInstanceRecord; resources: ResourceRecord[]; logPhase: DeploymentPhase | undefined }
   | { type: 'logs'; entries: LogEntry[] }
   | { type: 'error'; error: unknown }
-  | { type: 'end' };
+  /** `shutdown`: the console is stopping, not the deployment: the browser should reconnect (to another replica). */
+  | { type: 'end'; reason?: 'shutdown' };
 
 export type HubListener = (event: HubEvent) => void;
 
@@ -208,11 +209,11 @@ class Watch {
   }
 
   /** Ends every subscription (app shutdown). */
-  close(): void {
+  close(reason?: 'shutdown'): void {
     for (const sub of [...this.subscribers]) {
       this.subscribers.delete(sub);
       try {
-        sub.listener({ type: 'end' });
+        sub.listener(reason ? { type: 'end', reason } : { type: 'end' });
       } catch {
         // closing anyway
       }
@@ -276,9 +277,9 @@ export class DeploymentHub {
     return unsubscribe;
   }
 
-  close(): void {
+  close(reason?: 'shutdown'): void {
     this.closed = true;
-    for (const w of [...this.watches.values()]) w.close();
+    for (const w of [...this.watches.values()]) w.close(reason);
     this.watches.clear();
   }
 }
