@@ -17,7 +17,7 @@ import { isLoopbackOrigin, requestOrigin, sameOrigin } from './security';
 const nowhere = sandboxCloud(testEnv(), 'http://127.0.0.1:9');
 const TOKEN = 'correct-horse-battery-staple';
 const SAMPLE_PARAMS: Record<string, string> = { regionId: 'cn-hangzhou', instanceId: 'si-abc123' };
-const PUBLIC = new Set(['GET /api/v1/health', 'GET /api/v1/session', 'POST /api/v1/session']);
+const PUBLIC = new Set(['GET /api/v1/health', 'GET /livez', 'GET /readyz', 'GET /api/v1/session', 'POST /api/v1/session']);
 
 interface Route {
   method: string;
