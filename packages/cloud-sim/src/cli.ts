@@ -1,7 +1,7 @@
 import { startCloudSim } from './index';
 
 // `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>] [--edge-port <n>]
-// [--edge-tls-port <n>] [--dns-port <n>] [--nacos-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
+// [--edge-tls-port <n>] [--dns-port <n>] [--nacos-port <n>] [--kube-api-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
 // lines to paste into an environment, then runs until SIGINT/SIGTERM.
 
 function arg(name: string): string | undefined {
@@ -33,6 +33,7 @@ const edgePort = numberArg('edge-port');
 const edgeTlsPort = numberArg('edge-tls-port');
 const dnsPort = numberArg('dns-port');
 const nacosPort = numberArg('nacos-port');
+const kubeApiPort = numberArg('kube-api-port');
 const sim = await startCloudSim({
   ...(port !== undefined ? { port } : {}),
   ...(stateFile !== undefined && stateFile !== '' ? { stateFile } : {}),
@@ -42,6 +43,7 @@ const sim = await startCloudSim({
   ...(edgeTlsPort !== undefined ? { edgeTlsPort } : {}),
   ...(dnsPort !== undefined ? { dnsPort } : {}),
   ...(nacosPort !== undefined ? { nacosPort } : {}),
+  ...(kubeApiPort !== undefined ? { kubeApiPort } : {}),
 });
 console.log(`CLOUD_SIM_ENDPOINT=${sim.endpoint}`);
 console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${sim.defaultAccount.accessKeyId}`);

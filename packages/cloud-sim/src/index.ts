@@ -8,9 +8,10 @@ import { findClusterObjects } from './admin/kube';
 import type { KubeObject } from './kubernetes/store';
 import { describeEdge, Edge, freePort } from './edge/edge';
 import { startDns } from './edge/dns';
-import { kubeApiPath } from './kubernetes/kubeconfig';
 import { startSelfHostedNacos } from './nacos/listener';
 export { NACOS_SANDBOX_PASSWORD } from './nacos/model';
+import { KubeApiServers } from './kubernetes/api-server';
+import { findCluster } from './products/cs/find';
 
 export type { FaultKind, RecordedRequest, RequestFilter } from './controls';
 export type { KubeObject } from './kubernetes/store';
@@ -48,6 +49,11 @@ export interface StartOptions {
   dnsPort?: number;
   /** Port of the self-hosted Nacos 3.x stand-in (on `host`). Default: a free port. */
   nacosPort?: number;
+  /**
+   * HTTPS port of the clusters' API servers, each on its own loopback address (127.1.x.y), as
+   * kubeconfigs and DescribeClusterDetail's `master_url` give them. Default: a free port.
+   */
+  kubeApiPort?: number;
 }
 
 export interface CloudSim {
@@ -60,8 +66,10 @@ export interface CloudSim {
   edgeTlsPort: number;
   /** `127.0.0.1:<port>`: the DNS server resolving the NLB host names the local cloud handed out. */
   dnsServer: string;
-  /** Base URL of a cluster's Kubernetes API (what kubeconfigs point at). */
-  kubeApiUrl(clusterId: string): string;
+  /** HTTPS port of the clusters' API servers. */
+  kubeApiPort: number;
+  /** Public endpoint of an account's cluster's API server (what kubeconfigs point at). */
+  kubeApiUrl(accessKeyId: string, clusterId: string): string;
   /** Entry addresses (LB addresses, host names, Ingress hosts), as `GET /_sim/edge` shows them. */
   edge(): Record<string, unknown>;
   /**
@@ -117,6 +125,12 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
   const edgePort = opts.edgePort ?? (await freePort());
   let edgeTlsPort = opts.edgeTlsPort ?? (await freePort());
   while (edgeTlsPort === edgePort) edgeTlsPort = await freePort();
+  let kubeApiPort = opts.kubeApiPort ?? (await freePort());
+  while (kubeApiPort === edgePort || kubeApiPort === edgeTlsPort) kubeApiPort = await freePort();
+  const kubeApi = new KubeApiServers(core, kubeApiPort);
+  core.kubeApi = kubeApi;
+  core.onChange.add(() => kubeApi.sync());
+  kubeApi.sync();
   const edge = new Edge(core, edgePort, edgeTlsPort);
   const dns = await startDns((name) => edge.resolve(name), opts.dnsPort ?? 0);
   core.network = { edgePort, edgeTlsPort, dns: dns.address };
@@ -132,7 +146,12 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
     edgeTlsPort,
     dnsServer: dns.address,
     nacosAddress: `${urlHost}:${nacos.port}`,
-    kubeApiUrl: (clusterId) => `${endpoint}${kubeApiPath(clusterId)}`,
+    kubeApiPort,
+    kubeApiUrl: (accessKeyId, clusterId) => {
+      const account = core.registry.byAccessKey(accessKeyId);
+      if (!account) throw new Error(`no account with AccessKey ${accessKeyId}`);
+      return kubeApi.publicUrl(account, findCluster(account, clusterId));
+    },
     edge: () => {
       core.tick();
       return describeEdge(core);
@@ -160,7 +179,7 @@ export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> 
         server.close(() => ok());
         server.closeAllConnections();
       })
-        .then(() => Promise.all([edge.close(), dns.close(), nacos.close()]))
+        .then(() => Promise.all([edge.close(), dns.close(), nacos.close(), kubeApi.close()]))
         .then(() => core.stop());
       return closed;
     },

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin/routes';
-import { handleKubeApi } from './kubernetes/api/handler';
 import { faultError } from './controls';
 import { resolve, type Resolved } from './dispatch';
 import { Params } from './products/params';
@@ -13,24 +12,8 @@ import { errorBody, Errors, SimError } from './protocol/errors';
 import { splitUrl, type WireRequest } from './protocol/request';
 import { verifyRequest } from './protocol/verify';
 import type { SimCore } from './sim-core';
-import { sendJson } from './respond';
+import { readBody, sendJson } from './respond';
 import { locateMseNacos, serveNacos } from './nacos/serve';
-
-const MAX_BODY = 10 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) req.destroy(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => ok(Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
-}
 
 function isStatusResult(r: ActionResult): r is { status: number; body: unknown } {
   return typeof r.status === 'number' && 'body' in r;
@@ -125,6 +108,7 @@ export function createSimServer(core: SimCore): SimServer {
         ids: core.ids,
         requestId,
         endpoint: core.endpoint,
+        kubeApi: core.kubeApi,
         caller,
         method: wire.method,
         changed: () => core.changed(),
@@ -180,17 +164,6 @@ export function createSimServer(core: SimCore): SimServer {
           const method = req.method ?? 'GET';
           const nacosReq = { method, path, rawQuery, headers, body };
           serveNacos(core, locateMseNacos(core, headers.host ?? ''), nacosReq, res);
-          return;
-        }
-        // A cluster's Kubernetes API: /clusters/<id>/k8s/… (kubeconfigs point there).
-        const kube = /^\/clusters\/([^/]+)\/k8s(\/.*)?$/.exec(path);
-        if (kube?.[1] !== undefined) {
-          await handleKubeApi(
-            core,
-            decodeURIComponent(kube[1]),
-            { method: req.method ?? 'GET', path: kube[2] ?? '/', rawQuery, headers, body },
-            res,
-          );
           return;
         }
         await handleCloud(

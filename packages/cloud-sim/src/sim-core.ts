@@ -4,7 +4,7 @@ import { reconcileAll } from './kubernetes/controllers';
 import { scenario, SANDBOX_ACCOUNTS } from './fixtures/index';
 import { PRODUCTS } from './products/index';
 import { findPrincipal, type Principal } from './products/ram/principal';
-import type { ProductDef } from './products/types';
+import type { KubeApiHost, ProductDef } from './products/types';
 import { NonceStore } from './protocol/verify';
 import { SimClock } from './state/clock';
 import { IdGenerator } from './state/ids';
@@ -31,6 +31,16 @@ export class SimCore {
     edgePort: 0,
     edgeTlsPort: 0,
     dns: '',
+  };
+  /** The clusters' API servers (set at start). */
+  kubeApi: KubeApiHost = {
+    publicUrl: () => {
+      throw new Error('the API servers are not listening');
+    },
+    intranetUrl: () => {
+      throw new Error('the API servers are not listening');
+    },
+    clusterCa: () => Promise.reject(new Error('the API servers are not listening')),
   };
   /** Called after every change (the edge binds the addresses of new load balancers). */
   readonly onChange = new Set<() => void>();

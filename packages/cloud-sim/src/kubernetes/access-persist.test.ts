@@ -11,14 +11,14 @@ import { IDS } from '../fixtures/default';
 import { startCloudSim } from '../index';
 import { roa } from '../test-clients';
 
-// State file round trip of the access entry (kubeconfig tokens, load balancers, add-ons), and the
+// State file round trip of the access entry (the clusters' CAs and API server addresses, load balancers, add-ons), and the
 // edge's HTTPS port serving an Ingress's TLS Secret by SNI.
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-sim-access-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('access entry persistence and TLS', () => {
-  it('tokens and load balancers survive a restart; the edge rebinds the address', async () => {
+  it('kubeconfigs and load balancers survive a restart; the API server and the edge rebind their addresses', async () => {
     // A folder that does not exist yet (the console's .sandbox/ on a fresh clone) is created.
     const stateFile = join(dir, 'not-yet', 'state.json');
     const first = await startCloudSim({ stateFile });
@@ -38,10 +38,10 @@ describe('access entry persistence and TLS', () => {
         .readNamespacedService({ name: 'kept', namespace: 'default' })
     ).status?.loadBalancer?.ingress?.[0]?.ip;
     expect(ip).toMatch(/^127\.0\.1\d\d\.\d+$/);
-    const port = first.port;
+    const { port, kubeApiPort } = first;
     await first.close();
 
-    const second = await startCloudSim({ stateFile, port });
+    const second = await startCloudSim({ stateFile, port, kubeApiPort });
     const again = await kc
       .makeApiClient(k8s.CoreV1Api)
       .readNamespacedService({ name: 'kept', namespace: 'default' });

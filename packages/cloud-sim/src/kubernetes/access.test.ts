@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { Resolver } from 'node:dns/promises';
 import { request } from 'node:http';
 import * as k8s from '@kubernetes/client-node';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS } from '../fixtures/default';
 import { PASSWORDS } from '../fixtures/scenario';
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '../index';
-import { rejectionOf, roa, rpc } from '../test-clients';
+import { kubeFetch, kubeTls, rejectionOf, roa, rpc } from '../test-clients';
 
 // The access entry end to end: kubeconfig from CS, the Kubernetes API driven by
 // @kubernetes/client-node 1.4, the simulated cloud controller and ingress-nginx, the load
@@ -110,12 +111,37 @@ afterAll(async () => {
 });
 
 describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
-  it('hands out a kubeconfig with its own token and expiry; errors as CS answers them', async () => {
+  it('hands out a kubeconfig as ACK does: HTTPS, the cluster CA, a client certificate until the expiration', async () => {
     const res = await kubeconfig(me, IDS.ackPro, { TemporaryDurationMinutes: 60 });
     expect(res.expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(res.expiration) - sim.now()).toBeGreaterThan(59 * 60_000);
-    expect(res.config).toContain(`server: ${sim.kubeApiUrl(IDS.ackPro)}`);
-    expect(res.config).toContain('token: ');
+    const tls = kubeTls(res.config);
+    expect(tls.server).toBe(sim.kubeApiUrl(me.accessKeyId, IDS.ackPro));
+    expect(tls.server).toMatch(/^https:\/\/127\.1\.\d+\.\d+:\d+$/);
+    expect(res.config).not.toContain('insecure-skip-tls-verify');
+    expect(res.config).not.toContain('token');
+    const ca = new X509Certificate(tls.ca);
+    const cert = new X509Certificate(tls.cert);
+    expect(ca.ca).toBe(true);
+    expect(cert.checkIssued(ca) && cert.verify(ca.publicKey)).toBe(true);
+    expect(cert.subject).toBe(`CN=${me.accountId}`);
+    expect(Date.parse(cert.validTo)).toBe(Date.parse(res.expiration));
+    // The same CA for every kubeconfig of the cluster; another cluster has its own.
+    const again = kubeTls((await kubeconfig(me, IDS.ackPro)).config);
+    expect(again.ca).toBe(tls.ca);
+    expect(again.cert).not.toBe(tls.cert);
+    expect(kubeTls((await kubeconfig(me, IDS.ackBasic)).config).ca).not.toBe(tls.ca);
+    // master_url names the same public endpoint; PrivateIpAddress gives the intranet one.
+    const detail = await roa(sim.endpoint, '2015-12-15', me).get<{ master_url: string }>(
+      `/clusters/${IDS.ackPro}`,
+    );
+    const master = JSON.parse(detail.master_url) as Record<string, string>;
+    expect(master.api_server_endpoint).toBe(tls.server);
+    const intranet = kubeTls(
+      (await kubeconfig(me, IDS.ackPro, { PrivateIpAddress: 'true' })).config,
+    );
+    expect(intranet.server).toBe(master.intranet_api_server_endpoint);
+    expect(intranet.server).toMatch(/^https:\/\/(10|172|192)\.[\d.]+:6443$/);
     const failed = await rejectionOf(kubeconfig(me, IDS.ackFailed));
     expect(failed.code).toBe('ErrorClusterState');
     const bad = await rejectionOf(kubeconfig(me, IDS.ackPro, { TemporaryDurationMinutes: 10 }));
@@ -182,17 +208,14 @@ describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
       labelSelector: 'k8s-app notin (kube-dns)',
     });
     expect(notIn.items.map((s) => s.metadata?.name)).toEqual(['metrics-server']);
-    const token = /token: (\S+)/.exec(kubeconfigYaml)?.[1] ?? '';
-    const raw = (await (
-      await fetch(`${sim.kubeApiUrl(IDS.ackPro)}/api/v1/namespaces/kube-system/services?limit=1`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()) as {
+    const raw = (
+      await kubeFetch(kubeTls(kubeconfigYaml), '/api/v1/namespaces/kube-system/services?limit=1')
+    ).json<{
       kind: string;
       apiVersion: string;
       metadata: { continue?: string; resourceVersion: string };
       items: Record<string, unknown>[];
-    };
+    }>();
     expect(raw.kind).toBe('ServiceList');
     expect(raw.apiVersion).toBe('v1');
     expect(raw.items[0]).not.toHaveProperty('kind');
@@ -351,17 +374,13 @@ describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
       details: { name: 'nope', kind: 'services' },
     });
 
-    const token = /token: (\S+)/.exec(kubeconfigYaml)?.[1] ?? '';
-    const unsupported = await fetch(
-      `${sim.kubeApiUrl(IDS.ackPro)}/api/v1/namespaces/default/services/web`,
-      {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
-        body: '{}',
-      },
+    const unsupported = await kubeFetch(
+      kubeTls(kubeconfigYaml),
+      '/api/v1/namespaces/default/services/web',
+      { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: '{}' },
     );
     expect(unsupported.status).toBe(415);
-    expect(((await unsupported.json()) as { reason: string }).reason).toBe('UnsupportedMediaType');
+    expect(unsupported.json<{ reason: string }>().reason).toBe('UnsupportedMediaType');
 
     const deleted = await core.deleteNamespacedService({ name: 'applied', namespace: 'default' });
     expect(deleted.metadata?.name).toBe('applied');
@@ -410,27 +429,30 @@ describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
     expect(denied.code).toBe(405);
   });
 
-  it('401 for a missing, unknown, other-cluster or expired token', async () => {
-    const base = sim.kubeApiUrl(IDS.ackPro);
-    expect((await fetch(`${base}/api/v1/namespaces`)).status).toBe(401);
-    const unknown = await fetch(`${base}/api/v1/namespaces`, {
-      headers: { authorization: 'Bearer nope' },
+  it("401 without a client certificate, with another cluster's, a self-made or an expired one", async () => {
+    const mine = kubeTls(kubeconfigYaml);
+    const anonymous = await kubeFetch({ server: mine.server, ca: mine.ca }, '/api/v1/namespaces');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json()).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+    // A bearer token is no credential here.
+    const bearer = await kubeFetch({ server: mine.server, ca: mine.ca }, '/api/v1/namespaces', {
+      headers: { authorization: 'Bearer anything' },
     });
-    expect(unknown.status).toBe(401);
-    expect(await unknown.json()).toMatchObject({
-      kind: 'Status',
-      reason: 'Unauthorized',
-      code: 401,
-    });
-    const other = await kubeconfig(me, IDS.ackBasic);
-    const otherToken = /token: (\S+)/.exec(other.config)?.[1] ?? '';
+    expect(bearer.status).toBe(401);
+    const other = kubeTls((await kubeconfig(me, IDS.ackBasic)).config);
     expect(
-      (
-        await fetch(`${base}/api/v1/namespaces`, {
-          headers: { authorization: `Bearer ${otherToken}` },
-        })
-      ).status,
+      (await kubeFetch({ ...mine, cert: other.cert, key: other.key }, '/api/v1/namespaces')).status,
     ).toBe(401);
+    // Another account's kubeconfig for the same cluster id: another cluster, another CA.
+    const stranger = await sim.createAccount('default');
+    const theirs = kubeTls((await kubeconfig(stranger, IDS.ackPro)).config);
+    expect(theirs.ca).not.toBe(mine.ca);
+    expect(
+      (await kubeFetch({ ...mine, cert: theirs.cert, key: theirs.key }, '/api/v1/namespaces'))
+        .status,
+    ).toBe(401);
+    // The server's certificate is verified: another cluster's CA does not trust it.
+    await expect(kubeFetch({ ...mine, ca: other.ca }, '/api/v1/namespaces')).rejects.toThrow();
 
     const short = await kubeconfig(me, IDS.ackPro, { TemporaryDurationMinutes: 15 });
     const skc = new k8s.KubeConfig();

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../state/ids';
 import type { Scenario } from '../fixtures/scenario';
 import type { Params } from './params';
 import type { Caller } from './ram/principal';
+import type { ClusterRecord } from './cs/model';
 
 export type ApiStyle = 'RPC' | 'ROA';
 
@@ -20,6 +21,8 @@ export interface ActionContext {
   requestId: string;
   /** The local cloud's own endpoint (e.g. `http://127.0.0.1:41234`): kubeconfigs point there. */
   endpoint: string;
+  /** The clusters' API servers (public endpoint, CA) that kubeconfigs point at. */
+  kubeApi: KubeApiHost;
   /** Who signed the request (root keys or a RAM user); absent means the account itself. */
   caller?: Caller;
   /** HTTP method of the request (GenerateServicePolicy is POST only). */
@@ -62,3 +65,13 @@ export interface ProductDef {
 }
 
 export type { StoreKey };
+
+/** The clusters' API servers, as CS hands out their endpoints and kubeconfigs. */
+export interface KubeApiHost {
+  /** `https://<address>:<port>` of the cluster's public API server endpoint. */
+  publicUrl(account: AccountState, cluster: ClusterRecord): string;
+  /** `https://<VPC address>:6443`: the intranet endpoint (reachable only inside the VPC). */
+  intranetUrl(account: AccountState, cluster: ClusterRecord): string;
+  /** The cluster's CA (made on first use; the API server listens from then on). */
+  clusterCa(account: AccountState, cluster: ClusterRecord): Promise<{ cert: string; key: string }>;
+}

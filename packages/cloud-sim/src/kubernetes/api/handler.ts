@@ -6,7 +6,7 @@ import { pairsToRecord } from '../../protocol/request';
 import type { SimCore } from '../../sim-core';
 import { clusterObjects } from '../cluster';
 import { finalizeIfDone, reconcileCluster } from '../controllers';
-import { authenticate } from '../kubeconfig';
+import { authenticate, type KubeClient } from '../kubeconfig';
 import {
   createObject,
   deleteObject,
@@ -45,6 +45,8 @@ export interface KubeRequest {
   rawQuery: string;
   headers: Record<string, string | undefined>;
   body: Buffer;
+  /** The cluster the connection reached and the client certificate it presented. */
+  client?: KubeClient;
 }
 
 const GIT_VERSION = (v: string) => `v${v}`;
@@ -660,12 +662,7 @@ export async function handleKubeApi(
       return;
     }
     core.tick();
-    const auth = authenticate(
-      core.registry,
-      clusterId,
-      req.headers.authorization,
-      core.clock.now(),
-    );
+    const auth = authenticate(core.registry, clusterId, req.client, core.clock.now());
     if (!auth.ok) throw err.unauthorized();
     accessKeyId = auth.account.accessKeyId;
     const { account, cluster } = auth;

@@ -32,13 +32,20 @@ function clusterStateError(c: ClusterRecord): SimError {
   );
 }
 
-/** DescribeClusterUserKubeconfig — GET /k8s/{ClusterId}/user_config. */
-export const describeClusterUserKubeconfig: ActionHandler = ({
+/**
+ * DescribeClusterUserKubeconfig — GET /k8s/{ClusterId}/user_config. The kubeconfig points at the
+ * public API server endpoint, or the intranet one with PrivateIpAddress=true; a cluster without a
+ * public endpoint gets the intranet one either way (UNCONFIRMED: the real answer in that case is
+ * not documented; usable only inside the VPC). Its client certificate authenticates the caller
+ * (the account, or the RAM user by id).
+ */
+export const describeClusterUserKubeconfig: ActionHandler = async ({
   account,
   pathParams,
   params,
   clock,
-  endpoint,
+  kubeApi,
+  caller,
   changed,
 }) => {
   const c = findCluster(account, pathParams.ClusterId ?? '');
@@ -48,10 +55,16 @@ export const describeClusterUserKubeconfig: ActionHandler = ({
       : undefined;
   const privateIp = params.bool('PrivateIpAddress') ?? false;
   if (!RUNNING.has(c.state)) throw clusterStateError(c);
-  const out = issueKubeconfig(account, c, {
-    endpoint,
+  const server =
+    privateIp || !c.api_server_public
+      ? kubeApi.intranetUrl(account, c)
+      : kubeApi.publicUrl(account, c);
+  const ca = await kubeApi.clusterCa(account, c);
+  const user = caller?.type === 'RAMUser' ? caller.userId : account.accountId;
+  const out = await issueKubeconfig(ca, c, {
+    server,
+    user,
     now: clock.now(),
-    privateIp,
     ...(minutes !== undefined ? { minutes } : {}),
   });
   changed();

@@ -1,6 +1,6 @@
 import { paginate } from '../paging';
 import type { ActionHandler } from '../types';
-import { allClusters, vpcCidrOf } from './find';
+import { allClusters } from './find';
 import { renderCluster } from './render';
 
 // page_size: the SDK documents 10 as its example; the maximum is UNCONFIRMED. We default to 10
@@ -9,7 +9,7 @@ const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;
 
 /** DescribeClustersV1 — GET /api/v1/clusters. No vpc_id filter exists: clients filter on `vpc_id`. */
-export const describeClustersV1: ActionHandler = ({ account, params }) => {
+export const describeClustersV1: ActionHandler = ({ account, params, kubeApi }) => {
   const name = params.get('name');
   const clusterType = params.get('cluster_type');
   const profile = params.get('profile');
@@ -32,7 +32,7 @@ export const describeClustersV1: ActionHandler = ({ account, params }) => {
   );
   const page = paginate(all, pageNumber, pageSize);
   return {
-    clusters: page.items.map((c) => renderCluster(c, vpcCidrOf(account, c))),
+    clusters: page.items.map((c) => renderCluster(c, kubeApi, account)),
     page_info: { page_number: pageNumber, page_size: pageSize, total_count: page.total },
   };
 };

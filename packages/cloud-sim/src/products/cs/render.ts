@@ -1,3 +1,5 @@
+import type { AccountState } from '../../state/registry';
+import type { KubeApiHost } from '../types';
 import type { ClusterRecord } from './model';
 
 function ipFromCidr(cidr: string, last: number): string {
@@ -6,14 +8,25 @@ function ipFromCidr(cidr: string, last: number): string {
   return `${parts[0]}.${parts[1]}.${parts[2]}.${last}`;
 }
 
-/** One cluster as DescribeClustersV1 / DescribeClusterDetail return it (snake_case). */
-export function renderCluster(c: ClusterRecord, internalCidr: string): Record<string, unknown> {
+/** The API server's address inside the VPC (its intranet endpoint). */
+export function intranetApiIp(c: ClusterRecord, internalCidr: string): string {
   const hash = [...c.cluster_id].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) % 250, 7) + 3;
+  return ipFromCidr(internalCidr, hash);
+}
+
+/**
+ * One cluster as DescribeClustersV1 / DescribeClusterDetail return it (snake_case). Its API
+ * server endpoints are the local cloud's: the public one (when the cluster has one) reachable on
+ * loopback, the intranet one in the VPC.
+ */
+export function renderCluster(
+  c: ClusterRecord,
+  kubeApi: KubeApiHost,
+  account: AccountState,
+): Record<string, unknown> {
   const masterUrl = {
-    api_server_endpoint: c.api_server_public
-      ? `https://47.96.${hash}.${(hash * 7) % 250}:6443`
-      : '',
-    intranet_api_server_endpoint: `https://${ipFromCidr(internalCidr, hash)}:6443`,
+    api_server_endpoint: c.api_server_public ? kubeApi.publicUrl(account, c) : '',
+    intranet_api_server_endpoint: kubeApi.intranetUrl(account, c),
   };
   return {
     cluster_id: c.cluster_id,
