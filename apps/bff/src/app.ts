@@ -95,7 +95,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     sandbox: cloud.mode === 'sandbox',
     defaultCurrency: cloud.computeNestRegion === 'ap-southeast-1' ? 'USD' : 'CNY',
   });
-  const deployments = new DeploymentService(computeNest, account);
+  const deployments = new DeploymentService(computeNest, account, resources);
   const hub = new DeploymentHub(computeNest, account, deps.pollIntervalsMs ? { intervalsMs: deps.pollIntervalsMs } : {});
   // On shutdown: readiness fails at once (no new work is sent here), open event streams end with a
   // reconnect hint (browsers resume on another replica), then the server finishes the requests in flight.

@@ -1,3 +1,5 @@
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import type { DeploymentParameters } from '@dify-console/shared/template/templates';
 import type { IdentityPort } from './resources';
 
 /**
@@ -105,4 +107,13 @@ export async function allTokenPages<T>(fetchPage: (nextToken: string | undefined
     token = nextToken;
   }
   return out;
+}
+
+/** Judges the resources an order picked, with the pickers' rules: the issues, field by field. */
+export interface PicksPort {
+  unusablePicks(
+    regionId: string,
+    parameters: DeploymentParameters,
+    locale: Locale,
+  ): Promise<{ path: (string | number)[]; message: string }[]>;
 }

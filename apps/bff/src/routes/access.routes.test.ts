@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessState } from '@dify-console/shared/api/access';
 import { makeTestCerts, type TestCerts } from '../testing/certs';
-import { CLUSTERS, order, orderBody, untilFinal } from '../testing/deployments';
+import { CLUSTERS, FAILING, order, orderBody, untilFinal } from '../testing/deployments';
 import { appOn, recordBodies, type LogCapture } from '../testing/harness';
 
 /**
@@ -29,7 +29,7 @@ beforeAll(async () => {
   recordBodies(app, bodies);
 
   const ok = await order(app, orderBody('dify-access', 'access-token-000001', { clusterId: CLUSTERS.pro }));
-  const bad = await order(app, orderBody('dify-access-failed', 'access-token-000002', { clusterId: CLUSTERS.failed }));
+  const bad = await order(app, orderBody('dify-access-failed', 'access-token-000002', FAILING));
   expect([ok.statusCode, bad.statusCode]).toEqual([200, 200]);
   instanceId = ok.json<{ instanceId: string }>().instanceId;
   failedId = bad.json<{ instanceId: string }>().instanceId;

@@ -3,7 +3,7 @@ import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENT_PHASES, type DeploymentDetail } from '@dify-console/shared/api/deployments';
-import { CLUSTERS, order, orderBody, SIM_PASSWORDS } from '../testing/deployments';
+import { CLUSTERS, FAILING, order, orderBody, SIM_PASSWORDS } from '../testing/deployments';
 import { appOn, type LogCapture } from '../testing/harness';
 import { openEvents, type EventStream } from '../testing/sse';
 
@@ -127,7 +127,7 @@ describe('GET /api/v1/deployments/:instanceId/events', () => {
   });
 
   it('a failed deployment: the final status carries the failure; a departed watcher stops the polling', async () => {
-    const res = await order(app, orderBody('dify-ssefail', 'token-ssefail-0003', { clusterId: CLUSTERS.failed }));
+    const res = await order(app, orderBody('dify-ssefail', 'token-ssefail-0003', FAILING));
     const id = res.json<{ instanceId: string }>().instanceId;
     const leaving = await watch(base, id);
     await leaving.until((e) => e.type === 'status');
@@ -136,11 +136,11 @@ describe('GET /api/v1/deployments/:instanceId/events', () => {
     await staying.done;
     const last = statuses(staying).at(-1)!;
     expect(last.status).toBe('DeployedFailed');
-    expect(last.failure).toMatchObject({ code: 'ClusterNotRunning', title: 'ACK 集群未处于运行中状态', fields: ['clusterId'] });
+    expect(last.failure).toMatchObject({ code: 'PostgresAuthFailed', title: 'PostgreSQL 账号或密码错误', fields: ['postgresPassword'] });
   });
 
   it('stops polling when the last watcher leaves', async () => {
-    const res = await order(app, orderBody('dify-leave', 'token-leave-0004', { clusterId: CLUSTERS.failed }));
+    const res = await order(app, orderBody('dify-leave', 'token-leave-0004', FAILING));
     const id = res.json<{ instanceId: string }>().instanceId;
     sim.setSpeed(1); // slow time: the deployment stays in progress while we watch
     try {

@@ -2,7 +2,7 @@ import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeploymentDetail, Quote } from '@dify-console/shared/api/deployments';
-import { CLUSTERS, GOOD_PARAMETERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
+import { CLUSTERS, FAILING, GOOD_PARAMETERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
 import { appOn, recordBodies, type LogCapture } from '../testing/harness';
 
 /** Quote, names, orders, details and deletion through app.inject, against the local cloud. */
@@ -125,8 +125,8 @@ describe('names and orders', () => {
     expect(requests('CreateServiceInstance').length).toBe(creates);
   });
 
-  // Orders that are not followed go to the stopped cluster: they fail before installing anything.
-  const stopped = { clusterId: CLUSTERS.failed };
+  // Orders that are not followed go to the one-node cluster with a wrong password: they fail.
+  const stopped = FAILING;
 
   it('the same clientToken yields one instance, concurrent or repeated', async () => {
     const body = orderBody('dify-twice', 'token-twice-0003', stopped);
@@ -180,12 +180,33 @@ describe('names and orders', () => {
     expect(detail.parameters).toMatchObject({ clusterId: GOOD_PARAMETERS.clusterId, postgresPassword: '******', redisPassword: '******', milvusPassword: '******', highAvailability: true });
   });
 
-  it('a stopped cluster fails the deployment with clusterId to correct', async () => {
-    const { items } = (await app.inject({ url: '/api/v1/deployments?refresh=true' })).json<{ items: { name: string; instanceId: string }[] }>();
-    const id = items.find((i) => i.name === 'dify-twice')!.instanceId;
-    const detail = await untilFinal(app, id, 'zh-CN');
-    expect(detail.failure).toMatchObject({ code: 'ClusterNotRunning', title: 'ACK 集群未处于运行中状态', fields: ['clusterId'] });
-    expect(detail.failure?.detail).toMatch(/ErrorClusterState/);
+  // A client that skips the pre-flight page (the API is public) cannot order what can only fail.
+  const unusable: [string, Partial<typeof GOOD_PARAMETERS>, string, RegExp][] = [
+    ['a stopped cluster', { clusterId: CLUSTERS.failed }, 'clusterId', /status is failed; it must be running/],
+    ['a cluster that does not exist', { clusterId: 'c0000000000000000000000000000000' }, 'clusterId', /There is no c0000000000000000000000000000000 in the region cn-hangzhou/],
+    ['a dedicated cluster', { clusterId: 'cfc7ed13cb54300c13a55ff00bd915efb' }, 'clusterId', /Not an ACK managed cluster/],
+    ['a cluster in another VPC', { clusterId: 'c99fbf29c1e52e7d41b9fd93da25246a2' }, 'clusterId', /In another VPC/],
+    ['PostgreSQL still being created', { postgresInstanceId: 'pgm-bp1dfypgnewo2p3q4' }, 'postgresInstanceId', /status is Creating/],
+    ['PostgreSQL in another VPC', { postgresInstanceId: 'pgm-bp1stgpg16r5s6t7u' }, 'postgresInstanceId', /In another VPC/],
+    ['cluster-architecture Redis', { redisInstanceId: 'r-bp1dfyrediscli1j2k3' }, 'redisInstanceId', /Cluster-architecture Redis/],
+    ['Redis of another region', { redisInstanceId: 'r-uf6shredis70r0s1t2' }, 'redisInstanceId', /There is no r-uf6shredis70r0s1t2/],
+    ['Milvus in another VPC', { milvusInstanceId: 'c-3d7c0a9b5e2f1846' }, 'milvusInstanceId', /In another VPC/],
+    ['a VPC that does not exist', { vpcId: 'vpc-bp1nowhere0000000000' }, 'vpcId', /There is no vpc-bp1nowhere0000000000/],
+  ];
+  it.each(unusable)('refuses %s with the field, and creates nothing', async (_, over, field, text) => {
+    const creates = requests('CreateServiceInstance').length;
+    const res = await order(app, orderBody(`dify-refused-${field.slice(0, 8)}`, `token-refused-${Object.values(over)[0]}`, over), 'en');
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().code).toBe('ResourcesNotUsable');
+    expect(res.json().issues).toContainEqual({ path: ['parameters', field], message: expect.stringMatching(text) });
+    expect(requests('CreateServiceInstance').length).toBe(creates);
+  });
+
+  it('names every unusable pick at once, in the user language', async () => {
+    const res = await order(app, orderBody('dify-refused-all', 'token-refused-all', { clusterId: CLUSTERS.failed, redisInstanceId: 'r-bp1dfyrediscli1j2k3' }), 'zh-CN');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['parameters.clusterId', 'parameters.redisInstanceId']);
+    expect(res.json().message).toBe('所选资源不能用于此部署，未创建任何内容');
   });
 
   it('lists the deployments newest first', async () => {

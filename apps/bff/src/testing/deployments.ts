@@ -30,9 +30,14 @@ export const GOOD_PARAMETERS = {
 export const CLUSTERS = {
   pro: 'c900cca321576a513b7afa8ad1175dc21',
   basic: 'c603d86c0ed3128c7b799b0a92a90b860',
-  /** ACK Pro in state failed: deployments to it fail before installing anything. */
+  /** ACK Pro in state failed: an order naming it is refused before anything is created. */
   failed: 'c9759b4b6edf3b8b112722088d5278934',
+  /** ACK Pro with one node, eligible: where the tests send the deployments meant to fail. */
+  single: 'ca818a7582f9972eacb159a0cb7a2a16e',
 };
+
+/** Accepted by the order (every pick usable) but fails when Dify starts: the password is wrong. */
+export const FAILING = { clusterId: CLUSTERS.single, highAvailability: false, postgresPassword: 'Wrong#Pass2026' };
 
 export function orderBody(name: string, clientToken: string, parameters: Partial<typeof GOOD_PARAMETERS> = {}) {
   return {

@@ -10,7 +10,7 @@ const SECRETS = [PARAMS.postgresPassword, PARAMS.redisPassword, PARAMS.milvusPas
 function setup() {
   const cloud = new FakeComputeNest();
   const account = new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1234' }) });
-  return { cloud, service: new DeploymentService(cloud, account) };
+  return { cloud, service: new DeploymentService(cloud, account, { unusablePicks: async () => [] }) };
 }
 const order = (over: Partial<OrderRequest> = {}): OrderRequest => ({
   clientToken: 'token-1',

@@ -9,7 +9,7 @@ import type { AccountContext } from '../account';
 import { ProblemError } from '../../errors/problem-error';
 import { SingleFlight, TtlCache } from '../../lib/utils';
 import { toDetail, toStatus, toSummary } from './mapping';
-import { allTokenPages, type ComputeNestPort, type ServiceInstanceRecord } from '../../ports/deployments';
+import { allTokenPages, type ComputeNestPort, type PicksPort, type ServiceInstanceRecord } from '../../ports/deployments';
 import { withSecretsScrubbed } from './secrets';
 
 const TEXT = {
@@ -21,6 +21,10 @@ const TEXT = {
   confirmMismatch: {
     'zh-CN': '请输入实例名称 {name} 以确认删除',
     en: 'Type the instance name {name} to confirm the deletion',
+  },
+  unusable: {
+    'zh-CN': '所选资源不能用于此部署，未创建任何内容',
+    en: 'The chosen resources cannot be used for this deployment; nothing was created',
   },
   confirmTitle: { 'zh-CN': '确认名称不一致，未删除', en: 'The confirmation does not match; nothing was deleted' },
   notFound: { 'zh-CN': '服务实例 {id} 不存在', en: 'There is no service instance {id}' },
@@ -73,6 +77,7 @@ export class DeploymentService {
   constructor(
     private readonly computeNest: ComputeNestPort,
     private readonly account: AccountContext,
+    private readonly picks: PicksPort,
     options: DeploymentServiceOptions = {},
   ) {
     const now = options.now ?? Date.now;
@@ -141,6 +146,9 @@ export class DeploymentService {
           issues: [{ path: ['name'], message: format(TEXT.nameTaken[locale], { name: request.name }) }],
         });
       }
+      // The API is public: a client that skipped the pre-flight page must not order what can only fail.
+      const issues = await this.picks.unusablePicks(request.regionId, request.parameters, locale);
+      if (issues.length > 0) throw new ProblemError(400, { code: 'ResourcesNotUsable', message: TEXT.unusable[locale], issues });
       const p = request.parameters;
       const created = await withSecretsScrubbed([p.postgresPassword, p.redisPassword, p.milvusPassword], () =>
         this.computeNest.createServiceInstance({

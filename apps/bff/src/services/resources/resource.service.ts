@@ -6,7 +6,11 @@ import type {
   Region,
   Vpc,
 } from '@dify-console/shared/api/resources';
-import type { Locale } from '@dify-console/shared/domain/i18n';
+import type { Reason } from '@dify-console/shared/domain/eligibility';
+import { HA_EXISTING_TEMPLATE, type DeploymentParameters, type ParameterName, type TemplateDescription } from '@dify-console/shared/template/templates';
+import type { FieldDef, PickerKind } from '@dify-console/shared/template/types';
+import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
+import type { Problem } from '@dify-console/shared/domain/problem';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
 import { SingleFlight, TtlCache, fetchAllPages, type Page } from '../../lib/utils';
 import {
@@ -40,6 +44,15 @@ export interface ResourceServiceOptions {
   pageConcurrency?: number;
   now?: () => number;
 }
+
+type Issue = NonNullable<Problem['issues']>[number];
+
+const TEXT = {
+  missing: {
+    'zh-CN': '地域 {regionId} 中没有 {id}，请重新选择',
+    en: 'There is no {id} in the region {regionId}; choose again',
+  },
+} satisfies Record<string, Localized>;
 
 /** Page sizes: the maximum each API allows (CS and Milvus publish none; 50 is safe). */
 const PAGE_SIZE = { vpcs: 50, clusters: 50, rds: 100, redis: 50, milvus: 50 } as const;
@@ -152,5 +165,40 @@ export class ResourceService {
   ): Listing<T> {
     const ctx: EligibilityContext = { vpcId: options.vpcId, locale: options.locale };
     return { fetchedAt: listing.fetchedAt, items: eligibleFirst(listing.items.map((r) => map(r, ctx))) };
+  }
+
+  /**
+   * Why the picked resources of an order cannot be used, field by field (empty when they all
+   * can): each must exist in the region, be of the right kind and state, and sit in the chosen
+   * VPC. The pickers' own rules, for every field the template gives a picker, asked of the cloud
+   * afresh (no cache: the order acts on the answer).
+   */
+  async unusablePicks(
+    regionId: string,
+    parameters: DeploymentParameters,
+    locale: Locale,
+    template: TemplateDescription = HA_EXISTING_TEMPLATE,
+  ): Promise<Issue[]> {
+    const options: CandidateOptions = { vpcId: parameters.vpcId, locale, refresh: true };
+    const lists: Record<PickerKind, () => Promise<Listing<{ id: string; eligible?: boolean; reasons?: Reason[] }>>> = {
+      vpc: () => this.listVpcs(regionId, { refresh: true }),
+      cluster: () => this.listClusters(regionId, options),
+      postgres: () => this.listPostgres(regionId, options),
+      redis: () => this.listRedis(regionId, options),
+      milvus: () => this.listMilvus(regionId, options),
+    };
+    const picked = (Object.entries(template.fields) as [ParameterName, FieldDef][]).flatMap(([name, def]) => {
+      const id = parameters[name];
+      return def.picker && typeof id === 'string' ? [{ name, id, list: lists[def.picker] }] : [];
+    });
+    const verdicts = await Promise.all(
+      picked.map(async ({ name, id, list }): Promise<Issue | null> => {
+        const found = (await list()).items.find((i) => i.id === id);
+        if (!found) return { path: ['parameters', name], message: format(TEXT.missing[locale], { id, regionId }) };
+        if (found.eligible === false) return { path: ['parameters', name], message: (found.reasons ?? []).map((r) => r.message).join('; ') };
+        return null;
+      }),
+    );
+    return verdicts.filter((v): v is Issue => v !== null);
   }
 }
