@@ -14,6 +14,9 @@ import { localePlugin } from './plugins/locale';
 import { securityPlugin } from './plugins/security';
 import { staticPlugin } from './plugins/static';
 import { accessRoutes } from './routes/access.routes';
+import { mcpRoutes } from './routes/mcp.routes';
+import { NacosGateway } from './nacos/nacos.gateway';
+import { McpRegistryService } from './services/mcp/mcp.service';
 import { deploymentEventsRoutes } from './routes/deployment-events.routes';
 import { deploymentsRoutes } from './routes/deployments.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -137,12 +140,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     deps.preflight,
   );
 
+  // The Nacos MCP Registry: MSE through the cloud gateway, Nacos itself through its own gateway.
+  const nacos = new NacosGateway(cloud.nacos, { timeoutMs: cloud.timeoutMs, onCall: (e) => app.log.debug({ nacos: e }, 'nacos call') });
+  const mcp = new McpRegistryService({ mse: gateways.mse, nacos, computeNest, clusters: gateways.cs, vswitches: gateways.vpc });
+
   await app.register(healthRoutes, { mode: cloud.mode, draining: () => draining });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
   await app.register(deploymentsRoutes, { deployments, quotes });
   await app.register(accessRoutes, { access });
   await app.register(preflightRoutes, { preflight });
+  await app.register(mcpRoutes, { mcp });
   await app.register(deploymentEventsRoutes, { hub, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
   await app.register(openApiRoute);
   await app.register(staticPlugin, { webDistDir: env.webDistDir });

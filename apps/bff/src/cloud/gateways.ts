@@ -4,6 +4,7 @@ import { CsGateway } from './cs.gateway';
 import { EcsGateway } from './ecs.gateway';
 import { KvstoreGateway } from './kvstore.gateway';
 import { MilvusGateway } from './milvus.gateway';
+import { MseGateway } from './mse.gateway';
 import { createTransport, type CloudCallEvent, type RetryPolicy } from './pop-client';
 import { RamGateway } from './ram.gateway';
 import { RdsGateway } from './rds.gateway';
@@ -17,6 +18,7 @@ export interface CloudGateways {
   rds: RdsGateway;
   kvstore: KvstoreGateway;
   milvus: MilvusGateway;
+  mse: MseGateway;
   sts: StsGateway;
   ram: RamGateway;
   computeNest: ComputeNestGateway;
@@ -34,6 +36,7 @@ export function createGateways(
     rds: new RdsGateway(transport),
     kvstore: new KvstoreGateway(transport),
     milvus: new MilvusGateway(transport),
+    mse: new MseGateway(transport),
     sts: new StsGateway(transport),
     ram: new RamGateway(transport),
     computeNest: new ComputeNestGateway(transport, cloud.computeNestRegion),

@@ -19,6 +19,7 @@ const API_VERSIONS: Record<Product, string> = {
   computenest: '2021-06-01',
   sts: '2015-04-01',
   ram: '2015-05-01',
+  mse: '2019-05-31',
 };
 
 interface ClientConfig {

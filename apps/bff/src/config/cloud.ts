@@ -8,7 +8,7 @@ import { ConfigError, type Env } from './env';
  */
 
 export type CloudMode = 'aliyun' | 'sandbox';
-export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'sts' | 'ram';
+export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'sts' | 'ram' | 'mse';
 
 /**
  * How the BFF (and the user) reach an access entry's address: the ports the load balancer or the
@@ -23,6 +23,24 @@ export interface EntryNetwork {
   dnsServers: string[];
 }
 
+/**
+ * Where the BFF sends a request for a Nacos address (`host:port`): the origin to connect to and
+ * the Host header. Real cloud: the address itself. Local cloud: MSE Nacos domains
+ * (`*.mse.aliyuncs.com`) are served by the local cloud's endpoint under their own Host.
+ */
+export interface NacosNetwork {
+  route(address: string): { origin: string; host: string };
+}
+
+const directNacos: NacosNetwork = { route: (address) => ({ origin: `http://${address}`, host: address }) };
+
+export function sandboxNacos(endpoint: string): NacosNetwork {
+  return {
+    route: (address) =>
+      /\.mse\.aliyuncs\.com(:\d+)?$/i.test(address) ? { origin: endpoint, host: address } : directNacos.route(address),
+  };
+}
+
 export const REAL_ENTRY: EntryNetwork = { httpPort: 80, httpsPort: 443, dnsServers: [] };
 
 export interface CloudSetup {
@@ -35,6 +53,7 @@ export interface CloudSetup {
   computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
   timeoutMs: number;
   entry: EntryNetwork;
+  nacos: NacosNetwork;
 }
 
 /** The keys of the local cloud's default account: public sandbox values, not secrets. */
@@ -67,6 +86,8 @@ export function aliyunHost(product: Product, regionId: string, computeNestRegion
       return 'sts.aliyuncs.com';
     case 'ram':
       return 'ram.aliyuncs.com';
+    case 'mse':
+      return `mse.${regionId}.aliyuncs.com`;
   }
 }
 
@@ -79,6 +100,7 @@ export function aliyunCloud(env: Env, credentials: CredentialsProvider, source: 
     computeNestRegion: env.computeNestRegion,
     timeoutMs: env.cloudTimeoutMs,
     entry: REAL_ENTRY,
+    nacos: directNacos,
   };
 }
 
@@ -108,6 +130,7 @@ export function sandboxCloud(
     computeNestRegion: env.computeNestRegion,
     timeoutMs: env.cloudTimeoutMs,
     entry,
+    nacos: sandboxNacos(base),
   };
 }
 

@@ -58,6 +58,22 @@ export const RULE_MESSAGES = {
     'zh-CN': '请输入有效的域名，例如 dify.example.com（不含协议、端口和通配符）',
     en: 'Enter a valid domain such as dify.example.com (no scheme, port or wildcard)',
   },
+  'nacosAddress.format': {
+    'zh-CN': '请输入 Nacos 地址，格式为 主机:端口，例如 10.0.0.5:8848（不含 http://）',
+    en: 'Enter the Nacos address as host:port, e.g. 10.0.0.5:8848 (no http://)',
+  },
+  'namespace.format': {
+    'zh-CN': '命名空间ID只能包含字母、数字、下划线、点、冒号和短划线',
+    en: 'A namespace ID holds letters, digits, underscores, dots, colons and hyphens only',
+  },
+  'accessKey.mseOnly': {
+    'zh-CN': 'AccessKey 只能用于 MSE Nacos；自建 Nacos 请使用用户名和密码',
+    en: 'An AccessKey works with MSE Nacos only; use a user name and password for a self-hosted Nacos',
+  },
+  'toolChange.empty': {
+    'zh-CN': '请指定要修改的内容：开关状态或描述',
+    en: 'Say what to change: the switch or the description',
+  },
 } satisfies Record<string, Localized>;
 
 export type RuleKey = keyof typeof RULE_MESSAGES;
