@@ -74,8 +74,10 @@ describe('credential chain', () => {
   });
 
   it('explains an unsupported profile mode or a missing named profile', async () => {
-    const home = homeWith({ current: 'default', profiles: [{ name: 'default', mode: 'CloudSSO' }] });
-    await expect(resolveCredentials(base({ HOME: home }).credentials)).rejects.toThrow(/mode CloudSSO, which the console does not support/);
+    const home = homeWith({ current: 'default', profiles: [{ name: 'default', mode: 'Bogus' }] });
+    await expect(resolveCredentials(base({ HOME: home }).credentials)).rejects.toThrow(
+      /aliyun CLI profile "default" .*\(mode Bogus\) gives no credentials: unsupported profile mode 'Bogus'/,
+    );
     await expect(resolveCredentials(base({ HOME: home, ALIBABA_CLOUD_PROFILE: 'nope' }).credentials)).rejects.toThrow(/no such profile/);
   });
 
@@ -144,56 +146,75 @@ describe('credential chain', () => {
     );
     expect((await fromProfileOnly.cloud.credentials.getCredentials()).accessKeyId).toBe('SandboxDefaultKeyId');
   });
-
-  it('does not ask the metadata service when ALIBABA_CLOUD_ECS_METADATA_DISABLED=true', async () => {
-    let asked = 0;
-    const spy = (async () => {
-      asked += 1;
-      return new Response('role');
-    }) as typeof fetch;
-    expect(await resolveCredentials(base().credentials, { fetch: spy })).toBeNull();
-    expect(asked).toBe(0);
-  });
 });
 
-describe('ECS RAM role via the metadata service', () => {
+describe('credentials URI and OIDC role', () => {
   let server: Server;
-  let imdsBase: string;
+  let uri: string;
   let served = 0;
-  let expiration = new Date(Date.now() + 3600_000).toISOString();
+  let status = 200;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.method === 'PUT' && req.url === '/latest/api/token') return res.end('imds-token');
-      if (req.url === '/latest/meta-data/ram/security-credentials/') return res.end('DifyConsoleRole');
-      if (req.url === '/latest/meta-data/ram/security-credentials/DifyConsoleRole') {
-        served += 1;
-        return res.end(
-          JSON.stringify({ AccessKeyId: `STS.id${served}`, AccessKeySecret: 'sec', SecurityToken: 'tok', Expiration: expiration, Code: 'Success' }),
-        );
-      }
-      res.statusCode = 404;
-      res.end();
+      served += 1;
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        status === 200
+          ? JSON.stringify({
+              Code: 'Success',
+              AccessKeyId: `STS.uri${served}`,
+              AccessKeySecret: 'uri-secret',
+              SecurityToken: 'uri-token',
+              Expiration: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            })
+          : JSON.stringify({ Code: 'Forbidden' }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    imdsBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/credentials`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it('discovers the role, and refreshes before the expiration', async () => {
-    let now = Date.now();
-    // A generous wait: this machine's metadata service is a test server that may be slow under load.
-    const found = await resolveCredentials(loadEnv({ HOME: emptyHome() }).credentials, { imdsBase, imdsTimeoutMs: 5000, now: () => now });
-    expect(found?.source).toBe('ECS RAM role DifyConsoleRole');
-    expect((await found?.provider.getCredentials())?.accessKeyId).toBe('STS.id1');
-    expiration = new Date(now + 3600_000).toISOString();
-    now += 3600_000 - 60_000; // inside the refresh margin
-    expect((await found?.provider.getCredentials())?.accessKeyId).toBe('STS.id2');
+  it('takes temporary credentials from ALIBABA_CLOUD_CREDENTIALS_URI, after the CLI profile', async () => {
+    status = 200;
+    const found = await resolveCredentials(base({ ALIBABA_CLOUD_CREDENTIALS_URI: uri }).credentials);
+    expect(found?.source).toBe('credentials URI');
+    const creds = await found?.provider.getCredentials();
+    expect(creds).toMatchObject({ accessKeySecret: 'uri-secret', securityToken: 'uri-token' });
+    expect(creds?.accessKeyId).toMatch(/^STS\.uri\d+$/);
+    const home = homeWith({ current: 'default', profiles: [{ name: 'default', mode: 'AK', access_key_id: 'ak', access_key_secret: 'sk' }] });
+    expect((await resolveCredentials(base({ HOME: home, ALIBABA_CLOUD_CREDENTIALS_URI: uri }).credentials))?.source).toBe('aliyun CLI profile "default"');
   });
 
-  it('gives up quickly when there is no metadata service', async () => {
-    const started = Date.now();
-    expect(await resolveCredentials(loadEnv({ HOME: emptyHome() }).credentials, { imdsBase: 'http://10.255.255.1' })).toBeNull();
-    expect(Date.now() - started).toBeLessThan(3000);
+  it('says so when the credentials URI gives none', async () => {
+    status = 403;
+    await expect(resolveCredentials(base({ ALIBABA_CLOUD_CREDENTIALS_URI: uri }).credentials)).rejects.toThrow(
+      /ALIBABA_CLOUD_CREDENTIALS_URI=http:\/\/127\.0\.0\.1:\d+\/credentials gave no credentials: .*403/,
+    );
+    status = 200;
+  });
+
+  it('uses the OIDC role (RRSA) before the CLI profile; all three variables or a clear error', async () => {
+    const dir = emptyHome();
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.e30.sig');
+    const home = homeWith({ current: 'default', profiles: [{ name: 'default', mode: 'AK', access_key_id: 'ak', access_key_secret: 'sk' }] });
+    await expect(
+      resolveCredentials(base({ HOME: home, ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/dify-console', ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile }).credentials),
+    ).rejects.toThrow(/needs ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE together; missing ALIBABA_CLOUD_OIDC_PROVIDER_ARN/);
+    // The STS that would answer AssumeRoleWithOIDC is unreachable here: the role is tried, not skipped.
+    const env = base({
+      HOME: home,
+      ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/dify-console',
+      ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1:oidc-provider/ack-rrsa-c1',
+      ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile,
+    });
+    await expect(resolveCredentials(env.credentials, { stsEndpoint: '127.0.0.1:1' })).rejects.toThrow(
+      /ALIBABA_CLOUD_ROLE_ARN=acs:ram::1:role\/dify-console: AssumeRoleWithOIDC failed/,
+    );
+    // The environment's keys come first.
+    const withKeys = base({ ...{ ALIBABA_CLOUD_ACCESS_KEY_ID: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret' }, ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/x' });
+    expect((await resolveCredentials(withKeys.credentials))?.source).toBe('environment variables');
   });
 });
 

@@ -1,11 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  CLIProfileCredentialsProvider,
+  ECSRAMRoleCredentialsProvider,
+  OIDCRoleArnCredentialsProvider,
+  StaticAKCredentialsProvider,
+  StaticSTSCredentialsProvider,
+  URICredentialsProvider,
+  type CredentialsProvider as OfficialProvider,
+} from '@alicloud/credentials';
 import { z } from 'zod';
 import { ConfigError, type CredentialEnv } from './env';
 
 /**
- * The Alibaba Cloud credential chain, in the order of the official tools:
- * environment variables → aliyun CLI profile (~/.aliyun/config.json) → ECS RAM role (IMDS).
+ * The Alibaba Cloud credential chain of the official SDKs (`@alicloud/credentials`), in their order:
+ * environment variables → OIDC role (RRSA in ACK) → aliyun CLI profile (~/.aliyun/config.json) →
+ * ECS RAM role (instance metadata) → credentials URI. Each source is one of the official providers
+ * (refreshing temporary credentials before they expire); this file only decides which source is
+ * present, checks it once at start-up and says what is wrong in plain words.
  */
 
 export interface CloudCredentials {
@@ -29,99 +41,81 @@ export const staticCredentials = (c: CloudCredentials): CredentialsProvider => (
   getCredentials: async () => c,
 });
 
-const ProfileFileSchema = z.looseObject({
-  current: z.string().optional(),
-  profiles: z
-    .array(
-      z.looseObject({
-        name: z.string(),
-        mode: z.string().optional(),
-        access_key_id: z.string().optional(),
-        access_key_secret: z.string().optional(),
-        sts_token: z.string().optional(),
-        ram_role_name: z.string().optional(),
-      }),
-    )
-    .default([]),
-});
-
-export const IMDS_BASE = 'http://100.100.100.200';
-const IMDS_TIMEOUT_MS = 300;
-/** Refresh ECS role credentials this long before they expire. */
-const REFRESH_MARGIN_MS = 3 * 60_000;
-
 export interface ChainDeps {
-  fetch?: typeof fetch;
-  imdsBase?: string;
   /** How long to wait for the metadata service (a machine that is not on ECS never answers). */
   imdsTimeoutMs?: number;
-  now?: () => number;
+  /** STS endpoint (host[:port]) for AssumeRoleWithOIDC; default the official one. */
+  stsEndpoint?: string;
 }
 
-async function imdsGet(f: typeof fetch, url: string, token: string | null, timeoutMs: number): Promise<string | null> {
-  try {
-    const res = await f(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: token ? { 'X-aliyun-ecs-metadata-token': token } : {},
-    });
-    return res.ok ? await res.text() : null;
-  } catch {
-    return null;
-  }
-}
+const IMDS_TIMEOUT_MS = 300;
 
-async function imdsToken(f: typeof fetch, base: string, timeoutMs: number): Promise<string | null> {
-  try {
-    const res = await f(`${base}/latest/api/token`, {
-      method: 'PUT',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
-    });
-    return res.ok ? await res.text() : null;
-  } catch {
-    return null;
-  }
-}
-
-const RoleCredentialsSchema = z.looseObject({
-  AccessKeyId: z.string(),
-  AccessKeySecret: z.string(),
-  SecurityToken: z.string(),
-  Expiration: z.string(),
-  Code: z.string().optional(),
-});
-
-/** Temporary credentials of an ECS instance RAM role, refreshed before they expire. */
-export function ecsRoleProvider(roleName: string, deps: ChainDeps = {}): CredentialsProvider {
-  const f = deps.fetch ?? fetch;
-  const base = deps.imdsBase ?? IMDS_BASE;
-  const now = deps.now ?? Date.now;
-  let cached: { creds: CloudCredentials; expiresAt: number } | null = null;
-  let pending: Promise<CloudCredentials> | null = null;
-  const refresh = async (): Promise<CloudCredentials> => {
-    const token = await imdsToken(f, base, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
-    const body = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, token, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
-    const parsed = body ? RoleCredentialsSchema.safeParse(JSON.parse(body)) : null;
-    if (!parsed?.success || (parsed.data.Code && parsed.data.Code !== 'Success')) {
-      throw new Error(`could not get the credentials of the ECS RAM role ${roleName} from the instance metadata service`);
-    }
-    const d = parsed.data;
-    const creds = { accessKeyId: d.AccessKeyId, accessKeySecret: d.AccessKeySecret, securityToken: d.SecurityToken };
-    cached = { creds, expiresAt: Date.parse(d.Expiration) };
-    return creds;
-  };
+/** An official provider as the gateways use it: the values only (no provider name). */
+function adapt(p: OfficialProvider): CredentialsProvider {
   return {
     async getCredentials() {
-      if (cached && now() < cached.expiresAt - REFRESH_MARGIN_MS) return cached.creds;
-      pending ??= refresh().finally(() => {
-        pending = null;
-      });
-      return pending;
+      const c = await p.getCredentials();
+      return {
+        accessKeyId: c.accessKeyId,
+        accessKeySecret: c.accessKeySecret,
+        ...(c.securityToken ? { securityToken: c.securityToken } : {}),
+      };
     },
   };
 }
 
-async function fromProfileFile(env: CredentialEnv, deps: ChainDeps): Promise<ResolvedCredentials | null> {
+/** Asks the source once: a source that is present but gives nothing is a start-up error. */
+async function checked(provider: OfficialProvider, source: string, what: string): Promise<ResolvedCredentials> {
+  try {
+    await provider.getCredentials();
+  } catch (e) {
+    throw new ConfigError([`${what}: ${(e as Error).message}`]);
+  }
+  return { source, provider: adapt(provider) };
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function fromEnvironment(env: CredentialEnv): ResolvedCredentials | null {
+  if (!env.accessKeyId || !env.accessKeySecret) return null;
+  const provider = env.securityToken
+    ? StaticSTSCredentialsProvider.builder()
+        .withAccessKeyId(env.accessKeyId)
+        .withAccessKeySecret(env.accessKeySecret)
+        .withSecurityToken(env.securityToken)
+        .build()
+    : StaticAKCredentialsProvider.builder().withAccessKeyId(env.accessKeyId).withAccessKeySecret(env.accessKeySecret).build();
+  return { source: 'environment variables', provider: adapt(provider) };
+}
+
+async function fromOidcRole(env: CredentialEnv, deps: ChainDeps): Promise<ResolvedCredentials | null> {
+  const vars = {
+    ALIBABA_CLOUD_ROLE_ARN: env.roleArn,
+    ALIBABA_CLOUD_OIDC_PROVIDER_ARN: env.oidcProviderArn,
+    ALIBABA_CLOUD_OIDC_TOKEN_FILE: env.oidcTokenFile,
+  };
+  const missing = Object.entries(vars).filter(([, v]) => !v);
+  if (missing.length === 3) return null;
+  if (missing.length > 0) {
+    throw new ConfigError([
+      `an OIDC role (RRSA) needs ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE together; missing ${missing.map(([k]) => k).join(', ')} (the ack-pod-identity-webhook injects all three)`,
+    ]);
+  }
+  const builder = OIDCRoleArnCredentialsProvider.builder()
+    .withRoleArn(env.roleArn ?? '')
+    .withOIDCProviderArn(env.oidcProviderArn ?? '')
+    .withOIDCTokenFilePath(env.oidcTokenFile ?? '')
+    .withRoleSessionName(env.roleSessionName ?? 'dify-console');
+  if (deps.stsEndpoint) builder.withStsEndpoint(deps.stsEndpoint);
+  return checked(builder.build(), `OIDC role ${env.roleArn}`, `ALIBABA_CLOUD_ROLE_ARN=${env.roleArn}: AssumeRoleWithOIDC failed`);
+}
+
+const ProfileFileSchema = z.looseObject({
+  current: z.string().optional(),
+  profiles: z.array(z.looseObject({ name: z.string(), mode: z.string().optional() })).default([]),
+});
+
+async function fromProfileFile(env: CredentialEnv): Promise<ResolvedCredentials | null> {
   const path = join(env.homeDir, '.aliyun', 'config.json');
   let text: string;
   try {
@@ -142,77 +136,53 @@ async function fromProfileFile(env: CredentialEnv, deps: ChainDeps): Promise<Res
     if (env.profile) throw new ConfigError([`ALIBABA_CLOUD_PROFILE=${env.profile}: no such profile in ${path}`]);
     return null;
   }
+  const provider = CLIProfileCredentialsProvider.builder().withProfileName(name).build();
+  // The provider reads ~/.aliyun/config.json under os.homedir(); the console's HOME (the same
+  // directory outside tests) is the one the check above read.
+  Object.assign(provider, { homedir: env.homeDir });
   const source = `aliyun CLI profile "${name}"`;
-  const mode =
-    profile.mode ??
-    (profile.ram_role_name ? 'EcsRamRole' : profile.sts_token ? 'StsToken' : profile.access_key_id ? 'AK' : 'unknown');
-  switch (mode) {
-    case 'AK':
-    case 'StsToken': {
-      if (!profile.access_key_id || !profile.access_key_secret) {
-        throw new ConfigError([`${source} in ${path} (mode ${mode}) lacks access_key_id or access_key_secret`]);
-      }
-      if (mode === 'StsToken' && !profile.sts_token) {
-        throw new ConfigError([`${source} in ${path} (mode StsToken) lacks sts_token`]);
-      }
-      return {
-        source,
-        provider: staticCredentials({
-          accessKeyId: profile.access_key_id,
-          accessKeySecret: profile.access_key_secret,
-          ...(mode === 'StsToken' && profile.sts_token ? { securityToken: profile.sts_token } : {}),
-        }),
-      };
-    }
-    case 'EcsRamRole': {
-      if (!profile.ram_role_name) throw new ConfigError([`${source} in ${path} (mode EcsRamRole) lacks ram_role_name`]);
-      return { source: `${source} (ECS RAM role ${profile.ram_role_name})`, provider: ecsRoleProvider(profile.ram_role_name, deps) };
-    }
-    default:
-      throw new ConfigError([
-        `${source} in ${path} uses mode ${mode}, which the console does not support: use a profile in mode AK, StsToken or EcsRamRole (ALIBABA_CLOUD_PROFILE=<name>), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
-      ]);
+  try {
+    await provider.getCredentials();
+  } catch (e) {
+    throw new ConfigError([
+      `${source} in ${path} (mode ${profile.mode ?? 'unset'}) gives no credentials: ${reason(e)}. Fix the profile (aliyun configure --profile ${name}), choose another (ALIBABA_CLOUD_PROFILE=<name>), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
+    ]);
   }
+  return { source, provider: adapt(provider) };
 }
 
 async function fromEcsMetadata(env: CredentialEnv, deps: ChainDeps): Promise<ResolvedCredentials | null> {
   if (env.ecsMetadataDisabled) return null;
-  const f = deps.fetch ?? fetch;
-  const base = deps.imdsBase ?? IMDS_BASE;
-  let role = env.ecsMetadataRole;
-  if (!role) {
-    const token = await imdsToken(f, base, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
-    const listed = await imdsGet(f, `${base}/latest/meta-data/ram/security-credentials/`, token, deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS);
-    role = listed?.split('\n')[0]?.trim() || undefined;
-    if (!role) return null;
-  }
-  const provider = ecsRoleProvider(role, deps);
+  const timeout = deps.imdsTimeoutMs ?? IMDS_TIMEOUT_MS;
+  const builder = ECSRAMRoleCredentialsProvider.builder().withConnectTimeout(timeout).withReadTimeout(timeout);
+  if (env.ecsMetadataRole) builder.withRoleName(env.ecsMetadataRole);
+  const provider = builder.build();
   try {
     await provider.getCredentials();
-  } catch {
+  } catch (e) {
+    provider.close();
     if (env.ecsMetadataRole) {
-      throw new ConfigError([`ALIBABA_CLOUD_ECS_METADATA=${role}: the instance metadata service gave no credentials for that role`]);
+      throw new ConfigError([`ALIBABA_CLOUD_ECS_METADATA=${env.ecsMetadataRole}: the instance metadata service gave no credentials for that role (${reason(e)})`]);
     }
+    // Not on ECS, or no role attached: the next source.
     return null;
   }
-  return { source: `ECS RAM role ${role}`, provider };
+  return { source: env.ecsMetadataRole ? `ECS RAM role ${env.ecsMetadataRole}` : 'ECS RAM role', provider: adapt(provider) };
+}
+
+async function fromCredentialsUri(env: CredentialEnv): Promise<ResolvedCredentials | null> {
+  if (!env.credentialsUri) return null;
+  const provider = URICredentialsProvider.builder().withCredentialsURI(env.credentialsUri).build();
+  return checked(provider, 'credentials URI', `ALIBABA_CLOUD_CREDENTIALS_URI=${env.credentialsUri} gave no credentials`);
 }
 
 /** The first source that has credentials, or null (→ the local cloud). */
 export async function resolveCredentials(env: CredentialEnv, deps: ChainDeps = {}): Promise<ResolvedCredentials | null> {
-  if (env.accessKeyId && env.accessKeySecret) {
-    return {
-      source: 'environment variables',
-      provider: staticCredentials({
-        accessKeyId: env.accessKeyId,
-        accessKeySecret: env.accessKeySecret,
-        ...(env.securityToken ? { securityToken: env.securityToken } : {}),
-      }),
-    };
-  }
-  if (!env.cliProfileDisabled) {
-    const fromFile = await fromProfileFile(env, deps);
-    if (fromFile) return fromFile;
-  }
-  return fromEcsMetadata(env, deps);
+  return (
+    fromEnvironment(env) ??
+    (await fromOidcRole(env, deps)) ??
+    (env.cliProfileDisabled ? null : await fromProfileFile(env)) ??
+    (await fromEcsMetadata(env, deps)) ??
+    (await fromCredentialsUri(env))
+  );
 }

@@ -83,6 +83,11 @@ const RawEnvSchema = z.object({
   ALIBABA_CLOUD_PROFILE: opt(z.string()),
   ALIBABA_CLOUD_CLI_PROFILE_DISABLED: opt(flag),
   ALIBABA_CLOUD_ECS_METADATA: opt(z.string()),
+  ALIBABA_CLOUD_ROLE_ARN: opt(z.string()),
+  ALIBABA_CLOUD_OIDC_PROVIDER_ARN: opt(z.string()),
+  ALIBABA_CLOUD_OIDC_TOKEN_FILE: opt(z.string()),
+  ALIBABA_CLOUD_ROLE_SESSION_NAME: opt(z.string()),
+  ALIBABA_CLOUD_CREDENTIALS_URI: opt(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL that answers temporary credentials' })),
   ALIBABA_CLOUD_ECS_METADATA_DISABLED: opt(flag),
   HOME: opt(z.string()),
 });
@@ -96,6 +101,12 @@ export interface CredentialEnv {
   ecsMetadataRole?: string;
   ecsMetadataDisabled: boolean;
   homeDir: string;
+  /** OIDC role (RRSA): all three together. */
+  roleArn?: string;
+  oidcProviderArn?: string;
+  oidcTokenFile?: string;
+  roleSessionName?: string;
+  credentialsUri?: string;
 }
 
 export interface Env {
@@ -179,6 +190,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ecsMetadataRole: e.ALIBABA_CLOUD_ECS_METADATA,
       ecsMetadataDisabled: e.ALIBABA_CLOUD_ECS_METADATA_DISABLED ?? false,
       homeDir: e.HOME ?? homedir(),
+      roleArn: e.ALIBABA_CLOUD_ROLE_ARN,
+      oidcProviderArn: e.ALIBABA_CLOUD_OIDC_PROVIDER_ARN,
+      oidcTokenFile: e.ALIBABA_CLOUD_OIDC_TOKEN_FILE,
+      roleSessionName: e.ALIBABA_CLOUD_ROLE_SESSION_NAME,
+      credentialsUri: e.ALIBABA_CLOUD_CREDENTIALS_URI,
     },
   };
 }
