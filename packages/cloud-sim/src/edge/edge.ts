@@ -8,7 +8,7 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import { clusterObjects } from '../kubernetes/cluster';
-import { ingressClassOf, INGRESS_NS, INGRESS_SVC } from '../kubernetes/controllers';
+import { ingressClassOf, INGRESS_NS, INGRESS_SVC } from '../kubernetes/ingress-addon';
 import { getObject, listObjects, type ClusterObjects, type KubeObject } from '../kubernetes/store';
 import { CS_STORE, type ClusterRecord } from '../products/cs/model';
 import { LB_STORE, type LoadBalancerRecord } from '../products/slb/model';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ClusterRecord } from '../products/cs/model';
 import type { AccountState } from '../state/registry';
-import { recordEvent } from './controllers';
+import { recordEvent } from './events';
 import { runKey, runsOf } from './pod-runs';
 import { planPod } from './probe-node';
 import {

@@ -1,4 +1,4 @@
-import { recordEvent } from './controllers';
+import { recordEvent } from './events';
 import { getObject, kubeTime, patchObject, type ClusterObjects, type KubeObject, type PodRun } from './store';
 
 // The simulated kubelet: turns a Pod's plan (a PodRun) into the Pod's status at a simulated time,

@@ -5,7 +5,8 @@ import { parsePairs } from '../../protocol/encoding';
 import { pairsToRecord } from '../../protocol/request';
 import type { SimCore } from '../../sim-core';
 import { clusterObjects } from '../cluster';
-import { finalizeIfDone, reconcileCluster } from '../controllers';
+import { finalizeIfDone } from '../cloud-controller';
+import { reconcileCluster } from '../controllers';
 import { authenticate, type KubeClient } from '../kubeconfig';
 import {
   createObject,
@@ -529,7 +530,9 @@ function deleteOptions(req: KubeRequest): { propagationPolicy?: string } {
   if (req.body.length === 0) return {};
   try {
     const o = JSON.parse(req.body.toString('utf8')) as { propagationPolicy?: unknown };
-    return typeof o.propagationPolicy === 'string' ? { propagationPolicy: o.propagationPolicy } : {};
+    return typeof o.propagationPolicy === 'string'
+      ? { propagationPolicy: o.propagationPolicy }
+      : {};
   } catch {
     return {};
   }

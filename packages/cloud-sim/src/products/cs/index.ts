@@ -5,14 +5,12 @@ import { describeClusterDetail } from './describe-cluster-detail';
 import { describeClusterNodes } from './describe-cluster-nodes';
 import { describeClustersV1 } from './describe-clusters-v1';
 import { CS_STORE } from './model';
-import {
-  describeClusterUserKubeconfig,
-  describeTaskInfo,
-  getClusterAddonInstance,
-  installClusterAddons,
-  listAddons,
-  listClusterAddonInstances,
-} from './access';
+import { describeClusterUserKubeconfig } from './describe-cluster-user-kubeconfig';
+import { describeTaskInfo } from './describe-task-info';
+import { getClusterAddonInstance } from './get-cluster-addon-instance';
+import { installClusterAddons } from './install-cluster-addons';
+import { listAddons } from './list-addons';
+import { listClusterAddonInstances } from './list-cluster-addon-instances';
 
 export const cs: ProductDef = {
   code: 'CS',
