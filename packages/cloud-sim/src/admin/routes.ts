@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { FAULT_KINDS, type FaultKind, type RequestFilter } from '../controls';
 import { parsePairs } from '../protocol/encoding';
 import { pairsToRecord } from '../protocol/request';
-import { sendJson } from '../respond';
+import { sendJson } from '../gateway/respond';
 import type { SimCore } from '../sim-core';
 import { BILLING_STORE } from '../products/computenest/model';
 import { findClusterObjects } from './kube';

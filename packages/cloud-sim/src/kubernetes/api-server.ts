@@ -11,7 +11,7 @@ import { intranetApiIp } from '../products/cs/render';
 import { vpcCidrOf } from '../products/cs/find';
 import type { KubeApiHost } from '../products/types';
 import { splitUrl } from '../protocol/request';
-import { readBody, sendJson } from '../respond';
+import { readBody, sendJson } from '../gateway/respond';
 import type { SimCore } from '../sim-core';
 import type { AccountState } from '../state/registry';
 import { handleKubeApi } from './api/handler';

@@ -1,7 +1,7 @@
-import { parsePairs } from './protocol/encoding';
-import { Errors } from './protocol/errors';
-import { pairsToRecord, rpcPairs, type WireRequest } from './protocol/request';
-import type { ProductDef, RoaRoute } from './products/types';
+import { parsePairs } from '../protocol/encoding';
+import { Errors } from '../protocol/errors';
+import { pairsToRecord, rpcPairs, type WireRequest } from '../protocol/request';
+import type { ProductDef, RoaRoute } from '../products/types';
 
 export interface Resolved {
   product: ProductDef;

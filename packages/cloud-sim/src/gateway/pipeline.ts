@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { faultError } from '../controls';
+import { Params } from '../products/params';
+import { authorize } from '../products/ram/authorize';
+import { Errors } from '../protocol/errors';
+import type { WireRequest } from '../protocol/request';
+import type { SimCore } from '../sim-core';
+import { authenticate, principalOf } from './auth';
+import { resolve, type Resolved } from './dispatch';
+import { sendError } from './error-envelope';
+import { jsonBody } from './parse';
+import { sendJson } from './respond';
+import { serialise } from './serialize';
+
+/**
+ * The cloud's OpenAPI gateway, one stage after the other: dispatch (product and action from the
+ * request) → authentication (signature, AccessKey) → the sandbox's controls (throttling, faults,
+ * latency) → due work → RAM authorisation → the body → the action's handler (which validates its
+ * parameters) → serialisation; any failure → the error envelope. Each call is recorded.
+ */
+export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
+  const hold = (req: IncomingMessage) => {
+    hung.add(req.socket);
+    req.socket.once('close', () => hung.delete(req.socket));
+  };
+
+  return async function handleCloud(
+    req: IncomingMessage,
+    res: ServerResponse,
+    wire: WireRequest,
+    requestId: string,
+  ): Promise<void> {
+    let resolved: Resolved | undefined;
+    let accessKeyId = '';
+    const record = (status: number, code?: string) => {
+      if (!resolved) return;
+      const params = { ...resolved.params };
+      delete params.Signature;
+      core.recorder.add({
+        at: core.clock.now(),
+        product: resolved.product.code,
+        action: resolved.action,
+        method: wire.method,
+        path: wire.path,
+        params,
+        accessKeyId,
+        status,
+        ...(code !== undefined ? { code } : {}),
+      });
+    };
+    try {
+      resolved = resolve(wire, core.products);
+      accessKeyId = authenticate(core, wire);
+      const { account, caller } = principalOf(core, accessKeyId);
+      const scope = { accessKeyId, action: resolved.action };
+
+      if (!core.throttle.take(scope, core.clock.wallNow())) throw Errors.throttlingUser();
+      const fault = core.faults.take(scope);
+      if (fault === 'hang') {
+        record(0, 'Sandbox.Hang');
+        hold(req);
+        return;
+      }
+      if (fault === 'drop') {
+        record(0, 'Sandbox.Drop');
+        req.socket.destroy();
+        return;
+      }
+      if (fault !== undefined && fault !== 'hang-after') throw faultError(fault);
+      const delay = core.latency.for(scope);
+      if (delay > 0) await sleep(delay);
+
+      // Work due by now (tasks, controllers) happens before the cloud answers.
+      core.tick();
+      const handler = resolved.product.actions[resolved.action];
+      if (!handler) throw Errors.notImplemented(resolved.product.code, resolved.action);
+      authorize(account, caller, resolved.product, resolved.action, resolved.params);
+      const body = jsonBody(resolved, wire);
+      const result = await handler({
+        account,
+        params: new Params(resolved.params),
+        pathParams: resolved.pathParams,
+        body,
+        clock: core.clock,
+        ids: core.ids,
+        requestId,
+        endpoint: core.endpoint,
+        kubeApi: core.kubeApi,
+        caller,
+        method: wire.method,
+        changed: () => core.changed(),
+      });
+      if (fault === 'hang-after') {
+        record(0, 'Sandbox.HangAfter');
+        hold(req);
+        return;
+      }
+      const out = serialise(resolved.product.style, requestId, result);
+      sendJson(res, out.status, out.body, requestId);
+      record(out.status);
+    } catch (e) {
+      const err = sendError(res, e, requestId, wire, resolved);
+      record(err.status, err.code);
+    }
+  };
+}
