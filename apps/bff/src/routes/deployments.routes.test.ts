@@ -159,6 +159,37 @@ describe('names and orders', () => {
     expect(created[0]!.params['Tag.1.Key']).toBe('dify-console:order');
   });
 
+  it('a clientToken reused with another order is refused (409), before and after a BFF restart', async () => {
+    const body = orderBody('dify-bound', 'token-bound-0006', stopped);
+    const first = await order(app, body);
+    expect(first.statusCode, first.body).toBe(200);
+    const creates = requests('CreateServiceInstance').length;
+    const others = [
+      { ...body, parameters: { ...body.parameters, highAvailability: true } },
+      { ...body, parameters: { ...body.parameters, redisPassword: 'Other#Redis2026' } }, // a secret differs
+      { ...body, name: 'dify-bound-other' }, // the cloud's own IdempotentParameterMismatch
+    ];
+    const { app: restarted } = await appOn({ endpoint: sim.endpoint, ...account });
+    try {
+      for (const bff of [app, restarted]) {
+        for (const other of others) {
+          const res = await order(bff, other);
+          expect(res.statusCode, res.body).toBe(409);
+          expect(res.json()).toMatchObject({ code: 'IdempotentParameterMismatch', issues: [{ path: ['clientToken'] }] });
+        }
+        // The order it was made with still answers its instance.
+        expect((await order(bff, body)).json()).toEqual(first.json());
+      }
+    } finally {
+      await restarted.close();
+    }
+    // Only the cloud's refusal of the renamed order reached CreateServiceInstance; nothing was created.
+    const after = requests('CreateServiceInstance').slice(creates);
+    expect(after.every((r) => r.params.Name === 'dify-bound-other')).toBe(true);
+    const list = (await app.inject({ url: '/api/v1/deployments?refresh=true' })).json<{ items: { name: string }[] }>().items;
+    expect(list.filter((i) => i.name.startsWith('dify-bound'))).toHaveLength(1);
+  });
+
   it.each(['hang', 'hang-after'] as const)('a first CreateServiceInstance that never answers (%s) is retried with the same token: one instance', async (kind) => {
     const name = `dify-${kind}`;
     const token = `token-${kind}-0004`;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { DeploymentDetail, DeploymentSummary, OrderRequest } from '@dify-console/shared/api/deployments';
 import type { DeploymentStatus } from '@dify-console/shared/domain/deployment-status';
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
@@ -25,6 +25,10 @@ const TEXT = {
   unusable: {
     'zh-CN': '所选资源不能用于此部署，未创建任何内容',
     en: 'The chosen resources cannot be used for this deployment; nothing was created',
+  },
+  tokenReused: {
+    'zh-CN': '此下单令牌（ClientToken）已用于另一份不同的订单，未创建任何内容：请重新下单',
+    en: 'This ClientToken was already used for a different order; nothing was created: place the order again',
   },
   confirmTitle: { 'zh-CN': '确认名称不一致，未删除', en: 'The confirmation does not match; nothing was deleted' },
   notFound: { 'zh-CN': '服务实例 {id} 不存在', en: 'There is no service instance {id}' },
@@ -62,6 +66,22 @@ export function orderTagValue(clientToken: string): string {
 }
 
 /**
+ * A second tag binds the token to the order it was made with (IdempotentParameterMismatch
+ * otherwise, before and after a restart alike): a digest of the normalised order, keyed by the
+ * token so that the passwords inside it cannot be guessed from the tag.
+ */
+export const ORDER_DIGEST_TAG_KEY = 'dify-console:order-digest';
+export function orderDigest(request: OrderRequest): string {
+  const { clientToken, ...order } = request;
+  const sorted = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)]))
+      : v;
+  return createHmac('sha256', clientToken).update(JSON.stringify(sorted(order))).digest('hex').slice(0, 32);
+}
+const IDEMPOTENT_MISMATCH = /^Idempotent(Parameter|Param)Mis[mM]atch|^IdempotenceParamNotMatch/;
+
+/**
  * Names, orders, lists, details and deletions of the account's Dify service instances. The cloud
  * is the only record of a deployment; what is kept here is short-lived caches and the instance id
  * of recent orders per ClientToken (so a repeated order answers the same instance).
@@ -71,7 +91,7 @@ export class DeploymentService {
   private readonly nameFlights = new SingleFlight<ServiceInstanceRecord[]>();
   private readonly lists: TtlCache<ServiceInstanceRecord[]>;
   private readonly listFlights = new SingleFlight<ServiceInstanceRecord[]>();
-  private readonly orders: TtlCache<string>;
+  private readonly orders: TtlCache<{ instanceId: string; digest: string }>;
   private readonly orderFlights = new SingleFlight<string>();
 
   constructor(
@@ -128,15 +148,29 @@ export class DeploymentService {
   async order(request: OrderRequest, locale: Locale): Promise<{ instanceId: string }> {
     const accountId = await this.account.id();
     const key = `${accountId}|${request.clientToken}`;
+    const digest = orderDigest(request);
+    const mismatch = () =>
+      new ProblemError(409, {
+        code: 'IdempotentParameterMismatch',
+        message: TEXT.tokenReused[locale],
+        issues: [{ path: ['clientToken'], message: TEXT.tokenReused[locale] }],
+      });
     const known = this.orders.get(key);
-    if (known) return { instanceId: known };
-    const instanceId = await this.orderFlights.run(key, async () => {
+    if (known) {
+      if (known.digest !== digest) throw mismatch();
+      return { instanceId: known.instanceId };
+    }
+    const instanceId = await this.orderFlights.run(`${key}|${digest}`, async () => {
       const orderTag = { Key: ORDER_TAG_KEY, Value: orderTagValue(request.clientToken) };
+      const digestTag = { Key: ORDER_DIGEST_TAG_KEY, Value: digest };
       const clashes = await this.sameName(accountId, request.name);
-      // An instance of this very order (say, ordered before the BFF restarted) is the answer.
+      // An instance of this very token (say, ordered before the BFF restarted) is the answer,
+      // if it was made with this very order.
       const mine = clashes.find((i) => i.Tags?.some((t) => t.Key === orderTag.Key && t.Value === orderTag.Value));
       if (mine) {
-        this.orders.set(key, mine.ServiceInstanceId);
+        const made = mine.Tags?.find((t) => t.Key === ORDER_DIGEST_TAG_KEY)?.Value;
+        if (made !== undefined && made !== digest) throw mismatch();
+        this.orders.set(key, { instanceId: mine.ServiceInstanceId, digest });
         return mine.ServiceInstanceId;
       }
       if (clashes.length > 0) {
@@ -157,10 +191,13 @@ export class DeploymentService {
           name: request.name,
           parameters: toComputeNestParameters(request.regionId, request.parameters),
           clientToken: request.clientToken,
-          tags: [orderTag],
+          tags: [orderTag, digestTag],
         }),
-      );
-      this.orders.set(key, created.ServiceInstanceId);
+      ).catch((err: unknown) => {
+        // The cloud's own word for the same (a token reused under another name, say).
+        throw isCloudError(err) && IDEMPOTENT_MISMATCH.test(err.code) ? mismatch() : err;
+      });
+      this.orders.set(key, { instanceId: created.ServiceInstanceId, digest });
       this.names.set(`${accountId}|${request.name}`, true);
       this.lists.delete(accountId);
       return created.ServiceInstanceId;
