@@ -31,6 +31,7 @@ import { DeploymentService } from './services/deployments/deployment.service';
 import type { ComputeNestPort } from './ports/deployments';
 import type { ComputeNestPreflightPort } from './ports/preflight';
 import { QuoteService } from './services/deployments/quote.service';
+import { LiveProbe, type LiveProbeOptions } from './services/preflight/live/live-probe';
 import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
 import type { ResourcePorts } from './ports/resources';
 import { ResourceService } from './services/resources/resource.service';
@@ -52,6 +53,8 @@ export interface AppDeps {
   pollIntervalsMs?: number[];
   /** Heartbeat comment period of the event stream (default 15 s). */
   heartbeatMs?: number;
+  /** The live probe's poll period and limits (default 1 s, 60 s). */
+  liveProbe?: Omit<LiveProbeOptions, 'image'>;
   /** Pre-flight check deadlines (default 8 s per check). */
   preflight?: PreflightOptions;
   /** The access entry's cluster, add-on and edge ports (default: the gateways of the config). */
@@ -125,6 +128,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     { httpPort: cloud.entry.httpPort, httpsPort: cloud.entry.httpsPort, ...(deps.accessChecks ? { checks: deps.accessChecks } : {}) },
   );
 
+  const live = new LiveProbe({ rds: gateways.rds, redis: gateways.kvstore, clusters: gateways.cs, kube }, { image: env.probeImage, ...deps.liveProbe });
   const preflight = new PreflightService(
     {
       caller: gateways.sts,
@@ -137,7 +141,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       milvus: gateways.milvus,
       kube,
     },
-    deps.preflight,
+    { live, ...deps.preflight },
   );
 
   // The Nacos MCP Registry: MSE through the cloud gateway, Nacos itself through its own gateway.

@@ -1,5 +1,7 @@
 import {
   AppsV1Api,
+  AutoscalingV2Api,
+  BatchV1Api,
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
@@ -12,6 +14,7 @@ import {
   type V1Ingress,
   type V1LoadBalancerIngress,
   type V1ObjectMeta,
+  type V1Pod,
   type V1Secret,
   type V1Service,
 } from '@kubernetes/client-node';
@@ -29,6 +32,7 @@ import type {
 } from '../ports/access';
 import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../ports/preflight';
 import { SingleFlight } from '../lib/utils';
+import type { PodInfo, WorkloadsApi, WorkloadsPort } from '../ports/workloads';
 import { isKubeCode, toKubeError } from './kube-error';
 
 /**
@@ -61,6 +65,8 @@ interface Clients {
   net: NetworkingV1Api;
   storage: StorageV1Api;
   apps: AppsV1Api;
+  batch: BatchV1Api;
+  autoscaling: AutoscalingV2Api;
   expiresAt: number;
 }
 
@@ -163,7 +169,30 @@ const toEvent = (e: CoreV1Event): EventRecord => ({
 /** Drops undefined fields (client-node's serializer keeps them as explicit nulls otherwise). */
 const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-export class ClusterGateway implements ClusterPort, ClusterInspectPort {
+const conditionsOf = (list: { type: string; status: string; reason?: string; message?: string }[] | undefined) =>
+  (list ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? '', message: c.message ?? '' }));
+
+function toPod(p: V1Pod): PodInfo {
+  return {
+    name: p.metadata?.name ?? '',
+    labels: { ...(p.metadata?.labels ?? {}) },
+    phase: p.status?.phase ?? '',
+    nodeName: p.spec?.nodeName ?? '',
+    conditions: conditionsOf(p.status?.conditions),
+    containers: (p.status?.containerStatuses ?? []).map((c) => ({
+      name: c.name,
+      ready: c.ready,
+      restartCount: c.restartCount,
+      waiting: c.state?.waiting ? { reason: c.state.waiting.reason ?? '', message: c.state.waiting.message ?? '' } : undefined,
+      terminated: c.state?.terminated
+        ? { reason: c.state.terminated.reason ?? '', exitCode: c.state.terminated.exitCode, message: c.state.terminated.message ?? '' }
+        : undefined,
+      lastTerminated: c.lastState?.terminated ? { reason: c.lastState.terminated.reason ?? '', exitCode: c.lastState.terminated.exitCode } : undefined,
+    })),
+  };
+}
+
+export class ClusterGateway implements ClusterPort, ClusterInspectPort, WorkloadsPort {
   private readonly cache = new Map<string, Clients>();
   private readonly flights = new SingleFlight<Clients>();
   private readonly minutes: number;
@@ -202,6 +231,8 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort {
         net: kc.makeApiClient(NetworkingV1Api),
         storage: kc.makeApiClient(StorageV1Api),
         apps: kc.makeApiClient(AppsV1Api),
+        batch: kc.makeApiClient(BatchV1Api),
+        autoscaling: kc.makeApiClient(AutoscalingV2Api),
         expiresAt: Number.isFinite(parsed) ? parsed : this.now() + this.minutes * 60_000,
       };
       this.cache.set(key, clients);
@@ -313,6 +344,87 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort {
             const ic = await c.net.readIngressClass({ name }, o);
             return { name: ic.metadata?.name ?? name, controller: ic.spec?.controller ?? '' };
           }),
+        ),
+    };
+  }
+
+  /** Jobs, Pods, logs and Events: the live probe and the smoke test. */
+  workloads(ref: ClusterRef): WorkloadsApi {
+    const ignoreConflict = async (p: Promise<unknown>) => {
+      try {
+        await p;
+      } catch (err) {
+        if (!isKubeCode(err, 'AlreadyExists')) throw err;
+      }
+    };
+    return {
+      ensureNamespace: (name, labels) =>
+        ignoreConflict(this.call(ref, 'CreateNamespace', (c, o) => c.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } } }, o))),
+      createSecret: async (namespace, name, values, labels) => {
+        const data = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
+        await this.call(ref, 'CreateSecret', (c, o) =>
+          c.core.createNamespacedSecret({ namespace, body: { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name, labels }, data } }, o),
+        );
+      },
+      createConfigMap: async (namespace, name, data, labels) => {
+        await this.call(ref, 'CreateConfigMap', (c, o) =>
+          c.core.createNamespacedConfigMap({ namespace, body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data } }, o),
+        );
+      },
+      createJob: async (namespace, job) => {
+        await this.call(ref, 'CreateJob', (c, o) => c.batch.createNamespacedJob({ namespace, body: clean({ apiVersion: 'batch/v1', kind: 'Job', ...job }) }, o));
+      },
+      readJob: async (namespace, name) => {
+        const j = await this.orNull(this.call(ref, 'ReadJob', (c, o) => c.batch.readNamespacedJob({ name, namespace }, o)));
+        if (!j) return null;
+        return { active: j.status?.active ?? 0, succeeded: j.status?.succeeded ?? 0, failed: j.status?.failed ?? 0, conditions: conditionsOf(j.status?.conditions) };
+      },
+      deleteJob: async (namespace, name) => {
+        await this.orNull(this.call(ref, 'DeleteJob', (c, o) => c.batch.deleteNamespacedJob({ name, namespace, propagationPolicy: 'Background' }, o)));
+      },
+      deleteSecret: async (namespace, name) => {
+        await this.orNull(this.call(ref, 'DeleteSecret', (c, o) => c.core.deleteNamespacedSecret({ name, namespace }, o)));
+      },
+      deleteConfigMap: async (namespace, name) => {
+        await this.orNull(this.call(ref, 'DeleteConfigMap', (c, o) => c.core.deleteNamespacedConfigMap({ name, namespace }, o)));
+      },
+      listPods: (namespace, labelSelector) =>
+        this.call(ref, 'ListPods', async (c, o) =>
+          (await c.core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }, o)).items.map(toPod),
+        ),
+      readPodLog: async (namespace, pod, container, options = {}) => {
+        try {
+          return await this.call(ref, 'ReadPodLog', (c, o) =>
+            c.core.readNamespacedPodLog(
+              { name: pod, namespace, container, ...(options.previous ? { previous: true } : {}), ...(options.tailLines !== undefined ? { tailLines: options.tailLines } : {}) },
+              o,
+            ),
+          );
+        } catch (err) {
+          // 400: the container is waiting to start (no log yet); 404: the pod is gone.
+          if (isKubeCode(err, 'BadRequest') || isKubeCode(err, 'NotFound')) return null;
+          throw err;
+        }
+      },
+      listEvents: (namespace) =>
+        this.call(ref, 'ListEvents', async (c, o) =>
+          (await c.core.listNamespacedEvent({ namespace }, o)).items
+            .map((e) => ({ ...toEvent(e), involvedKind: e.involvedObject.kind ?? '', involvedName: e.involvedObject.name ?? '' }))
+            .map(({ kind: _kind, ...e }) => e)
+            .sort((a, b) => a.at - b.at),
+        ),
+      listDeployments: (namespace, labelSelector) =>
+        this.call(ref, 'ListDeployments', async (c, o) =>
+          (await c.apps.listNamespacedDeployment({ namespace, ...(labelSelector ? { labelSelector } : {}) }, o)).items.map((d) => ({
+            name: d.metadata?.name ?? '',
+            labels: { ...(d.metadata?.labels ?? {}) },
+            replicas: d.spec?.replicas ?? 0,
+            readyReplicas: d.status?.readyReplicas ?? 0,
+          })),
+        ),
+      listHpaNames: (namespace) =>
+        this.call(ref, 'ListHorizontalPodAutoscalers', async (c, o) =>
+          (await c.autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace }, o)).items.map((h) => h.metadata?.name ?? ''),
         ),
     };
   }

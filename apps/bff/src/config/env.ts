@@ -77,6 +77,11 @@ const RawEnvSchema = z.object({
       .min(100, { error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' })
       .max(120_000, { error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' }),
   ),
+  PROBE_IMAGE: opt(
+    z.string().regex(/^[a-z0-9][a-z0-9._\-/:@]{0,254}$/, {
+      error: 'must be an image reference the cluster can pull, e.g. PROBE_IMAGE=registry-vpc.cn-hangzhou.aliyuncs.com/<namespace>/postgres:16-alpine',
+    }),
+  ),
   ALIBABA_CLOUD_ACCESS_KEY_ID: opt(z.string()),
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: opt(z.string()),
   ALIBABA_CLOUD_SECURITY_TOKEN: opt(z.string()),
@@ -128,6 +133,8 @@ export interface Env {
   webDistDir: string;
   computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
   cloudTimeoutMs: number;
+  /** The image of the pre-flight probe Job (sh, getent, psql, nc, wget). */
+  probeImage: string;
   credentials: CredentialEnv;
 }
 
@@ -181,6 +188,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST,
     computeNestRegion: e.COMPUTE_NEST_REGION ?? 'cn-hangzhou',
     cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,
+    probeImage: e.PROBE_IMAGE ?? 'postgres:16-alpine',
     credentials: {
       accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
       accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,

@@ -92,6 +92,7 @@ export function preflightFixture(checks: PreflightCheck[] = PASSING_CHECKS): Pre
       pass: checks.filter((c) => c.status === 'pass').length,
       warn: checks.filter((c) => c.status === 'warn').length,
       fail: checks.filter((c) => c.status === 'fail').length,
+      running: checks.filter((c) => c.status === 'running').length,
     },
     durationMs: 1234,
     checkedAt: '2025-01-01T00:00:00.000Z',

@@ -7,10 +7,16 @@ export const PreflightRequestSchema = z.object({
   regionId: RegionIdSchema,
   templateName: TemplateNameSchema,
   parameters: DeploymentParametersSchema,
+  rerunProbe: z
+    .boolean()
+    .optional()
+    .describe('Run the live probe in the cluster again although a finished one for the same parameters is known (after a fix)'),
 });
 export type PreflightRequest = z.infer<typeof PreflightRequestSchema>;
 
-export const CHECK_GROUPS = ['identity', 'computeNest', 'topology', 'cluster', 'postgres', 'redis', 'milvus'] as const;
+export const CHECK_GROUPS = ['identity', 'computeNest', 'topology', 'cluster', 'postgres', 'redis', 'milvus', 'live'] as const;
+/** `running`: a live check (the probe Job in the cluster) whose result is not known yet; ask again. */
+export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'running'] as const;
 
 /** A whitelist change the console can make for the user: one dedicated group, only the missing ranges. */
 export const WhitelistFixSchema = z.object({
@@ -31,16 +37,17 @@ export const LinkFixSchema = z.object({
 export const PreflightCheckSchema = z.object({
   id: z.string().describe('Stable id, e.g. postgres.whitelist'),
   group: z.enum(CHECK_GROUPS),
-  status: z.enum(['pass', 'warn', 'fail']),
+  status: z.enum(CHECK_STATUSES),
   title: z.string().describe("What was checked, in the user's language"),
   detail: z.string().describe('What was found and, when not passing, what to do'),
+  field: z.string().optional().describe('The form field to change to fix it, e.g. redisPassword'),
   fix: z.discriminatedUnion('kind', [WhitelistFixSchema, LinkFixSchema]).optional(),
 });
 export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
 
 export const PreflightResultSchema = z.object({
   checks: z.array(PreflightCheckSchema),
-  summary: z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int() }),
+  summary: z.object({ pass: z.number().int(), warn: z.number().int(), fail: z.number().int(), running: z.number().int() }),
   durationMs: z.number(),
   checkedAt: z.string(),
 });

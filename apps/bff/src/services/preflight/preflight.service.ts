@@ -17,7 +17,13 @@ import { text } from './texts';
 import { WhitelistFixService } from './whitelist-fix.service';
 import type { Target } from './whitelist';
 
+/** The live group (live/live-probe.ts): answers at once, `running` until the probe Job is done. */
+export interface LiveChecks {
+  checks(accountId: string, request: PreflightRequest, locale: Locale): PreflightCheck[];
+}
+
 export interface PreflightOptions {
+  live?: LiveChecks;
   /** Per check (its cloud and cluster calls together). */
   checkTimeoutMs?: number;
   now?: () => number;
@@ -35,6 +41,7 @@ const GROUPS: ((ctx: CheckContext) => CheckDef[])[] = [identityChecks, computeNe
 export class PreflightService {
   private readonly timeoutMs: number;
   private readonly now: () => number;
+  private readonly live: LiveChecks | undefined;
   private readonly whitelistFix: WhitelistFixService;
   private readonly prerequisitesService: PrerequisitesService;
 
@@ -44,6 +51,7 @@ export class PreflightService {
   ) {
     this.timeoutMs = options.checkTimeoutMs ?? 8000;
     this.now = options.now ?? Date.now;
+    this.live = options.live;
     this.whitelistFix = new WhitelistFixService(ports);
     this.prerequisitesService = new PrerequisitesService(ports);
   }
@@ -53,8 +61,15 @@ export class PreflightService {
     const ctx: CheckContext = { request, locale, t: (k, params) => text(k, locale, params), ports: this.ports, facts: runFacts(this.ports, request) };
     const defs = GROUPS.flatMap((group) => group(ctx));
     const checks = await Promise.all(defs.map((d) => this.guard(d, locale)));
+    if (this.live) {
+      const accountId = await ctx.facts.caller().then(
+        (c) => c.AccountId,
+        () => null,
+      );
+      if (accountId) checks.push(...this.live.checks(accountId, request, locale));
+    }
     checks.sort((a, b) => CHECK_GROUPS.indexOf(a.group) - CHECK_GROUPS.indexOf(b.group));
-    const summary = { pass: 0, warn: 0, fail: 0 };
+    const summary = { pass: 0, warn: 0, fail: 0, running: 0 };
     for (const c of checks) summary[c.status] += 1;
     return { checks, summary, durationMs: Math.round(performance.now() - started), checkedAt: new Date(this.now()).toISOString() };
   }

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { runPreflight, type PreflightRequest } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { apiRequest } from '../../../lib/api-client';
@@ -17,7 +17,21 @@ export const preflightQueryOptions = (request: PreflightRequest, lang: Locale) =
     gcTime: 5 * 60_000,
     // A failed run is shown with "check again"; it is not repeated behind the user's back.
     retry: false,
+    // The live probe answers `running` until its Job in the cluster is done: ask again meanwhile.
+    refetchInterval: (query) => (query.state.data?.checks.some((c) => c.status === 'running') ? LIVE_POLL_MS : false),
   });
+
+/** How often a running live probe is asked for its results. */
+export const LIVE_POLL_MS = 2000;
+
+/** "Check again": every check, and the live probe run anew (after a fix, its old result is stale). */
+export function useRecheckPreflight(request: PreflightRequest, lang: Locale) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchPreflight({ ...request, rerunProbe: true }, lang),
+    onSuccess: (result) => client.setQueryData(preflightKeys.run(request, lang), result),
+  });
+}
 
 /**
  * The checks of the current parameters. The key holds the parameters, so an answer always belongs

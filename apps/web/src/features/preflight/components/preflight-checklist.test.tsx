@@ -244,4 +244,40 @@ describe('pre-flight checklist', () => {
     await waitFor(() => expect(callsTo(fetchMock, '/api/v1/preflight', 'POST')).toHaveLength(2));
     expect(await screen.findByText('全部 7 项检查通过')).toBeTruthy();
   });
+  it('shows the live group running, asks again, then the probe\'s failure with the field to change; order blocked', async () => {
+    const live = (status: PreflightCheck['status'], detail: string): PreflightCheck => ({
+      id: 'live.redis.auth',
+      group: 'live',
+      status,
+      title: '从集群内认证 Redis',
+      detail,
+      ...(status === 'fail' ? { field: 'redisPassword' } : {}),
+    });
+    let asked = 0;
+    await toReview(
+      {
+        '/api/v1/preflight': () => {
+          asked += 1;
+          return Response.json(
+            preflightFixture([
+              ...checksWith(),
+              asked === 1
+                ? live('running', '正在集群内运行探测任务（最长 60 秒）')
+                : live('fail', 'Redis 拒绝了密码：WRONGPASS invalid username-password pair or user is disabled.'),
+            ]),
+          );
+        },
+      },
+      { waitForChecks: false },
+    );
+    expect(await screen.findByRole('heading', { name: '集群内实测' }, { timeout: 15000 })).toBeTruthy();
+    const checklist = screen.getByRole('region', { name: '部署前检查' });
+    const row = await within(checklist).findByRole('listitem', { name: '从集群内认证 Redis' });
+    expect(within(row).getByText('运行中')).toBeTruthy();
+    expect(await screen.findByText(/WRONGPASS/, {}, { timeout: 15000 })).toBeTruthy();
+    const failed = within(checklist).getByRole('listitem', { name: '从集群内认证 Redis' });
+    expect(within(failed).getByText('失败')).toBeTruthy();
+    expect(within(failed).getByTestId('check-field-live.redis.auth').textContent).toBe('需修改：Redis实例密码');
+    expect(reason()).toBe('部署前检查有 1 项失败，请先修复后再创建');
+  });
 });

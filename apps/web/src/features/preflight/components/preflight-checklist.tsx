@@ -12,7 +12,8 @@ import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT, type PageTFunction } from '../../../lib/i18n/use-page-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { usePreflight } from '../api/run-preflight';
+import { HA_EXISTING_TEMPLATE, type ParameterName } from '@dify-console/shared/template/templates';
+import { usePreflight, useRecheckPreflight } from '../api/run-preflight';
 import { StatusLabel, type Tone } from './status-label';
 import { WhitelistFixDialog } from './whitelist-fix-dialog';
 
@@ -40,17 +41,20 @@ const TONES: Record<PreflightCheck['status'], Tone> = {
   pass: 'success',
   warn: 'warning',
   fail: 'error',
+  running: 'neutral',
 };
 
 export function summaryText(checks: PreflightCheck[], t: PageTFunction): string {
   const fail = checks.filter((c) => c.status === 'fail').length;
   const warn = checks.filter((c) => c.status === 'warn').length;
-  if (fail === 0 && warn === 0) return t('preflight.summary.passed', { count: checks.length });
+  const live = checks.filter((c) => c.status === 'running').length;
+  if (fail === 0 && warn === 0 && live === 0) return t('preflight.summary.passed', { count: checks.length });
   const parts = [
     fail > 0 ? t('preflight.summary.fail', { count: fail }) : null,
     warn > 0
       ? t(warn === 1 ? 'preflight.summary.warnOne' : 'preflight.summary.warnOther', { count: warn })
       : null,
+    live > 0 ? t('preflight.summary.running', { count: live }) : null,
   ];
   return parts.filter((p) => p !== null).join(t('preflight.summary.separator'));
 }
@@ -84,10 +88,13 @@ export default function PreflightChecklist({ request, onGateChange }: PreflightC
   const checked = useDebouncedValue(request, PREFLIGHT_DELAY_MS);
   const settling = JSON.stringify(checked) !== JSON.stringify(request);
   const run = usePreflight(checked, locale);
+  const recheck = useRecheckPreflight(checked, locale);
   const [fixing, setFixing] = useState<WhitelistFix | null>(null);
 
   const data = run.data;
-  const running = settling || run.isFetching;
+  // Asking again for a running live probe is not "checking again": the list stays as it is.
+  const livePending = !run.isPlaceholderData && (data?.checks.some((c) => c.status === 'running') ?? false);
+  const running = settling || recheck.isPending || (run.isFetching && !livePending);
   // An error of an older run while a newer one is going is not this run's answer.
   const gate = gateOf(run.isPlaceholderData ? undefined : data, running, run.isError);
   const gateKey = JSON.stringify(gate);
@@ -126,10 +133,19 @@ export default function PreflightChecklist({ request, onGateChange }: PreflightC
             </>
           ) : null}
         </div>
-        <Button icon={<ReloadIcon />} onClick={() => void run.refetch()} disabled={running}>
+        <Button icon={<ReloadIcon />} onClick={() => recheck.mutate()} disabled={running}>
           {t('preflight.checkAgain')}
         </Button>
       </div>
+      {recheck.isError && !running ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('preflight.failedToRun', { message: errorMessage(recheck.error, locale) })}
+        />
+      ) : null}
       {run.isError && !running ? (
         <Alert
           type="warning"
@@ -207,9 +223,10 @@ function CheckRow({
   onFix: (fix: WhitelistFix) => void;
   busy: boolean;
 }) {
-  const { t } = usePageT();
+  const { t, l } = usePageT();
   const { token } = theme.useToken();
   const titleId = `preflight-check-${check.id}`;
+  const fieldDef = check.field && check.status !== 'pass' ? HA_EXISTING_TEMPLATE.fields[check.field as ParameterName] : undefined;
   const fix = check.status === 'pass' ? undefined : check.fix;
   return (
     <li
@@ -234,8 +251,14 @@ function CheckRow({
           {check.title}
         </div>
         <div style={{ color: token.colorTextSecondary, wordBreak: 'break-word' }}>
+          {check.status === 'running' ? <Spin size="small" style={{ marginRight: 6 }} /> : null}
           {check.detail}
         </div>
+        {fieldDef ? (
+          <div data-testid={`check-field-${check.id}`} style={{ marginTop: 4, fontWeight: 500 }}>
+            {t('preflight.field', { field: l(fieldDef.label) })}
+          </div>
+        ) : null}
         {fix?.kind === 'link' ? (
           <a
             href={fix.url}
