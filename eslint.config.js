@@ -3,6 +3,89 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+// ── Architecture boundaries (README "Architecture"): who may import what, and who reads the
+// environment. `eslint.boundaries.test.ts` proves each rule fails on a forbidden import.
+
+/** Only the gateways talk to the cloud and the clusters. */
+const CLOUD_SDKS = [
+  {
+    name: '@alicloud/pop-core',
+    message:
+      'Only the BFF gateways (apps/bff/src/cloud) use pop-core; services go through their ports.',
+  },
+  {
+    name: '@kubernetes/client-node',
+    message:
+      'Only the BFF cluster gateway (apps/bff/src/cluster) uses the Kubernetes client; services go through their ports.',
+  },
+];
+const SERVICES_NOT_GATEWAYS = {
+  regex: '^(\\.\\./)+(cloud|cluster|edge)/',
+  message: "Services depend on ports (apps/bff/src/ports), never on a gateway's internals.",
+};
+const GATEWAYS_NOT_SERVICES = {
+  regex: '^(\\.\\./)+services/',
+  message:
+    'Gateways implement ports (apps/bff/src/ports) and use errors/ and lib/, never services/.',
+};
+const SIM_NOT_CONSOLE = {
+  group: ['@dify-console/*'],
+  message: "The local cloud is an independent Alibaba Cloud: it never imports the console's code.",
+};
+const restrictedImports = ({ sdks = true, patterns = [] } = {}) => [
+  'error',
+  { paths: sdks ? CLOUD_SDKS : [], patterns },
+];
+
+/** `process.env` is read by each app's config module only. */
+const NO_PROCESS_ENV = [
+  'error',
+  {
+    selector: "MemberExpression[object.name='process'][property.name='env']",
+    message:
+      "Read the environment in the app's config module only (apps/bff/src/config, the local cloud's cli.ts, e2e/playwright.config.ts) and pass values in.",
+  },
+];
+
+/** A web feature never imports another feature: what two features share lives in lib/ or components/. */
+const WEB_FEATURES = resolve(import.meta.dirname, 'apps/web/src/features');
+const featureOf = (file) => {
+  const rel = relative(WEB_FEATURES, file);
+  return rel.startsWith('..') || rel === '' ? undefined : rel.split(sep)[0];
+};
+const boundaries = {
+  rules: {
+    'no-cross-feature': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          cross:
+            'Feature "{{from}}" imports feature "{{to}}": move what they share to lib/ or components/.',
+        },
+      },
+      create(context) {
+        const from = featureOf(context.filename);
+        if (!from) return {};
+        const check = (node) => {
+          const source = node.source?.value;
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const to = featureOf(resolve(dirname(context.filename), source));
+          if (to && to !== from)
+            context.report({ node: node.source, messageId: 'cross', data: { from, to } });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -24,13 +107,59 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': restrictedImports(),
+      'no-restricted-syntax': NO_PROCESS_ENV,
     },
+  },
+  {
+    files: ['apps/bff/src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictedImports({ patterns: [SERVICES_NOT_GATEWAYS] }) },
+  },
+  {
+    files: ['apps/bff/src/cloud/**/*.ts', 'apps/bff/src/cluster/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        sdks: false,
+        patterns: [GATEWAYS_NOT_SERVICES],
+      }),
+    },
+  },
+  {
+    files: ['apps/bff/src/edge/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictedImports({ patterns: [GATEWAYS_NOT_SERVICES] }) },
+  },
+  {
+    files: ['packages/cloud-sim/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictedImports({ patterns: [SIM_NOT_CONSOLE] }) },
+  },
+  {
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/no-cross-feature': 'error' },
+  },
+  {
+    // Each app's config module, and the tests and tools that start processes with an environment.
+    files: [
+      'apps/bff/src/config/**/*.ts',
+      'packages/cloud-sim/src/cli.ts',
+      'e2e/**/*.ts',
+      '**/*.test.ts',
+      '**/bench/**/*.ts',
+      '**/scripts/**/*.ts',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
@@ -39,7 +168,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', '**/bench/**/*.ts', '**/scripts/**/*.ts', '**/cli.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**/*.ts',
+      '**/bench/**/*.ts',
+      '**/scripts/**/*.ts',
+      '**/cli.ts',
+    ],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -47,6 +183,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The local cloud is tested with the official SDK clients, as the console's users would call it.
+    files: ['packages/cloud-sim/src/**/*.test.ts', 'packages/cloud-sim/src/test-clients.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports({ sdks: false, patterns: [SIM_NOT_CONSOLE] }),
     },
   },
 );

@@ -1,8 +1,9 @@
 import { startCloudSim } from './index';
 
 // `pnpm sim --port <n> [--speed <x>] [--host <h>] [--state-file <path>] [--edge-port <n>]
-// [--edge-tls-port <n>] [--dns-port <n>] [--nacos-port <n>] [--kube-api-port <n>]` (or SIM_STATE_FILE): starts the local cloud and prints the
-// lines to paste into an environment, then runs until SIGINT/SIGTERM.
+// [--edge-tls-port <n>] [--dns-port <n>] [--nacos-port <n>] [--kube-api-port <n>]` (or SIM_STATE_FILE,
+// SIM_SPEED): starts the local cloud and prints the lines to paste into an environment, then runs
+// until SIGINT/SIGTERM. The only module of the local cloud that reads the environment.
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -25,8 +26,14 @@ function numberArg(name: string): number | undefined {
   return n;
 }
 
+function speedFromEnv(): number | undefined {
+  const raw = process.env.SIM_SPEED;
+  const n = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 const port = numberArg('port');
-const speed = numberArg('speed');
+const speed = numberArg('speed') ?? speedFromEnv();
 const host = arg('host');
 const stateFile = arg('state-file') ?? process.env.SIM_STATE_FILE;
 const edgePort = numberArg('edge-port');

@@ -28,7 +28,7 @@ export interface StartOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Simulated time speed; default from env SIM_SPEED or 1. */
+  /** Simulated time speed (default 1). */
   speed?: number;
   /** Injectable wall clock, ms. */
   now?: () => number;
@@ -98,14 +98,8 @@ export interface CloudSim {
   close(): Promise<void>;
 }
 
-function speedFromEnv(): number {
-  const raw = process.env.SIM_SPEED;
-  const n = raw === undefined || raw === '' ? 1 : Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : 1;
-}
-
 export async function startCloudSim(opts: StartOptions = {}): Promise<CloudSim> {
-  const core = new SimCore(opts.now ?? Date.now, opts.speed ?? speedFromEnv());
+  const core = new SimCore(opts.now ?? Date.now, opts.speed ?? 1);
   if (opts.stateFile !== undefined)
     core.attachStateFile(opts.stateFile, readStateFile(opts.stateFile));
   core.startTicker();
