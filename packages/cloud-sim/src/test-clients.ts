@@ -32,7 +32,7 @@ export interface PopError extends Error {
 export function rpc(
   endpoint: string,
   apiVersion: string,
-  keys: Pick<SimAccountKeys, 'accessKeyId' | 'accessKeySecret'>,
+  keys: Pick<SimAccountKeys, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string },
   opts: object = {},
 ): RPCClient {
   return new RPCClient({
@@ -40,6 +40,7 @@ export function rpc(
     apiVersion,
     accessKeyId: keys.accessKeyId,
     accessKeySecret: keys.accessKeySecret,
+    ...(keys.securityToken !== undefined ? { securityToken: keys.securityToken } : {}),
     opts,
   });
 }
@@ -47,7 +48,7 @@ export function rpc(
 export function roa(
   endpoint: string,
   apiVersion: string,
-  keys: Pick<SimAccountKeys, 'accessKeyId' | 'accessKeySecret'>,
+  keys: Pick<SimAccountKeys, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string },
 ): RoaClient {
   const Ctor = (RPCClient as unknown as { ROAClient: new (cfg: object) => RoaClient }).ROAClient;
   return new Ctor({
@@ -55,6 +56,7 @@ export function roa(
     apiVersion,
     accessKeyId: keys.accessKeyId,
     accessKeySecret: keys.accessKeySecret,
+    ...(keys.securityToken !== undefined ? { securityToken: keys.securityToken } : {}),
   });
 }
 

@@ -117,14 +117,18 @@ export function sandboxEntry(given: { edgePort?: number | null; edgeTlsPort?: nu
 export function sandboxCloud(
   env: Env,
   endpoint: string,
-  keys: { accessKeyId: string; accessKeySecret: string } = SANDBOX_DEFAULT_KEYS,
+  keys: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = SANDBOX_DEFAULT_KEYS,
   source = 'local cloud',
   entry: EntryNetwork = sandboxEntry({ edgePort: env.cloudSimEdgePort, dns: env.cloudSimDns }),
 ): CloudSetup {
   const base = endpoint.replace(/\/+$/, '');
   return {
     mode: 'sandbox',
-    credentials: staticCredentials({ accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret }),
+    credentials: staticCredentials({
+      accessKeyId: keys.accessKeyId,
+      accessKeySecret: keys.accessKeySecret,
+      ...(keys.securityToken ? { securityToken: keys.securityToken } : {}),
+    }),
     credentialsSource: source,
     endpoint: () => base,
     computeNestRegion: env.computeNestRegion,
@@ -154,8 +158,10 @@ export async function decideCloud(
   if (env.cloudSimEndpoint) {
     // A separately started local cloud: its keys come from the environment when given (another
     // sandbox account), never from the CLI profile or the ECS role, which hold real credentials.
-    const { accessKeyId, accessKeySecret } = env.credentials;
-    const keys = accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : SANDBOX_DEFAULT_KEYS;
+    // Temporary keys of the local cloud (STS AssumeRole) come with ALIBABA_CLOUD_SECURITY_TOKEN.
+    const { accessKeyId, accessKeySecret, securityToken } = env.credentials;
+    const keys =
+      accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) } : SANDBOX_DEFAULT_KEYS;
     return { cloud: sandboxCloud(env, env.cloudSimEndpoint, keys, `local cloud at ${env.cloudSimEndpoint}`), embedded: null };
   }
   const found = await resolveCredentials(env.credentials, chainDeps);

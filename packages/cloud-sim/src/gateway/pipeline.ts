@@ -7,7 +7,7 @@ import { authorize } from '../products/ram/authorize';
 import { Errors } from '../protocol/errors';
 import type { WireRequest } from '../protocol/request';
 import type { SimCore } from '../sim-core';
-import { authenticate, principalOf } from './auth';
+import { authenticate, checkSecurityToken, principalOf } from './auth';
 import { resolve, type Resolved } from './dispatch';
 import { sendError } from './error-envelope';
 import { jsonBody } from './parse';
@@ -53,7 +53,9 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
     try {
       resolved = resolve(wire, core.products);
       accessKeyId = authenticate(core, wire);
-      const { account, caller } = principalOf(core, accessKeyId);
+      const principal = principalOf(core, accessKeyId);
+      checkSecurityToken(core, principal, wire, resolved.params);
+      const { account, caller } = principal;
       const scope = { accessKeyId, action: resolved.action };
 
       if (!core.throttle.take(scope, core.clock.wallNow())) throw Errors.throttlingUser();

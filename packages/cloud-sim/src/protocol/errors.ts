@@ -72,6 +72,19 @@ export const Errors = {
       501,
       `The local cloud does not implement ${product} ${action} yet. It is a real API action; the sandbox lacks it.`,
     ),
+  // STS credential problems (reference §1; 400, exact status UNCONFIRMED).
+  missingSecurityToken: () =>
+    new SimError('MissingSecurityToken', 400, 'SecurityToken is mandatory for this action.'),
+  securityTokenExpired: () =>
+    new SimError('InvalidSecurityToken.Expired', 400, 'Specified SecurityToken is expired.'),
+  securityTokenMalformed: () =>
+    new SimError('InvalidSecurityToken.Malformed', 400, 'Specified SecurityToken is malformed.'),
+  securityTokenMismatch: () =>
+    new SimError(
+      'InvalidSecurityToken.MismatchWithAccessKey',
+      400,
+      'Specified SecurityToken mismatch with the AccessKey.',
+    ),
   accessKeyNotFound: () =>
     new SimError('InvalidAccessKeyId.NotFound', 404, 'Specified access key is not found.'),
   // Status: product error tables say 403, but the bodies captured from the live gateway in

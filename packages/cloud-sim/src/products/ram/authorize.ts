@@ -1,9 +1,8 @@
 import { SimError } from '../../protocol/errors';
 import type { AccountState } from '../../state/registry';
 import type { ProductDef } from '../types';
-import { RAM_STORE } from './model';
 import { policiesAllow } from './policies';
-import { effectivePolicies, type Caller } from './principal';
+import { callerPolicies, type Caller } from './principal';
 
 // RAM authorization of RAM users' calls. Root keys may do everything; a RAM user may call
 // `<service>:<Action>` when one of its system policies (direct or through a group) allows it.
@@ -23,8 +22,8 @@ export function callerMay(
   action: string,
 ): boolean {
   if (!caller || caller.type === 'Account' || FREE.has(action)) return true;
-  const user = account.accountStore(RAM_STORE).users.get(caller.userName);
-  return user !== undefined && policiesAllow(effectivePolicies(account, user), action);
+  const policies = callerPolicies(account, caller);
+  return policies !== undefined && policiesAllow(policies, action);
 }
 
 /**
@@ -37,7 +36,7 @@ export function callerMay(
  */
 export function permissionDenied(
   account: AccountState,
-  caller: Extract<Caller, { type: 'RAMUser' }>,
+  caller: Exclude<Caller, { type: 'Account' }>,
   productCode: string,
   action: string,
   resource = '*',
@@ -48,12 +47,17 @@ export function permissionDenied(
     AccessDeniedDetail: {
       PolicyType: 'AccountLevelIdentityBasedPolicy',
       AuthPrincipalOwnerId: account.accountId,
-      AuthPrincipalType: 'SubUser',
-      AuthPrincipalDisplayName: caller.userName,
+      AuthPrincipalType: caller.type === 'RAMUser' ? 'SubUser' : 'AssumedRoleUser',
+      AuthPrincipalDisplayName:
+        caller.type === 'RAMUser' ? caller.userName : `${caller.roleName}:${caller.sessionName}`,
       NoPermissionType: 'ImplicitDeny',
       AuthAction: authAction,
       EncodedDiagnosticMessage: Buffer.from(
-        JSON.stringify({ action: authAction, principal: caller.userId, resource }),
+        JSON.stringify({
+          action: authAction,
+          principal: caller.type === 'RAMUser' ? caller.userId : caller.roleId,
+          resource,
+        }),
       ).toString('base64'),
     },
   };

@@ -6,7 +6,7 @@ import { getUser } from './get-user';
 import { listGroupsForUser } from './list-groups-for-user';
 import { listPoliciesForGroup } from './list-policies-for-group';
 import { listPoliciesForUser } from './list-policies-for-user';
-import { RAM_STORE } from './model';
+import { RAM_ROLE_STORE, RAM_STORE, roleArn } from './model';
 
 export const ram: ProductDef = {
   code: 'Ram',
@@ -33,5 +33,8 @@ export const ram: ProductDef = {
       store.users.set(u.UserName, copy);
     }
     for (const g of scenario.ram?.groups ?? []) store.groups.set(g.GroupName, structuredClone(g));
+    const roles = account.accountStore(RAM_ROLE_STORE).roles;
+    for (const r of scenario.ram?.roles ?? [])
+      roles.set(r.RoleName, { ...structuredClone(r), Arn: roleArn(account.accountId, r.RoleName) });
   },
 };

@@ -43,11 +43,36 @@ export interface RamStore {
 
 export const RAM_STORE = storeKey<RamStore>('ram', () => ({ users: new Map(), groups: new Map() }));
 
+/** A RAM role the account's own identities may assume (trust policy: the account). */
+export interface RamRole {
+  RoleName: string;
+  /** 19 digits, like the real ones. */
+  RoleId: string;
+  /** `acs:ram::<AccountId>:role/<rolename in lower case>`. */
+  Arn: string;
+  Description: string;
+  /** Seconds, 3600 … 43200; AssumeRole's DurationSeconds may not exceed it. */
+  MaxSessionDuration: number;
+  CreateDate: string;
+  policies: AttachedPolicy[];
+}
+
+export interface RamRoleStore {
+  roles: Map<string, RamRole>;
+}
+
+export const RAM_ROLE_STORE = storeKey<RamRoleStore>('ram-roles', () => ({ roles: new Map() }));
+
 /** Fixture data for a scenario (plain objects; seeded into RAM_STORE). */
 export interface RamFixtures {
   users: RamUser[];
   groups: RamGroup[];
+  /** `Arn` is filled in at seeding (it carries the account id). */
+  roles?: Omit<RamRole, 'Arn'>[];
 }
+
+export const roleArn = (accountId: string, roleName: string) =>
+  `acs:ram::${accountId}:role/${roleName.toLowerCase()}`;
 
 // RAM entity-not-found answers: code EntityNotExist.<Kind>, HTTP 404 (reference §9.2); message
 // wording follows RAM's "The role not exists: x." form (UNCONFIRMED for users/groups).

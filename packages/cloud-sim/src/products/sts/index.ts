@@ -1,6 +1,7 @@
 import { STS_ACTIONS } from '../catalog';
 import { hosts } from '../hosts';
 import type { ProductDef } from '../types';
+import { assumeRole } from './assume-role';
 import { getCallerIdentity } from './get-caller-identity';
 
 export const sts: ProductDef = {
@@ -9,5 +10,5 @@ export const sts: ProductDef = {
   style: 'RPC',
   host: hosts.sts,
   catalog: STS_ACTIONS,
-  actions: { GetCallerIdentity: getCallerIdentity },
+  actions: { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole },
 };
