@@ -184,7 +184,7 @@ export class DeploymentService {
       const issues = await this.picks.unusablePicks(request.regionId, request.parameters, locale);
       if (issues.length > 0) throw new ProblemError(400, { code: 'ResourcesNotUsable', message: TEXT.unusable[locale], issues });
       const p = request.parameters;
-      const created = await withSecretsScrubbed([p.postgresPassword, p.redisPassword, p.milvusPassword], () =>
+      const created = await withSecretsScrubbed(p, () =>
         this.computeNest.createServiceInstance({
           serviceId: DIFY_SERVICE_ID,
           templateName: request.templateName,

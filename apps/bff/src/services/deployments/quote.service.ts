@@ -113,8 +113,7 @@ export class QuoteService {
     const priced =
       this.cache.get(key) ??
       (await this.flights.run(key, async () => {
-        const secrets = [request.parameters.postgresPassword, request.parameters.redisPassword, request.parameters.milvusPassword];
-        const resources = await withSecretsScrubbed(secrets, () =>
+        const resources = await withSecretsScrubbed(request.parameters, () =>
           this.computeNest.getServiceEstimateCost({ serviceId: DIFY_SERVICE_ID, templateName: request.templateName, parameters }),
         );
         const entry = { resources, quotedAt: new Date(this.now()).toISOString() };

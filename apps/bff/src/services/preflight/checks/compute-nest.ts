@@ -3,7 +3,6 @@ import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/t
 import { isCloudError } from '../../../errors/cloud-error';
 import { withSecretsScrubbed } from '../../deployments/secrets';
 import { isForbidden, type CheckContext, type CheckDef } from '../check';
-import { secretsOf } from './identity';
 
 /** Compute Nest's own checks of the service and its dry run of the order. */
 export function computeNestChecks({ request, t, ports }: CheckContext): CheckDef[] {
@@ -29,7 +28,7 @@ export function computeNestChecks({ request, t, ports }: CheckContext): CheckDef
       title: t('tDryRun'),
       run: async () => {
         try {
-          await withSecretsScrubbed(secretsOf(request), () =>
+          await withSecretsScrubbed(request.parameters, () =>
             ports.computeNest.createServiceInstance({
               serviceId: DIFY_SERVICE_ID,
               templateName: request.templateName,

@@ -53,7 +53,7 @@ export function identityChecks({ request, t, ports, facts }: CheckContext): Chec
       group: 'identity',
       title: t('tComputeNestPolicy'),
       run: async () => {
-        const missing = await withSecretsScrubbed(secretsOf(request), () =>
+        const missing = await withSecretsScrubbed(request.parameters, () =>
           ports.computeNest.generateServicePolicy({
             serviceId: DIFY_SERVICE_ID,
             templateName: request.templateName,
@@ -66,10 +66,4 @@ export function identityChecks({ request, t, ports, facts }: CheckContext): Chec
       },
     },
   ];
-}
-
-/** The passwords of the order, kept out of any cloud message shown back. */
-export function secretsOf(request: CheckContext['request']) {
-  const p = request.parameters;
-  return [p.postgresPassword, p.redisPassword, p.milvusPassword];
 }
