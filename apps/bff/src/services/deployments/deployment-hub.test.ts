@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeComputeNest } from '../../testing/fake-computenest';
+import { ManualClock } from '../../testing/manual-clock';
 import { AccountContext } from '../account';
 import { DeploymentHub, type HubEvent } from './deployment-hub';
 
@@ -12,21 +13,14 @@ function setup() {
   cloud.add({ ServiceInstanceId: 'si-1', Status: 'Deploying', Progress: 10 });
   cloud.log('si-1', 'Start creating service instance', 'Creating');
   cloud.log('si-1', 'Checking parameters');
-  const hub = new DeploymentHub(cloud, new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1' }) }), { intervalsMs: INTERVALS });
+  const clock = new ManualClock();
+  const hub = new DeploymentHub(cloud, new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1' }) }), { intervalsMs: INTERVALS, clock });
   hubs.push(hub);
-  return { cloud, hub };
+  return { cloud, hub, clock };
 }
 afterEach(() => {
   for (const h of hubs.splice(0)) h.close();
 });
-
-const until = async (cond: () => boolean, ms = 2000) => {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 function collector() {
   const events: HubEvent[] = [];
@@ -41,7 +35,7 @@ function collector() {
 
 describe('DeploymentHub', () => {
   it('serves three subscribers with one poller; each gets the state so far, then the changes, then the end', async () => {
-    const { cloud, hub } = setup();
+    const { cloud, hub, clock } = setup();
     const a = collector();
     const b = collector();
     await Promise.all([hub.subscribe('si-1', a.listener), hub.subscribe('si-1', b.listener)]);
@@ -52,7 +46,7 @@ describe('DeploymentHub', () => {
 
     cloud.log('si-1', 'Installing Helm chart ack-dify');
     cloud.update('si-1', { Progress: 50 });
-    await until(() => a.statuses().length === 2 && b.statuses().length === 2);
+    await clock.runUntil(() => a.statuses().length === 2 && b.statuses().length === 2);
     expect(a.lines().at(-1)).toBe('Installing Helm chart ack-dify');
 
     const c = collector(); // a late subscriber: the state so far at once, no extra cloud call for it
@@ -64,7 +58,7 @@ describe('DeploymentHub', () => {
 
     cloud.log('si-1', 'Deploy successfully', 'Deployed');
     cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
-    await until(() => a.ended() && b.ended() && c.ended());
+    await clock.runUntil(() => a.ended() && b.ended() && c.ended());
     for (const x of [a, b, c]) {
       expect(x.statuses().at(-1)).toBe('Deployed:100');
       expect(x.lines().at(-1)).toBe('Deploy successfully');
@@ -73,55 +67,54 @@ describe('DeploymentHub', () => {
       expect(new Set(x.lines()).size).toBe(x.lines().length);
     }
     expect(hub.size).toBe(0);
-    const calls = cloud.count('GetServiceInstance');
-    await new Promise((r) => setTimeout(r, 60));
-    expect(cloud.count('GetServiceInstance')).toBe(calls); // stopped after the final state
+    expect(clock.pending).toBe(0); // stopped after the final state: no poll is scheduled
   });
 
   it('backs off while nothing changes and resets on a change', async () => {
-    const { cloud, hub } = setup();
+    const { cloud, hub, clock } = setup();
     const times: number[] = [];
     const original = cloud.getServiceInstance.bind(cloud);
     cloud.getServiceInstance = async (id: string) => {
-      times.push(Date.now());
+      times.push(clock.now());
       return original(id);
     };
     const unsubscribe = await hub.subscribe('si-1', () => undefined);
-    await until(() => times.length >= 5);
-    const gap = (i: number) => times[i + 1]! - times[i]!;
+    await clock.runUntil(() => times.length >= 5);
+    const gaps = (from: number) => times.slice(from + 1).map((t, i) => t - times[from + i]!);
     // after the first read (a change): 10, then nothing new: 20, 40, 40 (the maximum)
-    expect(gap(0)).toBeGreaterThanOrEqual(INTERVALS[0]! - 3);
-    expect(gap(1)).toBeGreaterThanOrEqual(INTERVALS[1]! - 3);
-    expect(gap(2)).toBeGreaterThanOrEqual(INTERVALS[2]! - 3);
-    expect(gap(3)).toBeGreaterThanOrEqual(INTERVALS[2]! - 3);
+    expect(gaps(0)).toEqual([INTERVALS[0], INTERVALS[1], INTERVALS[2], INTERVALS[2]]);
     cloud.update('si-1', { Progress: 60 });
     const seen = times.length;
-    await until(() => times.length >= seen + 2);
-    expect(gap(seen)).toBeLessThan(INTERVALS[2]! - 5); // back to the shortest delay after the change
+    await clock.runUntil(() => times.length >= seen + 2);
+    // the poll that saw the change (after the longest delay), then the shortest delay again
+    expect(gaps(seen - 1)).toEqual([INTERVALS[2], INTERVALS[0]]);
     unsubscribe();
   });
 
   it('stops polling when the last subscriber leaves', async () => {
-    const { cloud, hub } = setup();
+    const { cloud, hub, clock } = setup();
     const u1 = await hub.subscribe('si-1', () => undefined);
     const u2 = await hub.subscribe('si-1', () => undefined);
     u1();
     expect(hub.size).toBe(1);
+    expect(clock.pending).toBe(1);
     u2();
     expect(hub.size).toBe(0);
     const calls = cloud.count('GetServiceInstance');
-    await new Promise((r) => setTimeout(r, 80));
+    expect(clock.pending).toBe(0);
+    expect(await clock.next()).toBe(false);
     expect(cloud.count('GetServiceInstance')).toBe(calls);
   });
 
   it('rejects a subscription to an unknown instance and keeps no poller', async () => {
-    const { hub } = setup();
+    const { hub, clock } = setup();
     await expect(hub.subscribe('si-nope', () => undefined)).rejects.toMatchObject({ code: 'ServiceInstanceNotFound' });
     expect(hub.size).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 
   it('tells subscribers about a failed poll and keeps polling', async () => {
-    const { cloud, hub } = setup();
+    const { cloud, hub, clock } = setup();
     const a = collector();
     await hub.subscribe('si-1', a.listener);
     const original = cloud.getServiceInstance.bind(cloud);
@@ -131,16 +124,17 @@ describe('DeploymentHub', () => {
       return original(id);
     };
     cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
-    await until(() => a.ended());
+    await clock.runUntil(() => a.ended());
     expect(a.events.map((e) => e.type)).toEqual(['logs', 'status', 'error', 'status', 'end']);
   });
 
   it('ends every subscription on close', async () => {
-    const { hub } = setup();
+    const { hub, clock } = setup();
     const a = collector();
     await hub.subscribe('si-1', a.listener);
     hub.close();
     expect(a.ended()).toBe(true);
     expect(hub.size).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 });

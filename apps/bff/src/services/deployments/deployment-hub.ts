@@ -1,5 +1,6 @@
 import type { DeploymentPhase, LogEntry } from '@dify-console/shared/api/deployments';
 import { isFinalStatus } from '@dify-console/shared/domain/deployment-status';
+import { systemClock, type Clock } from '../../lib/clock';
 import type { AccountContext } from '../account';
 import { furthest, phaseOfLog, secretValuesIn, toLogEntry, toStatus } from './mapping';
 import { allTokenPages, type ComputeNestPort, type LogRecord, type ResourceRecord, type ServiceInstanceRecord } from '../../ports/deployments';
@@ -29,6 +30,8 @@ export interface HubOptions {
   maxLogLines?: number;
   /** The resources are listed again on a status change, or when this old (default 10 s). */
   resourcesMaxAgeMs?: number;
+  /** Time and timers (tests move a manual clock). */
+  clock?: Clock;
 }
 
 export const DEFAULT_INTERVALS_MS = [1000, 2000, 5000, 10_000];
@@ -54,7 +57,7 @@ class Watch {
   private rejectReady!: (err: unknown) => void;
   private started = false;
   private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private step = 0;
   private readonly seen = new Set<string>();
   private resourcesAt = 0;
@@ -69,6 +72,7 @@ class Watch {
     private readonly intervals: number[],
     private readonly maxLogLines: number,
     private readonly resourcesMaxAgeMs: number,
+    private readonly clock: Clock,
     private readonly onStop: () => void,
   ) {
     this.ready = new Promise<void>((resolve, reject) => {
@@ -88,7 +92,7 @@ class Watch {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.rejectReady(new Error('stopped'));
     this.onStop();
   }
@@ -154,11 +158,11 @@ class Watch {
     const statusChanged = !this.record || statusKey(this.record) !== statusKey(record);
     // The resources change with the stage, not with every percent: listed again when the status
     // itself changes or the last listing is old.
-    const stale = !this.record || this.record.Status !== record.Status || Date.now() - this.resourcesAt >= this.resourcesMaxAgeMs;
+    const stale = !this.record || this.record.Status !== record.Status || this.clock.now() - this.resourcesAt >= this.resourcesMaxAgeMs;
     let resources = this.resources;
     if (statusChanged && stale) {
       resources = await allTokenPages((nextToken) => this.port.listServiceInstanceResources(this.instanceId, { nextToken }));
-      this.resourcesAt = Date.now();
+      this.resourcesAt = this.clock.now();
     }
     if (this.stopped) return false;
     const first = this.record === null;
@@ -205,7 +209,7 @@ class Watch {
       return;
     }
     this.step = changed ? 0 : Math.min(this.step + 1, this.intervals.length - 1);
-    this.timer = setTimeout(() => void this.tick(), this.intervals[this.step] ?? 1000);
+    this.timer = this.clock.setTimeout(() => void this.tick(), this.intervals[this.step] ?? 1000);
   }
 
   /** Ends every subscription (app shutdown). */
@@ -227,6 +231,7 @@ export class DeploymentHub {
   private readonly intervals: number[];
   private readonly maxLogLines: number;
   private readonly resourcesMaxAgeMs: number;
+  private readonly clock: Clock;
   private closed = false;
 
   constructor(
@@ -237,6 +242,7 @@ export class DeploymentHub {
     this.intervals = options.intervalsMs?.length ? options.intervalsMs : DEFAULT_INTERVALS_MS;
     this.maxLogLines = options.maxLogLines ?? 5000;
     this.resourcesMaxAgeMs = options.resourcesMaxAgeMs ?? 10_000;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Pollers running now (one per watched instance). */
@@ -253,7 +259,7 @@ export class DeploymentHub {
     const key = `${await this.account.id()}|${instanceId}`;
     let watch = this.watches.get(key);
     if (!watch) {
-      const created: Watch = new Watch(instanceId, this.port, this.intervals, this.maxLogLines, this.resourcesMaxAgeMs, () => {
+      const created: Watch = new Watch(instanceId, this.port, this.intervals, this.maxLogLines, this.resourcesMaxAgeMs, this.clock, () => {
         if (this.watches.get(key) === created) this.watches.delete(key);
       });
       watch = created;
