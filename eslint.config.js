@@ -186,6 +186,12 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the BFF outside services may drive the cloud with the SDK, as a client would.
+    files: ['apps/bff/src/**/*.test.ts'],
+    ignores: ['apps/bff/src/services/**'],
+    rules: { 'no-restricted-imports': restrictedImports({ sdks: false }) },
+  },
+  {
     // The local cloud is tested with the official SDK clients, as the console's users would call it.
     files: ['packages/cloud-sim/src/**/*.test.ts', 'packages/cloud-sim/src/test-clients.ts'],
     rules: {

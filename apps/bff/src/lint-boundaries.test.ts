@@ -103,6 +103,11 @@ describe('lint boundaries', () => {
       "import type { PreflightPorts } from '../ports/preflight';\nimport { isCloudError } from '../errors/cloud-error';\nexport type P = PreflightPorts;\nvoid isCloudError;\n",
     ],
     [
+      'a BFF test outside services driving the cloud with pop-core',
+      'apps/bff/src/config/x.test.ts',
+      "import PopCore from '@alicloud/pop-core';\nvoid PopCore;\n",
+    ],
+    [
       'the BFF config reading the environment',
       'apps/bff/src/config/x.ts',
       'export const port = process.env.PORT;\n',
