@@ -4,7 +4,7 @@ import type { CreateServiceInstanceInput } from '../ports/deployments';
 import { parseWire } from './wire';
 
 /**
- * Compute Nest (ComputeNest 2021-06-01, RPC), reference §8. Every call goes to the API region
+ * Compute Nest (ComputeNest 2021-06-01, RPC). Every call goes to the API region
  * (COMPUTE_NEST_REGION); the region Dify is deployed to travels inside `Parameters` (`RegionId`).
  * `Parameters` and `Commodity` are JSON strings; lists are plain arrays with NextToken paging.
  */
@@ -217,13 +217,13 @@ export class ComputeNestGateway {
     await this.call('DeleteServiceInstances', { ServiceInstanceId: serviceInstanceIds, ClientToken: clientToken }, clientToken !== undefined);
   }
 
-  /** CheckServiceDeployable (reference §8.10): balance, quota and (for RAM users) permission results. */
+  /** CheckServiceDeployable: balance, quota and (for RAM users) permission results. */
   async checkServiceDeployable(input: { serviceId: string; templateName: string }) {
     const raw = await this.call('CheckServiceDeployable', { ServiceId: input.serviceId, TemplateName: input.templateName });
     return parseWire(CheckServiceDeployableWire, raw, 'CheckServiceDeployable').CheckResults;
   }
 
-  /** GenerateServicePolicy (POST only, reference §8.10): the RAM actions the caller lacks for this template. */
+  /** GenerateServicePolicy (POST only): the RAM actions the caller lacks for this template. */
   async generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }) {
     const raw = await this.call('GenerateServicePolicy', {
       ServiceId: input.serviceId,

@@ -20,7 +20,7 @@ const DescribeClustersV1Wire = z.looseObject({
   page_info: z.looseObject({ page_number: z.number().optional(), page_size: z.number().optional(), total_count: z.number() }),
 });
 
-// Wire shapes of the access-entry actions (reference §4.4-4.5).
+// Wire shapes of the access-entry actions.
 const KubeconfigWire = z.looseObject({ config: z.string().min(1), expiration: z.string().nullish().transform((v) => v ?? '') });
 export const AddonInstanceWire = z.looseObject({
   name: z.string(),
@@ -50,7 +50,7 @@ export interface AddonInstall {
   config: string;
 }
 
-// Pre-flight: the network fields of DescribeClusterDetail and DescribeClusterNodes (reference §4.3, §4.6).
+// Pre-flight: the network fields of DescribeClusterDetail and DescribeClusterNodes.
 const jsonObject = z
   .union([z.string(), z.record(z.string(), z.unknown())])
   .nullish()
@@ -115,7 +115,7 @@ export class CsGateway {
     return parseWire(ClusterDetailWire, raw, 'DescribeClusterDetail');
   }
 
-  // ── access entry: kubeconfig, add-ons, tasks (reference §4.4-4.5) ──
+  // ── access entry: kubeconfig, add-ons, tasks ──
 
   /**
    * DescribeClusterUserKubeconfig — GET /k8s/{ClusterId}/user_config. A temporary kubeconfig

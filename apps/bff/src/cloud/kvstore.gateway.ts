@@ -57,7 +57,7 @@ export class KvstoreGateway {
     return parseWire(DescribeInstanceAttributeWire, raw, 'DescribeInstanceAttribute').Instances.DBInstanceAttribute[0] ?? null;
   }
 
-  /** DescribeSecurityIps: the whitelist groups (reference §6.2). */
+  /** DescribeSecurityIps: the whitelist groups. */
   async describeSecurityIps(regionId: string, instanceId: string) {
     const raw = await this.transport.rpc('r-kvstore', regionId, 'DescribeSecurityIps', { InstanceId: instanceId });
     return parseWire(DescribeSecurityIpsWire, raw, 'DescribeSecurityIps').SecurityIpGroups.SecurityIpGroup;

@@ -3,7 +3,7 @@ import type { CloudTransport } from './pop-client';
 import { parseWire } from './wire';
 
 /**
- * RAM (2015-05-01, RPC), reference §9.2: the policies of a RAM user, directly and through its
+ * RAM (2015-05-01, RPC): the policies of a RAM user, directly and through its
  * groups. The caller needs ram:List* (e.g. AliyunRAMReadOnlyAccess); a refusal is the caller's
  * problem to read, not a sign that a policy is missing.
  */

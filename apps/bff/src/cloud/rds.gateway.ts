@@ -55,7 +55,7 @@ const DescribeDBInstanceNetInfoWire = z.looseObject({
   }),
 });
 
-// Pre-flight reads and the whitelist fix (reference §5.4-5.6).
+// Pre-flight reads and the whitelist fix.
 const DescribeAccountsWire = z.looseObject({
   TotalRecordCount: z.number().optional(),
   Accounts: z.looseObject({

@@ -65,7 +65,7 @@ const RDS_CENTRAL = new Set([
 ]);
 const KVSTORE_CENTRAL = new Set(['cn-qingdao', 'cn-beijing', 'cn-wulanchabu', 'cn-hangzhou', 'cn-shanghai', 'cn-heyuan']);
 
-/** Public endpoints of the real cloud (reference §0). */
+/** Public endpoints of the real cloud. */
 export function aliyunHost(product: Product, regionId: string, computeNestRegion: string): string {
   switch (product) {
     case 'vpc':

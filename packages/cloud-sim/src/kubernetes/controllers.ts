@@ -9,7 +9,7 @@ import { KUBE_STORE } from './store';
 import { ccm } from './cloud-controller';
 import { ingressNginx, runTasks } from './ingress-addon';
 
-// The controllers of a cluster, driven by simulated time (dify-on-ack.md §6.9): the add-on tasks and
+// The controllers of a cluster, driven by simulated time: the add-on tasks and
 // ingress-nginx (ingress-addon.ts), the Alibaba Cloud Controller Manager (cloud-controller.ts), the
 // kubelets (pod-runs.ts) and the Job controller (jobs.ts). Each runs after every Kubernetes API
 // write and on the core's tick, at the current simulated time.

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
  * The state of one Nacos 3.x server (an MSE Nacos instance or the self-hosted one): its version,
  * users, namespaces and MCP registry. Plain data (Maps allowed) so the state file keeps it.
  *
- * MCP storage mirrors what Nacos keeps (reference §1): per server an id, a name unique in its
+ * MCP storage mirrors what Nacos keeps: per server an id, a name unique in its
  * namespace, the published latest version and every version with its own server, tool and
  * endpoint specification.
  */

@@ -190,7 +190,7 @@ export const RAM_ACTIONS = [
   'GetAccountAlias',
 ] as const;
 
-// Compute Nest 2021-06-01 (user-side API; reference §8 and the SDK's action list).
+// Compute Nest 2021-06-01 (user-side API, as the SDK lists its actions).
 export const COMPUTENEST_ACTIONS = [
   'GetService',
   'ListServices',

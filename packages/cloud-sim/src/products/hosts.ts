@@ -1,4 +1,4 @@
-// Real public endpoints per product (reference §0): HostId of error bodies, RegionEndpoint fields.
+// Real public endpoints per product: HostId of error bodies, RegionEndpoint fields.
 const RDS_CENTRAL = new Set([
   'cn-qingdao',
   'cn-beijing',

@@ -72,7 +72,7 @@ export const Errors = {
       501,
       `The local cloud does not implement ${product} ${action} yet. It is a real API action; the sandbox lacks it.`,
     ),
-  // STS credential problems (reference §1; 400, exact status UNCONFIRMED).
+  // STS credential problems (400, exact status UNCONFIRMED).
   missingSecurityToken: () =>
     new SimError('MissingSecurityToken', 400, 'SecurityToken is mandatory for this action.'),
   securityTokenExpired: () =>

@@ -89,7 +89,7 @@ export function ruleMessage(keyOrText: string, locale: Locale, params?: Record<s
 
 const err = (key: RuleKey) => ({ error: key });
 
-/** Compute Nest service instance name (screenshot 23). */
+/** Compute Nest service instance name. */
 export const INSTANCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const InstanceNameSchema = z
   .string(err('required'))

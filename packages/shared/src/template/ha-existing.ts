@@ -18,8 +18,8 @@ import type { FieldDef } from './types';
  * secrets all read this object.
  *
  * `computeNestParameter` is the one place that names the template's own parameters. The names
- * of the picked instances and the Milvus settings are not public (see the closing note of the
- * foundation issue); correct them here and nowhere else.
+ * of the picked instances and the Milvus settings are not public; correct them here and nowhere
+ * else.
  */
 export const HA_EXISTING_FIELDS = {
   vpcId: {

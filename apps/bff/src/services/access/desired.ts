@@ -16,7 +16,7 @@ export const CONTROLLER_NAMESPACE = 'kube-system';
 export const CONTROLLER_SERVICE = 'nginx-ingress-lb';
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'dify-console' };
 
-/** Alibaba Cloud Controller Manager annotations (dify-on-ack.md §4.2). */
+/** Alibaba Cloud Controller Manager annotations. */
 export const CCM_PREFIX = 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-';
 const LEGACY_CCM_PREFIX = 'service.beta.kubernetes.io/alicloud-loadbalancer-';
 export const CCM_ADDRESS_TYPE = `${CCM_PREFIX}address-type`;
@@ -33,7 +33,7 @@ export function loadBalancerAnnotations(addressType: 'internet' | 'intranet'): R
 
 export const isCcmAnnotation = (key: string) => key.startsWith(CCM_PREFIX) || key.startsWith(LEGACY_CCM_PREFIX);
 
-/** ingress-nginx annotations (dify-on-ack.md §5.3; field-research.md §2.7-2.8). */
+/** ingress-nginx annotations. */
 export const NGINX_PREFIX = 'nginx.ingress.kubernetes.io/';
 export const INGRESS_ANNOTATIONS: Readonly<Record<string, string>> = {
   // Above Dify's file upload limit (15 MB), its plugin packages (50 MB) and video uploads (100 MB);

@@ -24,7 +24,7 @@ export const DATABASES = ['dify', 'dify_plugin'] as const;
 /**
  * Requests the console assumes per pod (the template passes `resources: {}`, so these are the
  * console's own sizing figures, from Dify's recommended minimum of 2 vCPU / 4 GiB for a single
- * set plus the plugin daemon), and replicas with HA on/off (dify-on-ack §3).
+ * set plus the plugin daemon), and replicas with HA on/off.
  */
 export const COMPONENTS: readonly { name: string; cpuM: number; memoryMiB: number; replicasHa: number; replicas: number }[] = [
   { name: 'api', cpuM: 500, memoryMiB: 1024, replicasHa: 2, replicas: 1 },
@@ -76,7 +76,7 @@ export type SourceBasis = 'podVSwitches' | 'nodeVSwitches' | 'nodeIps' | 'vpcVSw
 export const hostRanges = (ips: readonly string[]): string[] => [...new Set(ips.map((ip) => (ip.includes('/') ? ip : `${ip}/32`)))];
 
 /**
- * The addresses a database sees Dify's pods come from (field research §2.11). Terway: pods take
+ * The addresses a database sees Dify's pods come from. Terway: pods take
  * addresses from the pod vSwitches, every one of which must be admitted; when they cannot be read,
  * every vSwitch of the VPC (a superset that surely contains them). Flannel: pod traffic is SNATed
  * behind the worker node (the container CIDR never reaches the database), so the CIDRs of the

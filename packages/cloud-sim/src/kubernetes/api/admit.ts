@@ -9,8 +9,8 @@ import {
 } from '../store';
 import { admitJob } from '../jobs';
 
-// Defaulting and validation of the API server for the kinds the console writes (dify-on-ack.md
-// §6.3): Service (ClusterIP allocation and immutability, node ports, type-dependent fields),
+// Defaulting and validation of the API server for the kinds the console writes: Service
+// (ClusterIP allocation and immutability, node ports, type-dependent fields),
 // Ingress (pathType required, backends), IngressClass, Secret (`kubernetes.io/tls`), names.
 
 type Obj = Record<string, unknown>;

@@ -35,7 +35,7 @@ import {
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from './selectors';
 
 // The Kubernetes API of one cluster, served under `/clusters/<id>/k8s` of the local cloud's
-// endpoint (dify-on-ack.md §6): discovery, CRUD + the four PATCH flavours on the writable
+// endpoint: discovery, CRUD + the four PATCH flavours on the writable
 // resources, Status errors, resourceVersion preconditions, selectors, paging and a polling watch.
 // Authenticated by the bearer token of a kubeconfig from DescribeClusterUserKubeconfig.
 

@@ -1,6 +1,6 @@
 import { KubeError } from '../store';
 
-// The PATCH flavours of the API server (dify-on-ack.md §6.4): RFC 6902 JSON patch, RFC 7386 merge
+// The PATCH flavours of the API server: RFC 6902 JSON patch, RFC 7386 merge
 // patch, and the Kubernetes strategic merge patch (lists with a merge key merge element-wise).
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -1,5 +1,5 @@
-// The resources the local cloud's Kubernetes API serves, as discovery lists them (dify-on-ack.md
-// §6.1). `writable` resources take create/update/patch/delete; the others are read-only here
+// The resources the local cloud's Kubernetes API serves, as discovery lists them. `writable`
+// resources take create/update/patch/delete; the others are read-only here
 // (get/list), which is all the console needs of them.
 
 export interface ResourceDef {

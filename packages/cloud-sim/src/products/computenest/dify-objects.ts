@@ -11,7 +11,7 @@ import {
 import type { KubeRef } from './model';
 import { DIFY_IMAGE_TAGS } from './service';
 
-// What Helm release `ack-dify` puts into namespace `dify-system` (dify-on-ack.md §1, §3): six
+// What Helm release `ack-dify` puts into namespace `dify-system`: six
 // Deployments, the Services in front of them, and with HA the worker's HPA. ConfigMaps, Secrets
 // and PVCs of the chart are left out (the PVCs carry `helm.sh/resource-policy: keep`, which would
 // leave them behind on delete; the local cloud keeps the release self-contained).

@@ -5,7 +5,7 @@ import { missingPolicies, templatePolicyDocument } from './permissions';
 import { parseParametersJson } from './validate';
 
 /**
- * GenerateServicePolicy (POST only, reference §8.10): `Policy` (the policy document the template
+ * GenerateServicePolicy (POST only): `Policy` (the policy document the template
  * needs) and `MissingPolicy[] {ServiceName, Action[], Resource}` computed from the caller's
  * policies (empty for root keys). The gateway's answer to a GET is UNCONFIRMED
  * (UnsupportedHTTPMethod, 400, chosen).

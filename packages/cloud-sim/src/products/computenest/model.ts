@@ -129,7 +129,7 @@ export const BILLING_STORE = storeKey<BillingStore>('billing', () => ({
 export const API_REGIONS = ['cn-hangzhou', 'ap-southeast-1'] as const;
 
 /**
- * The API exists only in cn-hangzhou and ap-southeast-1 (reference §8): any other RegionId is
+ * The API exists only in cn-hangzhou and ap-southeast-1: any other RegionId is
  * refused. Code and text UNCONFIRMED (the real endpoint for another region does not resolve).
  */
 export function apiRegion(params: Params, required = true): string {

@@ -49,10 +49,10 @@ export const DIFY_IMAGE_TAGS = {
   pluginDaemon: '0.0.6-local',
   proxy: '1.27.0',
 } as const;
-/** Helm readiness gate of the deployment step (dify-on-ack.md §3, HEAD revision). */
+/** Helm readiness gate of the deployment step. */
 export const READINESS_TIMEOUT_S = 360;
 
-/** Regions where ACK, RDS, Redis and Milvus all exist (Milvus is the narrowest, reference §7). */
+/** Regions where ACK, RDS, Redis and Milvus all exist (Milvus is the narrowest). */
 export const ALLOWED_REGIONS = [
   'cn-hangzhou',
   'cn-shanghai',

@@ -2,7 +2,7 @@ import type { AccountState } from '../../state/registry';
 import { storeKey } from '../../state/registry';
 import type { ClusterRecord } from './model';
 
-// Cluster add-ons (reference §4.5) and the tasks that install them.
+// Cluster add-ons and the tasks that install them.
 
 export interface AddonCatalogEntry {
   name: string;

@@ -7,12 +7,12 @@ import { callerPolicies, type Caller } from './principal';
 // RAM authorization of RAM users' calls. Root keys may do everything; a RAM user may call
 // `<service>:<Action>` when one of its system policies (direct or through a group) allows it.
 
-/** RAM service code of a product (reference §0: `kvstore` for R-kvstore). */
+/** RAM service code of a product (`kvstore` for R-kvstore). */
 export function ramService(productCode: string): string {
   return productCode === 'R-kvstore' ? 'kvstore' : productCode.toLowerCase();
 }
 
-/** Actions that need no permission (STS GetCallerIdentity, reference §9.1). */
+/** Actions that need no permission (STS GetCallerIdentity). */
 const FREE = new Set(['sts:GetCallerIdentity']);
 
 /** Whether the caller may perform `service:Action`. */

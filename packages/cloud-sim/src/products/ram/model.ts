@@ -74,7 +74,7 @@ export interface RamFixtures {
 export const roleArn = (accountId: string, roleName: string) =>
   `acs:ram::${accountId}:role/${roleName.toLowerCase()}`;
 
-// RAM entity-not-found answers: code EntityNotExist.<Kind>, HTTP 404 (reference §9.2); message
+// RAM entity-not-found answers: code EntityNotExist.<Kind>, HTTP 404; message
 // wording follows RAM's "The role not exists: x." form (UNCONFIRMED for users/groups).
 export function findUser(account: AccountState, name: string): RamUser {
   const u = account.accountStore(RAM_STORE).users.get(name);

@@ -1,7 +1,7 @@
 // The system policies the local cloud knows: what each allows, as RAM action patterns
 // (`service:Action`, `*` wildcards, matched case-insensitively like RAM does).
 //
-// Names: the ones the Dify-on-ACK quickstart asks for (reference §9.2) plus read-only variants.
+// Names: the ones the Dify-on-ACK quickstart asks for plus read-only variants.
 // AliyunMilvusFullAccess is named by the quickstart but NOT found on RAM's system-policy reference
 // (only AliyunMilvusReadOnlyAccess is); it is kept because the guide asks for it — UNCONFIRMED.
 // The real policy documents are larger (e.g. ram:CreateServiceLinkedRole statements); only the

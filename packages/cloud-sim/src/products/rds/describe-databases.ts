@@ -5,7 +5,7 @@ import { findDbInstance } from './model';
 
 /**
  * DescribeDatabases: `Databases.Database[]`. The SDK models PageNumber/PageSize inside each
- * element (reference §5.6); they are put there, and no total is given for PostgreSQL.
+ * element; they are put there, and no total is given for PostgreSQL.
  */
 export const describeDatabases: ActionHandler = ({ account, params }) => {
   const d = findDbInstance(account, params.required('DBInstanceId'));
