@@ -31,6 +31,7 @@ import { DeploymentService } from './services/deployments/deployment.service';
 import type { ComputeNestPort } from './ports/deployments';
 import type { ComputeNestPreflightPort } from './ports/preflight';
 import { QuoteService } from './services/deployments/quote.service';
+import { HealthService } from './services/health/health.service';
 import { LiveProbe, type LiveProbeOptions } from './services/preflight/live/live-probe';
 import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
 import type { ResourcePorts } from './ports/resources';
@@ -151,7 +152,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(healthRoutes, { mode: cloud.mode, draining: () => draining });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
-  await app.register(deploymentsRoutes, { deployments, quotes });
+  const health = new HealthService({ computeNest, kube }, account);
+  await app.register(deploymentsRoutes, { deployments, quotes, health });
   await app.register(accessRoutes, { access });
   await app.register(preflightRoutes, { preflight });
   await app.register(mcpRoutes, { mcp });

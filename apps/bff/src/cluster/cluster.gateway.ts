@@ -261,6 +261,7 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
       this.options.onCall?.({ action, durationMs: performance.now() - started, ...(errorCode ? { errorCode } : {}) });
     try {
       for (let attempt = 1; ; attempt += 1) {
+        const wasCached = this.cache.has(this.key(ref));
         const clients = await this.clients(ref);
         try {
           const result = await run(clients, this.callOptions(extra));
@@ -268,7 +269,9 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
           return result;
         } catch (raw) {
           const err = toKubeError(raw, action);
-          if (err.code === 'Kubernetes.Unauthorized' && attempt === 1) {
+          // A cached kubeconfig whose certificates the cluster no longer accepts fails the TLS
+          // handshake (a network error, no request made): fetch a fresh one once, as after a 401.
+          if ((err.code === 'Kubernetes.Unauthorized' || (err.code === 'Cloud.NetworkError' && wasCached)) && attempt === 1) {
             this.cache.delete(this.key(ref));
             continue;
           }

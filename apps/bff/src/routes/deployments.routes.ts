@@ -7,16 +7,20 @@ import {
   nameAvailability,
   quote,
 } from '@dify-console/shared/api/deployments';
+import { getDeploymentHealth } from '@dify-console/shared/api/deployment-health';
 import type { DeploymentService } from '../services/deployments/deployment.service';
+import type { HealthService } from '../services/health/health.service';
 import type { QuoteService } from '../services/deployments/quote.service';
 import { registerEndpoint } from './endpoint';
 
 export interface DeploymentRoutesOptions {
   deployments: DeploymentService;
   quotes: QuoteService;
+  health: HealthService;
 }
 
-export const deploymentsRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { deployments, quotes }) => {
+export const deploymentsRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { deployments, quotes, health }) => {
+  registerEndpoint(app, getDeploymentHealth, ({ params, locale }) => health.get(params.instanceId, locale));
   registerEndpoint(app, quote, ({ body, locale }) => quotes.quote(body, locale));
   registerEndpoint(app, nameAvailability, ({ query, locale }) => deployments.nameAvailability(query.name, locale));
   registerEndpoint(app, createDeployment, ({ body, locale }) => deployments.order(body, locale));

@@ -13,4 +13,6 @@ export interface AccessSlotProps {
  */
 export interface DeploymentSlots {
   AccessEntry: ComponentType<AccessSlotProps>;
+  /** The smoke test and diagnosis, once the deployment has finished (Deployed or failed). */
+  Health: ComponentType<{ instanceId: string }>;
 }

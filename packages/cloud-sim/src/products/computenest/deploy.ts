@@ -9,7 +9,7 @@ import { RDS_STORE, type DbInstanceRecord } from '../rds/model';
 import { callerMay, permissionDenied, ramService } from '../ram/authorize';
 import { VPC_STORE } from '../vpc/model';
 import { admits, clusterSourceRanges } from '../whitelist';
-import { installDify, markReady, NAMESPACE, RELEASE, uninstallDify } from './dify-objects';
+import { installDify, markReady, NAMESPACE, RELEASE, startPods, uninstallDify } from './dify-objects';
 import {
   API_REGIONS,
   COMPUTENEST_STORE,
@@ -610,6 +610,14 @@ const STEPS: Step[] = [
     at: T.podsStarted,
     run(account, si, now) {
       const cluster = findCluster(account, si);
+      if (cluster && si.kubeObjects.length > 0) {
+        // What the kubelets run: the components that need the backends crash with the problem's
+        // own log line; a cluster-mode Redis makes only the worker crash-loop.
+        const error = si.failure ? (si.failure.podLog ?? '').replace(/^.*?Back-off restarting failed container \S+: /, '') : undefined;
+        const failing = error ? { api: error, worker: error, 'plugin-daemon': error } : si.degraded ? { worker: si.degraded.log } : {};
+        const nodes = cluster.nodes.filter((n) => n.instance_role === 'Worker' && n.node_status === 'Ready').map((n) => n.node_name);
+        si.kubeObjects.push(...startPods(clusterObjects(account, cluster), { ha: ha(si), now, nodes, failing }));
+      }
       if (si.failure) {
         if (cluster)
           markReady(clusterObjects(account, cluster), {

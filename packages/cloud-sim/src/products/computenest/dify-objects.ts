@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   allocateClusterIp,
   createObject,
@@ -8,6 +9,7 @@ import {
   type ClusterObjects,
   type KubeObjectInput,
 } from '../../kubernetes/store';
+import { runKey, runsOf } from '../../kubernetes/pod-runs';
 import type { KubeRef } from './model';
 import { DIFY_IMAGE_TAGS } from './service';
 
@@ -389,4 +391,106 @@ export function uninstallDify(c: ClusterObjects, refs: KubeRef[], createdNamespa
       if (!(e instanceof KubeError)) throw e;
     }
   }
+}
+
+// --- The release's pods: what the kubelets run, with the components' own log lines -----------
+
+/** What the healthy components print when they start. */
+const STARTUP_LINES: Record<Component['component'], string[]> = {
+  api: [
+    'Running migrations',
+    'Preparing database migration...',
+    'Database migration successful!',
+    '[INFO] Starting gunicorn 23.0.0',
+    '[INFO] Listening at: http://0.0.0.0:5001 (1)',
+    '[INFO] Using worker: gevent',
+  ],
+  worker: [
+    ' -------------- celery@ack-dify-worker v5.4.0 (opalescent)',
+    '[config] .> transport:   redis://:**@redis:6379/1',
+    '[INFO/MainProcess] Connected to redis://:**@redis:6379/1',
+    '[INFO/MainProcess] celery@ack-dify-worker ready.',
+  ],
+  web: ['  ▲ Next.js 15.2.3', '   - Local:        http://localhost:3000', ' ✓ Ready in 312ms'],
+  sandbox: ['[INFO]config init success', '[INFO]initializing python dependencies sandbox', '[INFO]sandbox service started at port 8194'],
+  'plugin-daemon': ['[INFO] plugin daemon starting', '[INFO] persistence: database connected', '[INFO] listening on 0.0.0.0:5002'],
+  proxy: ['/docker-entrypoint.sh: Configuration complete; ready for start up', 'nginx: [notice] start worker processes'],
+};
+
+/** The lines a component prints before it dies of `error` (the error text is the component's own). */
+function crashLines(component: Component['component'], error: string): string[] {
+  if (component === 'worker')
+    return [
+      ' -------------- celery@ack-dify-worker v5.4.0 (opalescent)',
+      '[INFO/MainProcess] Connected to redis',
+      error,
+      '[CRITICAL/MainProcess] Unrecoverable error: consumer failed to start',
+    ];
+  if (component === 'plugin-daemon') return ['[INFO] plugin daemon starting', `[PANIC] ${error}`];
+  return [
+    'Running migrations',
+    'Traceback (most recent call last):',
+    '  File "/app/api/.venv/lib/python3.12/site-packages/sqlalchemy/engine/base.py", line 146, in __init__',
+    '    self._dbapi_connection = engine.raw_connection()',
+    error,
+  ];
+}
+
+function podHash(seed: string, n: number): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  const h = createHash('sha256').update(seed).digest();
+  let out = '';
+  for (let i = 0; i < n; i++) out += alphabet[(h[i] ?? 0) % alphabet.length] ?? 'x';
+  return out;
+}
+
+/**
+ * The kubelets start the release's pods: each component's replicas spread over the worker nodes;
+ * a component in `failing` crash-loops printing its error, the others run and become ready.
+ */
+export function startPods(
+  c: ClusterObjects,
+  opts: { ha: boolean; now: number; nodes: readonly string[]; failing: Partial<Record<Component['component'], string>> },
+): KubeRef[] {
+  const refs: KubeRef[] = [];
+  const runs = runsOf(c);
+  COMPONENTS.forEach((comp, ci) => {
+    const replicas = replicasOf(comp, opts.ha);
+    const rs = podHash(`${c.clusterId}:${comp.component}:rs`, 10);
+    for (let i = 0; i < replicas; i++) {
+      const name = `${RELEASE}-${comp.component}-${rs}-${podHash(`${c.clusterId}:${comp.component}:${i}`, 5)}`;
+      const image = `registry-cn-vpc.ack.aliyuncs.com/acs/${comp.image}:${comp.tag}`;
+      try {
+        createObject(
+          c,
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name, namespace: NAMESPACE, labels: { ...selectorLabels(comp.component), 'pod-template-hash': rs } },
+            spec: { containers: [{ name: comp.component, image }], restartPolicy: 'Always' },
+            status: { phase: 'Pending' },
+          },
+          opts.now,
+        );
+      } catch (e) {
+        if (!(e instanceof KubeError)) throw e;
+        continue;
+      }
+      refs.push({ apiVersion: 'v1', kind: 'Pod', name, namespace: NAMESPACE });
+      const error = opts.failing[comp.component];
+      const lines = (error ? crashLines(comp.component, error) : STARTUP_LINES[comp.component]).map((text, k) => ({ offsetMs: 400 + k * 700, text }));
+      runs.set(runKey(NAMESPACE, name), {
+        container: comp.component,
+        image,
+        node: opts.nodes[(ci + i) % Math.max(1, opts.nodes.length)] ?? '',
+        scheduledAt: opts.now,
+        pulledAt: opts.now + 20_000,
+        lines,
+        restarts: true,
+        ready: !error,
+        ...(error ? { exitAfterMs: 400 + lines.length * 700, exitCode: 1, exitReason: 'Error' } : {}),
+      });
+    }
+  });
+  return refs;
 }

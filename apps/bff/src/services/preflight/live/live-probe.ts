@@ -153,7 +153,13 @@ export class LiveProbe {
       if (pod && (c?.terminated || pod.phase === 'Succeeded' || pod.phase === 'Failed')) log = (await api.readPodLog(PROBE_NAMESPACE, pod.name, 'probe')) ?? log;
       const done = status?.conditions.find((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
       if (done?.type === 'Complete' || (!status && log)) return { kind: 'lines', lines: parseProbeLog(log) };
-      if (done?.type === 'Failed') return log ? { kind: 'lines', lines: parseProbeLog(log) } : { kind: 'timeout' };
+      if (done?.type === 'Failed') {
+        if (log) return { kind: 'lines', lines: parseProbeLog(log) };
+        // The deadline removed the pod before it was seen waiting: its Events still tell why.
+        const events = await api.listEvents(PROBE_NAMESPACE).catch(() => []);
+        const pull = events.filter((e) => e.involvedName.startsWith(`${job}-`) && e.reason === 'Failed' && e.message.startsWith('Failed to pull')).pop();
+        return pull ? { kind: 'imagePull', message: pull.message } : { kind: 'timeout' };
+      }
       if (this.now() >= until) return unschedulable ? { kind: 'unschedulable', message: unschedulable } : { kind: 'timeout' };
       await sleep(this.pollMs);
     }

@@ -150,6 +150,8 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
         ) : null}
       </Panel>
 
+      {d.status === 'Deployed' || d.status === 'DeployedFailed' ? <slots.Health instanceId={d.instanceId} /> : null}
+
       {d.status === 'Deployed' ? (
         <slots.AccessEntry instanceId={d.instanceId} highAvailability={d.parameters.highAvailability === true} />
       ) : null}
