@@ -48,12 +48,32 @@ test('price before ordering, a double click orders once, and the deployment reac
 });
 
 test('a wrong Postgres password fails the deployment with the reason and the field to fix', async ({ page }) => {
+  // Ordered through the API: in the form, the live probe (live-health.spec.ts) stops this order.
+  const res = await page.request.post('/api/v1/deployments', {
+    data: {
+      clientToken: `e2e-${Date.now()}`,
+      regionId: 'cn-hangzhou',
+      templateName: '高可用版-已有资源',
+      name: `dify-wrongpg-${Date.now() % 100000}`,
+      parameters: {
+        vpcId: SANDBOX.vpc,
+        clusterId: 'c900cca321576a513b7afa8ad1175dc21',
+        postgresInstanceId: SANDBOX.pg,
+        postgresAccount: 'postgres',
+        postgresPassword: 'Wrong#Pass2026',
+        redisInstanceId: SANDBOX.redis,
+        redisPassword: SANDBOX.redisPassword,
+        milvusInstanceId: SANDBOX.milvus,
+        milvusEndpoint: SANDBOX.milvusEndpoint,
+        milvusUser: 'root',
+        milvusPassword: SANDBOX.milvusPassword,
+        highAvailability: true,
+      },
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
   const wizard = new DeployWizardPage(page);
-  await wizard.goto();
-  await fillSandboxForm(wizard, ZH, { pgPassword: 'Wrong#Pass2026' });
-  const review = await wizard.next();
-  await review.readyToOrder();
-  await review.orderButton.click();
+  await page.goto(`/deployments/${((await res.json()) as { instanceId: string }).instanceId}`);
 
   const deployment = new DeploymentPage(page);
   await expect(deployment.failure).toBeVisible({ timeout: 45_000 });
