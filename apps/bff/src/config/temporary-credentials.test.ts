@@ -1,7 +1,7 @@
-import RPCClient from '@alicloud/pop-core';
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prerequisites } from '@dify-console/shared/api/preflight';
+import { createTransport } from '../cloud/pop-client';
 import { appOn, testEnv } from '../testing/harness';
 import { decideCloud, sandboxCloud } from './cloud';
 
@@ -15,17 +15,11 @@ let creds: { AccessKeyId: string; AccessKeySecret: string; SecurityToken: string
 beforeAll(async () => {
   sim = await startCloudSim();
   me = await sim.createAccount('default');
-  const sts = new RPCClient({
-    endpoint: sim.endpoint,
-    apiVersion: '2015-04-01',
-    accessKeyId: me.accessKeyId,
-    accessKeySecret: me.accessKeySecret,
-  });
-  const res = await sts.request<{ Credentials: typeof creds }>(
-    'AssumeRole',
-    { RoleArn: `acs:ram::${me.accountId}:role/dify-console`, RoleSessionName: 'dify-console' },
-    { method: 'POST' },
-  );
+  const transport = createTransport(sandboxCloud(testEnv(), sim.endpoint, me));
+  const res = (await transport.rpc('sts', 'cn-hangzhou', 'AssumeRole', {
+    RoleArn: `acs:ram::${me.accountId}:role/dify-console`,
+    RoleSessionName: 'dify-console',
+  })) as { Credentials: typeof creds };
   creds = res.Credentials;
 });
 afterAll(async () => {
