@@ -10,6 +10,8 @@ const EDGE_TLS_PORT = SIM_PORT + 2;
 const DNS_PORT = SIM_PORT + 3;
 // The HTTPS port of the clusters' API servers (each on its own loopback address).
 const KUBE_API_PORT = SIM_PORT + 4;
+// The self-hosted Nacos 3.x stand-in.
+const NACOS_PORT = SIM_PORT + 5;
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
 // CHROMIUM_PATH, a system Chromium, Playwright's own, or the one inside @sparticuz/chromium.
@@ -31,7 +33,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 150 --edge-port ${EDGE_PORT} --edge-tls-port ${EDGE_TLS_PORT} --dns-port ${DNS_PORT} --kube-api-port ${KUBE_API_PORT}`,
+      command: `pnpm --filter @dify-console/cloud-sim sim --port ${SIM_PORT} --speed 150 --edge-port ${EDGE_PORT} --edge-tls-port ${EDGE_TLS_PORT} --dns-port ${DNS_PORT} --kube-api-port ${KUBE_API_PORT} --nacos-port ${NACOS_PORT}`,
       url: `${SIM_URL}/_sim/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -14,6 +14,8 @@ export const routes: RouteObject[] = [
       { path: 'deployments', lazy: () => import('./routes/deployments') },
       { path: 'deployments/:instanceId', lazy: () => import('./routes/deployment') },
       { path: 'prerequisites', lazy: () => import('./routes/prerequisites') },
+      { path: 'mcp', lazy: () => import('./routes/mcp') },
+      { path: 'mcp/servers/:mcpId', lazy: () => import('./routes/mcp-server') },
       { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },

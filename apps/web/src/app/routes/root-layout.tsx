@@ -38,6 +38,9 @@ export function RootLayout() {
           <NavLink to="/prerequisites" style={linkStyle}>
             {t('app.nav.prerequisites')}
           </NavLink>
+          <NavLink to="/mcp" style={linkStyle}>
+            {t('app.nav.mcp')}
+          </NavLink>
         </nav>
         <Space size="middle">
           <ModeBadge />

@@ -10,6 +10,7 @@ export const en: Messages = {
   'app.nav.deploy': 'Deploy',
   'app.nav.deployments': 'Deployments',
   'app.nav.prerequisites': 'Prerequisites',
+  'app.nav.mcp': 'MCP',
   'app.nav.label': 'Main navigation',
   'app.language': '语言 / Language',
   'app.mode.sandbox': 'Local cloud (sandbox)',

@@ -11,6 +11,7 @@ export const zhCN = {
   'app.nav.deploy': '部署',
   'app.nav.deployments': '部署列表',
   'app.nav.prerequisites': '前提条件',
+  'app.nav.mcp': 'MCP',
   'app.nav.label': '主导航',
   'app.language': '语言 / Language',
   'app.mode.sandbox': '本地模拟云',

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { McpPage } from '../support/mcp-page';
+import { sim } from '../support/sim';
+
+// The password of user nacos on every Nacos of the local cloud (README sandbox table).
+const NACOS_PASSWORD = 'Dify#Nacos2026';
+
+test.beforeEach(async () => {
+  await sim.reset();
+  await McpPage.forgetConnection();
+});
+
+test('connect to an MSE Nacos, switch a tool off and see it gone from what Dify sees, edit a description', async ({ page }) => {
+  const mcp = new McpPage(page);
+  await mcp.open();
+
+  // A wrong password is said in plain words.
+  await mcp.connectMse('dify-nacos', 'not-the-password');
+  await expect(mcp.connectionError).toContainText('用户名或密码');
+  // Nacos 3.0.0 cannot be picked: its reason is shown with it.
+  await page.getByLabel('MSE 实例').click();
+  await expect(page.getByRole('option', { name: /legacy-nacos/ })).toContainText('低于 3.0.1');
+  await page.keyboard.press('Escape');
+
+  await mcp.connectMse('dify-nacos', NACOS_PASSWORD);
+  await expect(page.getByText('已连接 dify-nacos')).toBeVisible();
+
+  // Before: Dify sees search_knowledge.
+  await mcp.tab('Dify 将看到的内容');
+  await expect(mcp.difyServer('dify-knowledge')).toContainText('search_knowledge');
+
+  // Switch it off on the server's page.
+  await mcp.openServer('dify-knowledge');
+  await expect(mcp.toolSwitch('search_knowledge')).toBeChecked();
+  await mcp.toolSwitch('search_knowledge').click();
+  await expect(page.getByText('工具 search_knowledge 已关闭')).toBeVisible();
+  await expect(mcp.toolSwitch('search_knowledge')).not.toBeChecked();
+  await expect(mcp.toolSwitch('list_datasets')).toBeChecked();
+
+  // After: gone from what Dify sees, the other tool still there, the reason listed.
+  await mcp.backToList();
+  await mcp.tab('Dify 将看到的内容');
+  const knowledge = mcp.difyServer('dify-knowledge');
+  await expect(knowledge).toContainText('list_datasets');
+  await expect(knowledge).not.toContainText('search_knowledge');
+  await expect(page.getByRole('region', { name: 'Dify 看不到的' })).toContainText('dify-knowledge / search_knowledge');
+
+  // Edit a description: the old and the new text side by side, then the new one in the table.
+  await mcp.openServer('amap-maps');
+  const { before } = await mcp.editDescription('maps_geo', '把地址转换为经纬度坐标（支持城市过滤）。');
+  expect(before).toContain('longitude and latitude');
+  await expect(mcp.toolRow('maps_geo')).toContainText('把地址转换为经纬度坐标（支持城市过滤）。');
+  // Nacos received updates of exactly those versions.
+  const puts = (await sim.requests()).filter((r) => r.action === 'PUT /nacos/v3/admin/ai/mcp');
+  expect(puts).toHaveLength(2);
+  expect(JSON.parse(puts[1]!.params.toolSpecification ?? '{}')).toMatchObject({ toolsMeta: { maps_direction_driving: { enabled: false } } });
+
+  // What Dify needs: the intranet address of the instance, the user, the namespace.
+  await mcp.backToList();
+  await mcp.tab('连接 Dify');
+  await expect(page.locator('[data-field="nacos_addr"]')).toHaveText(/^mse-[0-9a-f]{8}-nacos-ans\.mse\.aliyuncs\.com:8848$/);
+  await expect(page.locator('[data-field="nacos_username"]')).toHaveText('nacos');
+  await expect(page.locator('[data-field="namespace_id"]')).toHaveText('public');
+  await expect(page.getByText(NACOS_PASSWORD)).toHaveCount(0);
+});
