@@ -17,11 +17,16 @@ export class McpPage {
     await expect(this.page.getByRole('heading', { name: 'Nacos MCP Registry' })).toBeVisible();
   }
 
+  /** Options of the open select's dropdown (the list is virtual: the visible items, not the a11y ones). */
+  option(text: RegExp): Locator {
+    return this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+  }
+
   async connectMse(instanceAlias: string, password: string): Promise<void> {
     await this.page.getByLabel('MSE 实例').click();
-    await this.page.getByRole('option', { name: new RegExp(instanceAlias) }).click();
-    await this.page.getByLabel('密码').fill(password);
-    await this.page.getByRole('button', { name: '连接' }).click();
+    await this.option(new RegExp(instanceAlias)).first().click();
+    await this.page.getByLabel('密码', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: /连\s?接$/ }).click();
   }
 
   get connectionError(): Locator {
@@ -56,7 +61,7 @@ export class McpPage {
     await expect(next).toHaveValue(before);
     await next.fill(text);
     await expect(current).toHaveValue(before);
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
     await expect(dialog).toBeHidden();
     return { before };
   }

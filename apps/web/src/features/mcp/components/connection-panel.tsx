@@ -168,7 +168,7 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
           />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={t('mcp.connection.failed')} description={error} style={{ marginBottom: 12 }} /> : null}
-        <Button type="primary" htmlType="submit" loading={doConnect.isPending}>
+        <Button type="primary" htmlType="submit" disabled={doConnect.isPending}>
           {doConnect.isPending ? t('mcp.connection.connecting') : t('mcp.connection.connect')}
         </Button>
       </Form>
