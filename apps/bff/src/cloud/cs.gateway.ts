@@ -142,7 +142,7 @@ export class CsGateway {
     return parseWire(ListAddonInstancesWire, raw, 'ListClusterAddonInstances').addons;
   }
 
-  /** GetClusterAddonInstance — GET /clusters/{cluster_id}/addon_instances/{name}; null when not installed (AddonNotFound). */
+  /** GetClusterAddonInstance — GET /clusters/{cluster_id}/addon_instances/{name}; null on any NotFound answer (AddonNotFound; the real code and status are UNCONFIRMED). */
   async getClusterAddonInstance(regionId: string, clusterId: string, name: string) {
     try {
       const raw = await this.transport.roa('cs', regionId, {
@@ -152,7 +152,7 @@ export class CsGateway {
       });
       return parseWire(AddonInstanceWire, raw, 'GetClusterAddonInstance');
     } catch (err) {
-      if (err instanceof CloudError && err.code === 'AddonNotFound') return null;
+      if (err instanceof CloudError && /NotFound/.test(err.code) && !/Cluster/.test(err.code)) return null;
       throw err;
     }
   }
