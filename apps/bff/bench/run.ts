@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startCloudSim } from '@dify-console/cloud-sim';
+import { SANDBOX_ACCOUNTS, startCloudSim } from '@dify-console/cloud-sim';
 import { buildApp } from '../src/app';
 import { createGateways } from '../src/cloud/gateways';
 import { sandboxCloud } from '../src/config/cloud';
@@ -10,47 +10,62 @@ import { loadEnv } from '../src/config/env';
 import { ResourceService } from '../src/services/resources/resource.service';
 import { CLUSTERS, order, orderBody } from '../src/testing/deployments';
 import { openEvents } from '../src/testing/sse';
+import { startCloudProcess } from './cloud-process';
+import { describeRatio, median, verdict, type Ratio } from './figures';
 
 const LATENCY_MS = 100;
 const env = loadEnv({ LOG_LEVEL: 'silent', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', CLOUD_TIMEOUT_MS: '30000' });
 
+/** The local cloud in its own process on BENCH_PORT..BENCH_PORT+3 when set, else on free ports. */
+const BENCH_PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : null;
+const check = process.argv.includes('--check');
+const ratios: Ratio[] = [];
+
+/**
+ * (1) The full listing of 1,000 RDS instances against one page call, 100 ms injected per upstream
+ * call; three repeated runs, each the median of three of each.
+ */
 async function listingTime() {
-  const sim = await startCloudSim({ port: 0 });
+  const cloudProcess = await startCloudProcess(BENCH_PORT);
   try {
-    const account = sim.largeAccount;
-    const cloud = sandboxCloud(env, sim.endpoint, account);
-    const g = createGateways(cloud);
+    const account = SANDBOX_ACCOUNTS.large;
+    const g = createGateways(sandboxCloud(env, cloudProcess.endpoint, account));
     const service = new ResourceService({
       identity: g.sts, regions: g.ecs, vpcs: g.vpc, clusters: g.cs, rds: g.rds, redis: g.kvstore, milvus: g.milvus,
     });
     // Warm up without latency (account lookup, connections, JIT), so only the listing is measured.
     await service.listPostgres('cn-hangzhou', { locale: 'en' });
-    await g.rds.describeDBInstances('cn-hangzhou', 1, 100);
-    sim.setLatency(LATENCY_MS, { accessKeyId: account.accessKeyId });
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-    const singles: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const t = performance.now();
-      await g.rds.describeDBInstances('cn-hangzhou', 1, 100);
-      singles.push(performance.now() - t);
-    }
-    const fulls: number[] = [];
+    await service.listPostgres('cn-hangzhou', { locale: 'en', refresh: true });
+    await cloudProcess.setLatency(LATENCY_MS, account.accessKeyId);
+    const runs: number[] = [];
     let count = 0;
-    const before = sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' }).length;
-    for (let i = 0; i < 3; i += 1) {
-      const t = performance.now();
-      count = (await service.listPostgres('cn-hangzhou', { locale: 'en', refresh: true })).items.length;
-      fulls.push(performance.now() - t);
+    let single = 0;
+    let all = 0;
+    const before = (await cloudProcess.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' })).length;
+    for (let run = 0; run < 3; run += 1) {
+      const singles: number[] = [];
+      const fulls: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        let t = performance.now();
+        await g.rds.describeDBInstances('cn-hangzhou', 1, 100);
+        singles.push(performance.now() - t);
+        t = performance.now();
+        count = (await service.listPostgres('cn-hangzhou', { locale: 'en', refresh: true })).items.length;
+        fulls.push(performance.now() - t);
+      }
+      single = median(singles);
+      all = median(fulls);
+      runs.push(all / single);
     }
-    const pages = (sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' }).length - before) / 3;
-    const single = median(singles);
-    const all = median(fulls);
-    sim.setLatency(0, { accessKeyId: account.accessKeyId });
-    console.log(`(1) ${count} RDS instances of the large account, ${LATENCY_MS} ms injected per upstream call (median of 3):`);
-    console.log(`    one page call ${single.toFixed(0)} ms; full listing ${all.toFixed(0)} ms for ${pages} pages (first, then 4 at a time) → ${(all / single).toFixed(2)}× a single call (sequential paging would be ~${pages}×)`);
+    const pages = ((await cloudProcess.requests({ accessKeyId: account.accessKeyId, action: 'DescribeDBInstances' })).length - before - 9) / 9;
+    await cloudProcess.setLatency(0, account.accessKeyId);
+    const ratio: Ratio = { name: '1,000 RDS instances / one call', runs, goal: 2.2 };
+    ratios.push(ratio);
+    console.log(`(1) ${count} RDS instances of the large account, ${LATENCY_MS} ms injected per upstream call (the local cloud in its own process):`);
+    console.log(`    one page call ${single.toFixed(0)} ms; full listing ${all.toFixed(0)} ms for ${pages} pages (the first, then all the others at once)`);
+    console.log(`    → ${describeRatio(ratio)} (sequential paging would be ~${pages}×)`);
   } finally {
-    await sim.close();
+    await cloudProcess.close();
   }
 }
 
@@ -177,3 +192,10 @@ await concurrentRequests();
 await firstScreenJs();
 await preflightTime();
 await watcherFanOut();
+
+if (check) {
+  const missed = ratios.filter((r) => verdict(r) === 'misses');
+  for (const r of missed) console.error(`bench --check: ${r.name} misses its goal: ${describeRatio(r)}`);
+  if (missed.length > 0) process.exit(1);
+  console.log(`bench --check: every ratio meets its goal or is within the noise of three runs (${ratios.length} checked)`);
+}

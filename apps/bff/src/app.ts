@@ -94,7 +94,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     redis: gateways.kvstore,
     milvus: gateways.milvus,
   };
-  const resources = new ResourceService(ports, deps.cacheTtlMs === undefined ? {} : { ttlMs: deps.cacheTtlMs });
+  const resources = new ResourceService(ports, {
+    listConcurrency: env.listConcurrency,
+    ...(deps.cacheTtlMs === undefined ? {} : { ttlMs: deps.cacheTtlMs }),
+  });
 
   const computeNest = deps.computeNest ?? gateways.computeNest;
   const account = new AccountContext(ports.identity);

@@ -3,7 +3,7 @@ import { CloudError } from '../errors/cloud-error';
 import type { CloudTransport } from './pop-client';
 import { parseWire } from './wire';
 
-export const ClusterWire = z.looseObject({
+export const ClusterWire = z.object({
   cluster_id: z.string(),
   name: z.string().default(''),
   region_id: z.string().optional(),

@@ -4,7 +4,7 @@ import { parseWire } from './wire';
 
 const emptyString = z.string().nullish().transform((v) => v ?? '');
 
-export const KVStoreInstanceWire = z.looseObject({
+export const KVStoreInstanceWire = z.object({
   InstanceId: z.string(),
   InstanceName: emptyString,
   InstanceStatus: z.string(),

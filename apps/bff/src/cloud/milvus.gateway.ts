@@ -5,7 +5,7 @@ import { parseWire } from './wire';
 
 const emptyString = z.string().nullish().transform((v) => v ?? '');
 
-export const MilvusInstanceWire = z.looseObject({
+export const MilvusInstanceWire = z.object({
   InstanceId: z.string(),
   ClusterName: emptyString,
   InstanceStatus: z.string(),

@@ -4,7 +4,9 @@ import { parseWire } from './wire';
 
 const emptyString = z.string().nullish().transform((v) => v ?? '');
 
-export const DBInstanceWire = z.looseObject({
+// Listed records keep only the fields the console reads (z.object drops the rest, and parses a
+// 100-record page several times faster than a loose object: a listing parses its pages at once).
+export const DBInstanceWire = z.object({
   DBInstanceId: z.string(),
   DBInstanceDescription: emptyString,
   Engine: z.string(),

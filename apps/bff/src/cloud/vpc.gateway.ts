@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CloudTransport } from './pop-client';
 import { parseWire } from './wire';
 
-export const VpcWire = z.looseObject({
+export const VpcWire = z.object({
   VpcId: z.string(),
   VpcName: z.string().default(''),
   Status: z.string(),

@@ -23,6 +23,14 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({ port: 8080, host: '127.0.0.1', loginRequired: false, cloudTimeoutMs: 10_000, computeNestRegion: 'cn-hangzhou' });
   });
 
+  it('reads the calls in flight per listing API, for all or per API', () => {
+    expect(base().listConcurrency).toEqual({});
+    expect(base({ CLOUD_LIST_CONCURRENCY: '6' }).listConcurrency).toEqual({ vpcs: 6, clusters: 6, rds: 6, redis: 6, milvus: 6 });
+    expect(base({ CLOUD_LIST_CONCURRENCY: 'rds=12, vpcs=3' }).listConcurrency).toEqual({ rds: 12, vpcs: 3 });
+    expect(() => base({ CLOUD_LIST_CONCURRENCY: 'ecs=3' })).toThrow(/CLOUD_LIST_CONCURRENCY must be a number of calls in flight .* \(got "ecs=3"\)/);
+    expect(() => base({ CLOUD_LIST_CONCURRENCY: '0' })).toThrow(/CLOUD_LIST_CONCURRENCY must be at least 1/);
+  });
+
   it('names every bad variable and says what to do', () => {
     let error: unknown;
     try {

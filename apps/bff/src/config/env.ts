@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { ListedApi } from '../services/resources/resource.service';
 
 /**
  * The ONLY reader of process.env. Every variable is optional; a bad value fails start-up with a
@@ -82,6 +83,11 @@ const RawEnvSchema = z.object({
       error: 'must be an image reference the cluster can pull, e.g. PROBE_IMAGE=registry-vpc.cn-hangzhou.aliyuncs.com/<namespace>/postgres:16-alpine',
     }),
   ),
+  CLOUD_LIST_CONCURRENCY: opt(
+    z.string().regex(/^\s*(\d+|(vpcs|clusters|rds|redis|milvus)=\d+(\s*,\s*(vpcs|clusters|rds|redis|milvus)=\d+)*)\s*$/, {
+      error: 'must be a number of calls in flight per listing API (e.g. CLOUD_LIST_CONCURRENCY=10) or per API (e.g. CLOUD_LIST_CONCURRENCY=rds=10,vpcs=5; APIs: vpcs, clusters, rds, redis, milvus)',
+    }),
+  ),
   ALIBABA_CLOUD_ACCESS_KEY_ID: opt(z.string()),
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: opt(z.string()),
   ALIBABA_CLOUD_SECURITY_TOKEN: opt(z.string()),
@@ -135,7 +141,24 @@ export interface Env {
   cloudTimeoutMs: number;
   /** The image of the pre-flight probe Job (sh, getent, psql, nc, wget). */
   probeImage: string;
+  /** Calls in flight per paged listing API (the defaults of the resource service where absent). */
+  listConcurrency: Partial<Record<ListedApi, number>>;
   credentials: CredentialEnv;
+}
+
+const LISTED_APIS: readonly ListedApi[] = ['vpcs', 'clusters', 'rds', 'redis', 'milvus'];
+
+/** `10` (every listing API) or `rds=10,vpcs=5`. */
+function parseListConcurrency(value: string | undefined): { value: Partial<Record<ListedApi, number>>; problem?: string } {
+  if (value === undefined) return { value: {} };
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    return n >= 1 ? { value: Object.fromEntries(LISTED_APIS.map((api) => [api, n])) } : { value: {}, problem: 'CLOUD_LIST_CONCURRENCY must be at least 1' };
+  }
+  const pairs = text.split(',').map((pair) => pair.split('=').map((part) => part.trim()) as [ListedApi, string]);
+  if (pairs.some(([, n]) => Number(n) < 1)) return { value: {}, problem: 'CLOUD_LIST_CONCURRENCY must be at least 1 for every API' };
+  return { value: Object.fromEntries(pairs.map(([api, n]) => [api, Number(n)])) };
 }
 
 export class ConfigError extends Error {
@@ -170,6 +193,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (source.CLOUD_MODE?.trim() === 'aliyun' && source.CLOUD_SIM_ENDPOINT?.trim()) {
     problems.push('CLOUD_MODE=aliyun and CLOUD_SIM_ENDPOINT contradict each other: unset CLOUD_SIM_ENDPOINT to use the real cloud');
   }
+  const listConcurrency = parseListConcurrency(parsed.success ? parsed.data.CLOUD_LIST_CONCURRENCY : undefined);
+  if (listConcurrency.problem) problems.push(listConcurrency.problem);
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -189,6 +214,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     computeNestRegion: e.COMPUTE_NEST_REGION ?? 'cn-hangzhou',
     cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,
     probeImage: e.PROBE_IMAGE ?? 'postgres:16-alpine',
+    listConcurrency: listConcurrency.value,
     credentials: {
       accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
       accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,

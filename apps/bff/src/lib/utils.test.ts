@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SingleFlight, TtlCache, fetchAllPages, mapBounded } from './utils';
+import { Limiter, SingleFlight, TtlCache, fetchAllPages } from './utils';
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
@@ -65,23 +65,30 @@ describe('TtlCache', () => {
   });
 });
 
-describe('mapBounded', () => {
-  it('never runs more than the bound at once and keeps the order', async () => {
-    let running = 0;
-    let peak = 0;
-    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4, async (n) => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 5 + (n % 3)));
-      running -= 1;
-      return n * 2;
-    });
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
-    expect(peak).toBe(4);
-  });
-
-  it('handles an empty list', async () => {
-    expect(await mapBounded([], 4, async () => 1)).toEqual([]);
+describe('Limiter', () => {
+  it('never runs more than its bound at once, starts the waiting calls in order, and frees a slot on failure', async () => {
+    const limiter = new Limiter(2);
+    const gates = [deferred<void>(), deferred<void>(), deferred<void>(), deferred<void>()];
+    const started: number[] = [];
+    const runs = gates.map((gate, i) =>
+      limiter.run(async () => {
+        started.push(i);
+        await gate.promise;
+        if (i === 0) throw new Error('boom');
+        return i;
+      }),
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    gates[0]?.resolve();
+    await expect(runs[0]).rejects.toThrow('boom');
+    await Promise.resolve();
+    expect(started).toEqual([0, 1, 2]);
+    gates[1]?.resolve();
+    gates[2]?.resolve();
+    gates[3]?.resolve();
+    expect(await Promise.all(runs.slice(1))).toEqual([1, 2, 3]);
+    expect(started).toEqual([0, 1, 2, 3]);
   });
 });
 
@@ -92,34 +99,52 @@ describe('fetchAllPages', () => {
     return { items: source.slice((page - 1) * size, page * size), totalCount: source.length };
   };
 
-  it('asks the first page, then the rest in parallel, and concatenates in page order', async () => {
-    const log: number[] = [];
-    const all = await fetchAllPages(pager(log), 5, 2);
-    expect(all).toEqual(source);
-    expect(log[0]).toBe(1);
-    expect([...log].sort()).toEqual([1, 2, 3, 4, 5]);
+  it('asks the first page, then all the others at once, and concatenates in page order', async () => {
+    const pending = new Map<number, ReturnType<typeof deferred<{ items: number[]; totalCount: number }>>>();
+    const firsts: [number[], boolean][] = [];
+    const all = fetchAllPages(
+      (page) => {
+        const d = deferred<{ items: number[]; totalCount: number }>();
+        pending.set(page, d);
+        return d.promise;
+      },
+      5,
+      new Limiter(10),
+      (items, complete) => firsts.push([items, complete]),
+    );
+    await Promise.resolve();
+    expect([...pending.keys()]).toEqual([1]);
+    pending.get(1)?.resolve({ items: source.slice(0, 5), totalCount: 23 });
+    await new Promise((r) => setTimeout(r, 0));
+    // The second wave is in flight as a whole before any of its pages answers.
+    expect([...pending.keys()]).toEqual([1, 2, 3, 4, 5]);
+    expect(firsts).toEqual([[source.slice(0, 5), false]]);
+    for (const page of [5, 3, 2, 4]) pending.get(page)?.resolve({ items: source.slice((page - 1) * 5, page * 5), totalCount: 23 });
+    expect(await all).toEqual(source);
   });
 
-  it('stops after one page when everything fits', async () => {
+  it('stops after one page when everything fits, and says the first page is the whole list', async () => {
     const log: number[] = [];
-    expect(await fetchAllPages(pager(log), 50, 4)).toHaveLength(23);
+    const firsts: boolean[] = [];
+    expect(await fetchAllPages(pager(log), 50, new Limiter(4), (_, complete) => firsts.push(complete))).toHaveLength(23);
     expect(log).toEqual([1]);
+    expect(firsts).toEqual([true]);
   });
 
-  it('pages really in parallel, bounded', async () => {
+  it('keeps the calls in flight under the limiter, shared by two listings', async () => {
     let running = 0;
     let peak = 0;
-    await fetchAllPages(
-      async (page) => {
-        running += 1;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 10));
-        running -= 1;
-        return { items: [page], totalCount: 10 };
-      },
-      1,
-      4,
-    );
-    expect(peak).toBe(4);
+    const limiter = new Limiter(3);
+    const page = async (n: number) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 1));
+      running -= 1;
+      return { items: [n], totalCount: 8 };
+    };
+    const [a, b] = await Promise.all([fetchAllPages(page, 1, limiter), fetchAllPages(page, 1, limiter)]);
+    expect(a).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(b).toEqual(a);
+    expect(peak).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-/** Small generic helpers used by the services: single-flight, a TTL cache, a bounded parallel map. */
+/** Small generic helpers used by the services: single-flight, a TTL cache, a concurrency limiter, paging. */
 
 /** Identical calls in flight share one promise; the entry is dropped once it settles. */
 export class SingleFlight<T> {
@@ -62,24 +62,25 @@ export class TtlCache<T> {
   }
 }
 
-/** `fn` over `items` with at most `concurrency` calls running at once; results keep input order. */
-export async function mapBounded<I, O>(
-  items: readonly I[],
-  concurrency: number,
-  fn: (item: I, index: number) => Promise<O>,
-): Promise<O[]> {
-  const results = new Array<O>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as I, index);
+/** At most `max` calls of `run` at once; the others wait their turn in order. */
+export class Limiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly max: number) {
+    if (!(max >= 1)) throw new RangeError('a limiter needs max >= 1');
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await fn();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
     }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker);
-  await Promise.all(workers);
-  return results;
+  }
 }
 
 export interface Page<T> {
@@ -88,18 +89,23 @@ export interface Page<T> {
 }
 
 /**
- * Every page of a paged list: the first page, then the remaining ones in parallel (bounded),
- * concatenated in page order.
+ * Every page of a paged list in two waves: the first page (it says how many there are), then all
+ * the remaining ones at once, concatenated in page order. `limiter` bounds the calls in flight
+ * (shared by every listing of the same API, so two listings do not double the load on it);
+ * `onFirst` receives the first page as soon as it is in, and whether it is the whole list.
  */
 export async function fetchAllPages<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
   pageSize: number,
-  concurrency: number,
+  limiter: Limiter,
+  onFirst?: (items: T[], complete: boolean) => void,
 ): Promise<T[]> {
-  const first = await fetchPage(1, pageSize);
+  const first = await limiter.run(() => fetchPage(1, pageSize));
   const pageCount = Math.ceil(first.totalCount / pageSize);
-  if (pageCount <= 1 || first.items.length === 0) return first.items;
+  const complete = pageCount <= 1 || first.items.length === 0;
+  onFirst?.(first.items, complete);
+  if (complete) return first.items;
   const rest = Array.from({ length: pageCount - 1 }, (_, i) => i + 2);
-  const pages = await mapBounded(rest, concurrency, (n) => fetchPage(n, pageSize));
+  const pages = await Promise.all(rest.map((n) => limiter.run(() => fetchPage(n, pageSize))));
   return [first.items, ...pages.map((p) => p.items)].flat();
 }

@@ -142,3 +142,30 @@ describe('many identical requests', () => {
     await fresh.close();
   });
 });
+
+describe('a picker asks the first page, then the whole list', () => {
+  it('answers the first 100 of 1,000 RDS instances at once, then the whole list from the same upstream listing', async () => {
+    const large = sim.largeAccount;
+    const { app: largeApp } = await appOn({ endpoint: sim.endpoint, ...large });
+    try {
+      const before = sim.requests({ accessKeyId: large.accessKeyId, action: 'DescribeDBInstances' }).length;
+      const first = await largeApp.inject({ url: '/api/v1/regions/cn-hangzhou/postgres?firstPage=true&lang=en' });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ complete: false });
+      expect(first.json<{ items: unknown[] }>().items).toHaveLength(100);
+      const whole = await largeApp.inject({ url: '/api/v1/regions/cn-hangzhou/postgres?lang=en' });
+      expect(whole.json()).toMatchObject({ complete: true });
+      expect(whole.json<{ items: unknown[] }>().items).toHaveLength(1000);
+      const pages = sim.requests({ accessKeyId: large.accessKeyId, action: 'DescribeDBInstances' }).slice(before);
+      expect(pages.map((r) => Number(r.params.PageNumber)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    } finally {
+      await largeApp.close();
+    }
+  });
+
+  it('refuses a firstPage that is not a boolean, naming the field', async () => {
+    const res = await app.inject({ url: '/api/v1/regions/cn-hangzhou/vpcs?firstPage=maybe' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('firstPage');
+  });
+});

@@ -10,7 +10,7 @@ import type { ResourceService } from '../services/resources/resource.service';
 import { registerEndpoint } from './endpoint';
 
 export const resourcesRoutes: FastifyPluginAsync<{ resources: ResourceService }> = async (app, { resources }) => {
-  registerEndpoint(app, listVpcs, ({ params, query }) => resources.listVpcs(params.regionId, { refresh: query.refresh }));
+  registerEndpoint(app, listVpcs, ({ params, query }) => resources.listVpcs(params.regionId, query));
   registerEndpoint(app, listClusters, ({ params, query, locale }) =>
     resources.listClusters(params.regionId, { ...query, locale }),
   );

@@ -13,7 +13,13 @@ export const RegionParamsSchema = z.object({ regionId: RegionIdSchema });
 export const RefreshQuerySchema = z.object({
   refresh: BooleanQuery.optional().describe('Bypass the cache'),
 });
-export const ListQuerySchema = RefreshQuerySchema.extend({
+/** A paged cloud listing: `?firstPage=true` answers with its first page as soon as it is in. */
+export const PagedQuerySchema = RefreshQuerySchema.extend({
+  firstPage: BooleanQuery.optional().describe(
+    'Answer as soon as the first page of the cloud listing is in (complete is false when more pages follow; ask again without firstPage for the whole list, which the listing in progress answers)',
+  ),
+});
+export const ListQuerySchema = PagedQuerySchema.extend({
   vpcId: VpcIdSchema.optional().describe('The chosen VPC: items elsewhere are marked unusable'),
 });
 
@@ -21,6 +27,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     fetchedAt: z.string().describe('When the cloud was asked (ISO 8601)'),
+    complete: z.boolean().default(true).describe('False when only the first page was asked for and more follow'),
   });
 
 export const RegionSchema = z.object({
@@ -106,7 +113,7 @@ export const listVpcs = {
   path: '/api/v1/regions/:regionId/vpcs',
   summary: 'VPCs of a region',
   params: RegionParamsSchema,
-  query: RefreshQuerySchema,
+  query: PagedQuerySchema,
   response: VpcListSchema,
 } as const satisfies Endpoint;
 

@@ -195,4 +195,73 @@ describe('ResourceService listing', () => {
     fail = false;
     expect((await svc.listVpcs('cn-hangzhou')).items).toEqual([]);
   });
+
+  it('answers the first page as soon as it is in, and the whole list from the same upstream listing', async () => {
+    const { ports, calls } = fakes({ rds: many });
+    let releaseRest!: () => void;
+    const rest = new Promise<void>((r) => (releaseRest = r));
+    const inner = ports.rds.describeDBInstances.bind(ports.rds);
+    ports.rds.describeDBInstances = async (region, page, size) => {
+      if (page > 1) await rest;
+      return inner(region, page, size);
+    };
+    const svc = new ResourceService(ports);
+    const first = await svc.listPostgres('cn-hangzhou', { locale: 'en', firstPage: true });
+    expect(first.complete).toBe(false);
+    expect(first.items.map((i) => i.id)).toEqual(many.slice(0, 100).map((m) => m.DBInstanceId));
+    // The whole list joins the listing in progress (not a second one, not the cache).
+    const whole = svc.listPostgres('cn-hangzhou', { locale: 'en' });
+    releaseRest();
+    expect((await whole).items).toHaveLength(230);
+    expect((await whole).complete).toBe(true);
+    expect(calls.filter((c) => c.startsWith('rds'))).toEqual(['rds:1', 'rds:2', 'rds:3']);
+    // Once cached, a first-page request gets the whole list.
+    expect(await svc.listPostgres('cn-hangzhou', { locale: 'en', firstPage: true })).toMatchObject({ complete: true, items: expect.any(Array) });
+    expect((await svc.listPostgres('cn-hangzhou', { locale: 'en', firstPage: true })).items).toHaveLength(230);
+  });
+
+  it('a refresh asked page by page joins its own listing in progress rather than the older cache', async () => {
+    const { ports, calls } = fakes({ rds: many });
+    const svc = new ResourceService(ports);
+    await svc.listPostgres('cn-hangzhou', { locale: 'en' });
+    const first = svc.listPostgres('cn-hangzhou', { locale: 'en', firstPage: true, refresh: true });
+    const whole = svc.listPostgres('cn-hangzhou', { locale: 'en' });
+    expect((await first).complete).toBe(false);
+    expect((await whole).items).toHaveLength(230);
+    expect(calls.filter((c) => c === 'rds:1')).toHaveLength(2);
+  });
+
+  it('a first page that holds everything is complete', async () => {
+    const { ports } = fakes({ rds: many.slice(0, 3) });
+    const listing = await new ResourceService(ports).listPostgres('cn-hangzhou', { locale: 'en', firstPage: true });
+    expect(listing).toMatchObject({ complete: true });
+    expect(listing.items).toHaveLength(3);
+  });
+
+  it('a failed first page fails the first-page request too', async () => {
+    const { ports } = fakes({ vpcs: [] });
+    ports.vpcs.describeVpcs = async () => {
+      throw new Error('boom');
+    };
+    await expect(new ResourceService(ports).listVpcs('cn-hangzhou', { firstPage: true })).rejects.toThrow('boom');
+  });
+
+  it('bounds the calls in flight per API across listings', async () => {
+    const { ports } = fakes({ rds: many });
+    let running = 0;
+    let peak = 0;
+    const inner = ports.rds.describeDBInstances.bind(ports.rds);
+    ports.rds.describeDBInstances = async (region, page, size) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      try {
+        return await inner(region, page, size);
+      } finally {
+        running -= 1;
+      }
+    };
+    const svc = new ResourceService(ports, { listConcurrency: { rds: 2 } });
+    await Promise.all([svc.listPostgres('cn-hangzhou', { locale: 'en' }), svc.listPostgres('cn-shanghai', { locale: 'en' })]);
+    expect(peak).toBe(2);
+  });
 });

@@ -12,7 +12,7 @@ import type { FieldDef, PickerKind } from '@dify-console/shared/template/types';
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import type { Problem } from '@dify-console/shared/domain/problem';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
-import { SingleFlight, TtlCache, fetchAllPages, type Page } from '../../lib/utils';
+import { Limiter, SingleFlight, TtlCache, fetchAllPages, type Page } from '../../lib/utils';
 import {
   eligibleFirst,
   toCluster,
@@ -27,21 +27,37 @@ import type { ResourcePorts } from '../../ports/resources';
 export interface Listing<T> {
   items: T[];
   fetchedAt: string;
+  /** False for a listing's first page answered before the rest (`firstPage`). */
+  complete: boolean;
 }
 
 export interface ListOptions {
   refresh?: boolean | undefined;
+  /** Answer as soon as the first page is in (`complete: false` when more pages follow). */
+  firstPage?: boolean | undefined;
 }
 export interface CandidateOptions extends ListOptions {
   vpcId?: string | undefined;
   locale: Locale;
 }
 
+/** The paged listing APIs, each with its own bound on calls in flight. */
+export type ListedApi = 'vpcs' | 'clusters' | 'rds' | 'redis' | 'milvus';
+
+/**
+ * Calls in flight per listing API (per account: the BFF holds one). Alibaba Cloud's quotas are
+ * per API and account over a window (VPC's quota page shows 300/60 s and 600/60 s; the reference
+ * advises designing for 5 to 10 per second): ten at once is one burst of a listing of up to eleven
+ * pages (1,100 RDS instances), well inside such a window, and a throttled page is retried with
+ * backoff like any read. `CLOUD_LIST_CONCURRENCY` changes it.
+ */
+export const DEFAULT_LIST_CONCURRENCY: Record<ListedApi, number> = { vpcs: 10, clusters: 10, rds: 10, redis: 10, milvus: 10 };
+
 export interface ResourceServiceOptions {
   /** How long a listing is reused (per account, region, product and filter). */
   ttlMs?: number;
-  /** How many pages are fetched at once after the first. */
-  pageConcurrency?: number;
+  /** Calls in flight per listing API (defaults: DEFAULT_LIST_CONCURRENCY). */
+  listConcurrency?: Partial<Record<ListedApi, number>>;
   now?: () => number;
 }
 
@@ -55,20 +71,29 @@ const TEXT = {
 } satisfies Record<string, Localized>;
 
 /** Page sizes: the maximum each API allows (CS and Milvus publish none; 50 is safe). */
-const PAGE_SIZE = { vpcs: 50, clusters: 50, rds: 100, redis: 50, milvus: 50 } as const;
+const PAGE_SIZE: Record<ListedApi, number> = { vpcs: 50, clusters: 50, rds: 100, redis: 50, milvus: 50 };
+
+type Stored = Omit<Listing<unknown>, 'complete'>;
+
+/** A listing being fetched: its first page as soon as it is in, and the whole list. */
+interface Flight {
+  first: Promise<Listing<unknown>>;
+  all: Promise<Stored>;
+}
 
 /**
  * Lists the resources of the caller's account for the form's pickers. Each listing: the first
- * page, then the rest in parallel (bounded); identical listings in flight share one upstream
- * call; results are cached briefly; `refresh` bypasses the cache. Eligibility and language are
- * applied after the cache, so one upstream listing serves every VPC choice and language.
+ * page, then all the others at once (bounded per API); identical listings in flight share one
+ * upstream listing (a caller asking `firstPage` gets its first page as soon as it is in);
+ * results are cached briefly; `refresh` bypasses the cache. Eligibility and language are applied
+ * after the cache, so one upstream listing serves every VPC choice and language.
  */
 export class ResourceService {
-  private readonly cache: TtlCache<Listing<unknown>>;
-  private readonly flights = new SingleFlight<Listing<unknown>>();
+  private readonly cache: TtlCache<Stored>;
+  private readonly flights = new Map<string, Flight>();
   private readonly identity = new SingleFlight<string>();
   private accountId: string | null = null;
-  private readonly pageConcurrency: number;
+  private readonly limiters: Record<ListedApi, Limiter>;
   private readonly now: () => number;
 
   constructor(
@@ -77,7 +102,8 @@ export class ResourceService {
   ) {
     this.now = options.now ?? Date.now;
     this.cache = new TtlCache(options.ttlMs ?? 30_000, this.now);
-    this.pageConcurrency = options.pageConcurrency ?? 4;
+    const bound = (api: ListedApi) => new Limiter(options.listConcurrency?.[api] ?? DEFAULT_LIST_CONCURRENCY[api]);
+    this.limiters = { vpcs: bound('vpcs'), clusters: bound('clusters'), rds: bound('rds'), redis: bound('redis'), milvus: bound('milvus') };
   }
 
   /** The account the credentials belong to: keys every cache entry. */
@@ -88,39 +114,71 @@ export class ResourceService {
     return id;
   }
 
+  /**
+   * A listing from the flight in progress (fresher than the cache), the cache, or a new flight.
+   * `load` reports the first page through its callback.
+   */
   private async cached<T>(
     regionId: string,
     product: string,
     filter: string,
-    refresh: boolean | undefined,
-    load: () => Promise<T[]>,
+    options: ListOptions,
+    load: (onFirst: (items: T[], complete: boolean) => void) => Promise<T[]>,
   ): Promise<Listing<T>> {
     const key = [await this.account(), regionId, product, filter].join('|');
-    if (!refresh) {
+    let flight = this.flights.get(key);
+    if (!flight && !options.refresh) {
       const hit = this.cache.get(key);
-      if (hit) return hit as Listing<T>;
+      if (hit) return { ...(hit as Omit<Listing<T>, 'complete'>), complete: true };
     }
-    const listing = await this.flights.run(key, async () => {
-      const fetchedAt = new Date(this.now()).toISOString();
-      const items = await load();
-      const entry: Listing<unknown> = { items, fetchedAt };
-      this.cache.set(key, entry);
-      return entry;
-    });
+    flight ??= this.start(key, load);
+    const listing = options.firstPage ? await flight.first : { ...(await flight.all), complete: true };
     return listing as Listing<T>;
   }
 
-  private all<T>(pageSize: number, fetchPage: (page: number, size: number) => Promise<Page<T>>) {
-    return () => fetchAllPages(fetchPage, pageSize, this.pageConcurrency);
+  private start(key: string, load: (onFirst: (items: unknown[], complete: boolean) => void) => Promise<unknown[]>): Flight {
+    const fetchedAt = new Date(this.now()).toISOString();
+    let answerFirst!: (listing: Listing<unknown>) => void;
+    let failFirst!: (error: unknown) => void;
+    const first = new Promise<Listing<unknown>>((resolve, reject) => {
+      answerFirst = resolve;
+      failFirst = reject;
+    });
+    const all = (async () => {
+      try {
+        const items = await load((page, complete) => answerFirst({ items: page, fetchedAt, complete }));
+        const stored: Stored = { items, fetchedAt };
+        this.cache.set(key, stored);
+        answerFirst({ ...stored, complete: true });
+        return stored;
+      } catch (error) {
+        failFirst(error);
+        throw error;
+      } finally {
+        this.flights.delete(key);
+      }
+    })();
+    // Whoever asked reads the outcome; these only keep an unread one from being "unhandled".
+    first.catch(() => undefined);
+    all.catch(() => undefined);
+    const flight: Flight = { first, all };
+    this.flights.set(key, flight);
+    return flight;
+  }
+
+  private all<T>(api: ListedApi, fetchPage: (page: number, size: number) => Promise<Page<T>>) {
+    return (onFirst: (items: T[], complete: boolean) => void) =>
+      fetchAllPages(fetchPage, PAGE_SIZE[api], this.limiters[api], onFirst);
   }
 
   async listRegions(locale: Locale, options: ListOptions = {}): Promise<Listing<Region>> {
     const language = locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-    const listing = await this.cached('*', 'regions', language, options.refresh, () =>
+    const listing = await this.cached('*', 'regions', language, { refresh: options.refresh }, () =>
       this.ports.regions.describeRegions(language),
     );
     return {
       fetchedAt: listing.fetchedAt,
+      complete: true,
       items: listing.items.map((r) => ({
         regionId: r.RegionId,
         name: REGION_NAMES[r.RegionId]?.[locale] ?? (r.LocalName || r.RegionId),
@@ -129,32 +187,32 @@ export class ResourceService {
   }
 
   async listVpcs(regionId: string, options: ListOptions = {}): Promise<Listing<Vpc>> {
-    const listing = await this.cached(regionId, 'vpcs', '', options.refresh,
-      this.all(PAGE_SIZE.vpcs, (n, size) => this.ports.vpcs.describeVpcs(regionId, n, size)));
-    return { fetchedAt: listing.fetchedAt, items: listing.items.map(toVpc) };
+    const listing = await this.cached(regionId, 'vpcs', '', options,
+      this.all('vpcs', (n, size) => this.ports.vpcs.describeVpcs(regionId, n, size)));
+    return { ...listing, items: listing.items.map(toVpc) };
   }
 
   async listClusters(regionId: string, options: CandidateOptions): Promise<Listing<Cluster>> {
-    const listing = await this.cached(regionId, 'clusters', '', options.refresh,
-      this.all(PAGE_SIZE.clusters, (n, size) => this.ports.clusters.describeClustersV1(regionId, n, size)));
+    const listing = await this.cached(regionId, 'clusters', '', options,
+      this.all('clusters', (n, size) => this.ports.clusters.describeClustersV1(regionId, n, size)));
     return this.judge(listing, options, toCluster);
   }
 
   async listPostgres(regionId: string, options: CandidateOptions): Promise<Listing<Postgres>> {
-    const listing = await this.cached(regionId, 'rds', '', options.refresh,
-      this.all(PAGE_SIZE.rds, (n, size) => this.ports.rds.describeDBInstances(regionId, n, size)));
+    const listing = await this.cached(regionId, 'rds', '', options,
+      this.all('rds', (n, size) => this.ports.rds.describeDBInstances(regionId, n, size)));
     return this.judge(listing, options, toPostgres);
   }
 
   async listRedis(regionId: string, options: CandidateOptions): Promise<Listing<Redis>> {
-    const listing = await this.cached(regionId, 'redis', '', options.refresh,
-      this.all(PAGE_SIZE.redis, (n, size) => this.ports.redis.describeInstances(regionId, n, size)));
+    const listing = await this.cached(regionId, 'redis', '', options,
+      this.all('redis', (n, size) => this.ports.redis.describeInstances(regionId, n, size)));
     return this.judge(listing, options, toRedis);
   }
 
   async listMilvus(regionId: string, options: CandidateOptions): Promise<Listing<Milvus>> {
-    const listing = await this.cached(regionId, 'milvus', '', options.refresh,
-      this.all(PAGE_SIZE.milvus, (n, size) => this.ports.milvus.listInstances(regionId, n, size)));
+    const listing = await this.cached(regionId, 'milvus', '', options,
+      this.all('milvus', (n, size) => this.ports.milvus.listInstances(regionId, n, size)));
     return this.judge(listing, options, toMilvus);
   }
 
@@ -164,7 +222,7 @@ export class ResourceService {
     map: (record: R, ctx: EligibilityContext) => T,
   ): Listing<T> {
     const ctx: EligibilityContext = { vpcId: options.vpcId, locale: options.locale };
-    return { fetchedAt: listing.fetchedAt, items: eligibleFirst(listing.items.map((r) => map(r, ctx))) };
+    return { ...listing, items: eligibleFirst(listing.items.map((r) => map(r, ctx))) };
   }
 
   /**

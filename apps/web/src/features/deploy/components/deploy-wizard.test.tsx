@@ -52,7 +52,7 @@ describe('DeployWizard', () => {
     const { user, fetchMock } = renderApp();
     await user.click(await screen.findByRole('button', { name: '刷新 专有网络VPC实例ID' }));
     await waitFor(() =>
-      expect(fetchMock.mock.calls.map(([url]) => url as string)).toContain('/api/v1/regions/cn-hangzhou/vpcs?refresh=true'),
+      expect(fetchMock.mock.calls.map(([url]) => url as string)).toContain('/api/v1/regions/cn-hangzhou/vpcs?refresh=true&firstPage=true'),
     );
   });
 

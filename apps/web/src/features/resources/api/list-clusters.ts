@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listClusters } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
-import { resourceKeys, sameRegion, type FetchOptions, type ResourceFilter } from './resource-keys';
+import { pagedListing, type PagedFetchOptions } from './paged-listing';
+import { resourceKeys, sameRegion, type ResourceFilter } from './resource-keys';
 
 export type ClustersFilter = ResourceFilter & { regionId: string };
 
-export function fetchClusters(filter: ClustersFilter, { refresh, signal }: FetchOptions = {}) {
+export function fetchClusters(filter: ClustersFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
   return apiRequest(listClusters, {
     params: { regionId: filter.regionId },
-    query: { vpcId: filter.vpcId, refresh: refresh || undefined },
+    query: { vpcId: filter.vpcId, refresh: refresh || undefined, firstPage: firstPage || undefined },
     locale: filter.lang,
     signal,
   });
@@ -17,7 +18,7 @@ export function fetchClusters(filter: ClustersFilter, { refresh, signal }: Fetch
 export const clustersQueryOptions = (filter: ClustersFilter, { refresh = false }: { refresh?: boolean } = {}) =>
   queryOptions({
     queryKey: resourceKeys.list('clusters', filter),
-    queryFn: ({ signal }) => fetchClusters(filter, { refresh, signal }),
+    queryFn: pagedListing((options) => fetchClusters(filter, options), refresh),
   });
 
 /** While the list for a newly chosen VPC loads, the previous list of the same region stays shown. */

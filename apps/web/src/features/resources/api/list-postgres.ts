@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listPostgres } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
-import { resourceKeys, sameRegion, type FetchOptions, type ResourceFilter } from './resource-keys';
+import { pagedListing, type PagedFetchOptions } from './paged-listing';
+import { resourceKeys, sameRegion, type ResourceFilter } from './resource-keys';
 
 export type PostgresFilter = ResourceFilter & { regionId: string };
 
-export function fetchPostgres(filter: PostgresFilter, { refresh, signal }: FetchOptions = {}) {
+export function fetchPostgres(filter: PostgresFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
   return apiRequest(listPostgres, {
     params: { regionId: filter.regionId },
-    query: { vpcId: filter.vpcId, refresh: refresh || undefined },
+    query: { vpcId: filter.vpcId, refresh: refresh || undefined, firstPage: firstPage || undefined },
     locale: filter.lang,
     signal,
   });
@@ -17,7 +18,7 @@ export function fetchPostgres(filter: PostgresFilter, { refresh, signal }: Fetch
 export const postgresQueryOptions = (filter: PostgresFilter, { refresh = false }: { refresh?: boolean } = {}) =>
   queryOptions({
     queryKey: resourceKeys.list('postgres', filter),
-    queryFn: ({ signal }) => fetchPostgres(filter, { refresh, signal }),
+    queryFn: pagedListing((options) => fetchPostgres(filter, options), refresh),
   });
 
 /** While the list for a newly chosen VPC loads, the previous list of the same region stays shown. */

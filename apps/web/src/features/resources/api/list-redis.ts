@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listRedis } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
-import { resourceKeys, sameRegion, type FetchOptions, type ResourceFilter } from './resource-keys';
+import { pagedListing, type PagedFetchOptions } from './paged-listing';
+import { resourceKeys, sameRegion, type ResourceFilter } from './resource-keys';
 
 export type RedisFilter = ResourceFilter & { regionId: string };
 
-export function fetchRedis(filter: RedisFilter, { refresh, signal }: FetchOptions = {}) {
+export function fetchRedis(filter: RedisFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
   return apiRequest(listRedis, {
     params: { regionId: filter.regionId },
-    query: { vpcId: filter.vpcId, refresh: refresh || undefined },
+    query: { vpcId: filter.vpcId, refresh: refresh || undefined, firstPage: firstPage || undefined },
     locale: filter.lang,
     signal,
   });
@@ -17,7 +18,7 @@ export function fetchRedis(filter: RedisFilter, { refresh, signal }: FetchOption
 export const redisQueryOptions = (filter: RedisFilter, { refresh = false }: { refresh?: boolean } = {}) =>
   queryOptions({
     queryKey: resourceKeys.list('redis', filter),
-    queryFn: ({ signal }) => fetchRedis(filter, { refresh, signal }),
+    queryFn: pagedListing((options) => fetchRedis(filter, options), refresh),
   });
 
 /** While the list for a newly chosen VPC loads, the previous list of the same region stays shown. */
