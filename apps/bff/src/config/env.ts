@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { ListedApi } from '../services/resources/resource.service';
+import type { ListedApi } from '../ports/resources';
 
 /**
  * The ONLY reader of process.env. Every variable is optional; a bad value fails start-up with a

@@ -3,6 +3,9 @@
  * snake_case as on the wire). The cloud gateways implement these; tests use in-memory fakes.
  */
 
+/** The paged listing APIs, each with its own bound on calls in flight (`CLOUD_LIST_CONCURRENCY`). */
+export type ListedApi = 'vpcs' | 'clusters' | 'rds' | 'redis' | 'milvus';
+
 export interface PageOf<T> {
   items: T[];
   totalCount: number;

@@ -22,7 +22,7 @@ import {
   toVpc,
   type EligibilityContext,
 } from './eligibility';
-import type { ResourcePorts } from '../../ports/resources';
+import type { ListedApi, ResourcePorts } from '../../ports/resources';
 
 export interface Listing<T> {
   items: T[];
@@ -40,9 +40,6 @@ export interface CandidateOptions extends ListOptions {
   vpcId?: string | undefined;
   locale: Locale;
 }
-
-/** The paged listing APIs, each with its own bound on calls in flight. */
-export type ListedApi = 'vpcs' | 'clusters' | 'rds' | 'redis' | 'milvus';
 
 /**
  * Calls in flight per listing API (per account: the BFF holds one). Alibaba Cloud's quotas are
