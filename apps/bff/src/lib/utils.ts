@@ -90,16 +90,18 @@ export interface Page<T> {
 
 /**
  * Every page of a paged list in two waves: the first page (it says how many there are), then all
- * the remaining ones at once, concatenated in page order. `limiter` bounds the calls in flight
- * (shared by every listing of the same API, so two listings do not double the load on it);
+ * the remaining ones at once, concatenated in page order. `bound` limits the calls in flight: a
+ * Limiter shared by every listing of the same API (so two listings do not double the load on
+ * it), or a number for this listing alone;
  * `onFirst` receives the first page as soon as it is in, and whether it is the whole list.
  */
 export async function fetchAllPages<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
   pageSize: number,
-  limiter: Limiter,
+  bound: Limiter | number,
   onFirst?: (items: T[], complete: boolean) => void,
 ): Promise<T[]> {
+  const limiter = typeof bound === 'number' ? new Limiter(bound) : bound;
   const first = await limiter.run(() => fetchPage(1, pageSize));
   const pageCount = Math.ceil(first.totalCount / pageSize);
   const complete = pageCount <= 1 || first.items.length === 0;

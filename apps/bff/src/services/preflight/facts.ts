@@ -1,5 +1,5 @@
 import type { PreflightRequest } from '@dify-console/shared/api/preflight';
-import { Limiter, fetchAllPages } from '../../lib/utils';
+import { fetchAllPages } from '../../lib/utils';
 import type { ClusterInspection, PreflightPorts } from '../../ports/preflight';
 import { CannotVerify, hostOf, once } from './check';
 import { missingRanges } from './cidr';
@@ -23,7 +23,7 @@ export type RunFacts = ReturnType<typeof runFacts>;
 export function clusterFacts(p: PreflightPorts, regionId: string, clusterId: string) {
   const caller = once(() => p.caller.getCallerIdentity());
   const cluster = once(() => p.clusters.describeClusterDetail(regionId, clusterId));
-  const csNodes = once(() => fetchAllPages((n, size) => p.clusters.describeClusterNodes(regionId, clusterId, n, size), 100, new Limiter(4)));
+  const csNodes = once(() => fetchAllPages((n, size) => p.clusters.describeClusterNodes(regionId, clusterId, n, size), 100, 4));
   const kube = once(async (): Promise<ClusterInspection> => {
     const [c, who] = await Promise.all([cluster(), caller()]);
     if (c.state !== 'running') throw new CannotVerify('');
@@ -57,7 +57,7 @@ export function clusterFacts(p: PreflightPorts, regionId: string, clusterId: str
     } else {
       workerIps = (await csNodes()).filter((n) => n.instance_role !== 'Master').flatMap((n) => n.ip_address);
     }
-    const readVSwitches = () => fetchAllPages((n, size) => p.vswitches.describeVSwitches(regionId, c.vpc_id, n, size), 50, new Limiter(4));
+    const readVSwitches = () => fetchAllPages((n, size) => p.vswitches.describeVSwitches(regionId, c.vpc_id, n, size), 50, 4);
     // Flannel: when the vSwitches cannot be read, the worker IPs stand in for their vSwitches.
     const vsws = kind === 'terway' ? await readVSwitches() : await readVSwitches().catch(() => []);
     const cidrOf = new Map(vsws.map((v) => [v.VSwitchId, v.CidrBlock]));
@@ -94,7 +94,7 @@ export function runFacts(p: PreflightPorts, request: PreflightRequest) {
     return r;
   });
   const milvus = once(async () => {
-    const all = await fetchAllPages((n, size) => p.milvus.listInstances(regionId, n, size), 50, new Limiter(4));
+    const all = await fetchAllPages((n, size) => p.milvus.listInstances(regionId, n, size), 50, 4);
     if (params.milvusInstanceId) return all.find((m) => m.InstanceId === params.milvusInstanceId) ?? null;
     const host = hostOf(params.milvusEndpoint);
     return all.find((m) => hostOf(m.ClusterInfo?.IntranetUrl ?? '') === host) ?? null;
