@@ -1,7 +1,5 @@
 // pnpm bench — prints figures, not a test.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { SANDBOX_ACCOUNTS, startCloudSim } from '@dify-console/cloud-sim';
 import { buildApp } from '../src/app';
 import { createGateways } from '../src/cloud/gateways';
@@ -12,6 +10,7 @@ import { CLUSTERS, order, orderBody } from '../src/testing/deployments';
 import { openEvents } from '../src/testing/sse';
 import { startCloudProcess } from './cloud-process';
 import { describeRatio, median, verdict, type Ratio } from './figures';
+import { buildAll, bytesByModule } from './first-screen';
 
 const LATENCY_MS = 100;
 const env = loadEnv({ LOG_LEVEL: 'silent', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', CLOUD_TIMEOUT_MS: '30000' });
@@ -137,27 +136,27 @@ async function preflightTime() {
   }
 }
 
-async function firstScreenJs() {
-  const dist = env.webDistDir;
-  let html: string;
+/**
+ * (3) The first screen's JavaScript (gzip) against a bare antd form page and a blank React page
+ * built here with the same Vite, React and antd; then the largest modules of the first screen.
+ */
+function firstScreenJs() {
+  const built = buildAll();
   try {
-    html = await readFile(join(dist, 'index.html'), 'utf8');
-  } catch {
-    console.log('(3) web not built: run pnpm --filter @dify-console/web build');
-    return;
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    const ratio: Ratio = { name: 'first-screen JavaScript / bare antd form page', runs: [built.console.total / built.antd.total], goal: 1.1 };
+    ratios.push(ratio);
+    console.log(`(3) first-screen JavaScript (gzip): console ${kib(built.console.total)} in ${built.console.files.length} files; bare antd form page ${kib(built.antd.total)}; blank React page ${kib(built.blank.total)}`);
+    console.log(`    → ${describeRatio(ratio)}; ${(built.console.total / built.blank.total).toFixed(2)}× the blank React page (no goal)`);
+    const modules = new Map<string, number>();
+    for (const f of built.console.files) {
+      for (const [m, n] of bytesByModule(join(built.console.dir, f.src.replace(/^\.?\//, '')))) modules.set(m, (modules.get(m) ?? 0) + n);
+    }
+    const top = [...modules].sort((x, y) => y[1] - x[1]).slice(0, 12);
+    console.log(`    largest modules of the first screen (minified, before gzip): ${top.map(([m, n]) => `${m} ${kib(n)}`).join(', ')}`);
+  } finally {
+    built.cleanup();
   }
-  const entries = [
-    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ].filter((s): s is string => Boolean(s));
-  let total = 0;
-  for (const src of new Set(entries)) {
-    const bytes = await readFile(join(dist, src.replace(/^\//, '')));
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    total += gz;
-    console.log(`    ${src}: ${(gz / 1024).toFixed(1)} KiB gzip`);
-  }
-  console.log(`(3) first screen JavaScript: ${(total / 1024).toFixed(1)} KiB gzip in ${new Set(entries).size} files`);
 }
 
 /** (5) Many browsers watching one deployment: upstream reads with one poller versus one per watcher. */
@@ -189,7 +188,7 @@ async function watcherFanOut() {
 
 await listingTime();
 await concurrentRequests();
-await firstScreenJs();
+firstScreenJs();
 await preflightTime();
 await watcherFanOut();
 
