@@ -13,8 +13,8 @@ export const IngressHostSchema = z
   .describe('Domain routed to Dify, e.g. dify.example.com');
 
 export const TlsInputSchema = z.object({
-  certificate: z.string().min(1).describe('PEM certificate chain (leaf first)'),
-  privateKey: z.string().min(1).describe('PEM private key (secret: never shown back or logged)'),
+  certificate: z.string().min(1).max(65_536).describe('PEM certificate chain (leaf first)'),
+  privateKey: z.string().min(1).max(65_536).describe('PEM private key (secret: never shown back or logged)'),
 });
 
 /** The entry the user wants; applying it is idempotent, switching kinds cleans up the other. */
@@ -64,7 +64,7 @@ export const AccessStateSchema = z.object({
 });
 export type AccessState = z.infer<typeof AccessStateSchema>;
 
-const Params = z.object({ instanceId: z.string().regex(/^si-[a-z0-9]+$/) });
+const Params = z.object({ instanceId: z.string().max(64).regex(/^si-[a-z0-9]+$/) });
 
 export const getAccess = {
   method: 'GET',

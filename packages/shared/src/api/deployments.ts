@@ -111,7 +111,7 @@ export const DeploymentEventSchema = z.discriminatedUnion('type', [
 ]);
 export type DeploymentEvent = z.infer<typeof DeploymentEventSchema>;
 
-const InstanceParams = z.object({ instanceId: z.string().regex(/^si-[a-z0-9]+$/).describe('Service instance id') });
+const InstanceParams = z.object({ instanceId: z.string().max(64).regex(/^si-[a-z0-9]+$/).describe('Service instance id') });
 
 export const quote = {
   method: 'POST',
@@ -158,7 +158,7 @@ export const deleteDeployment = {
   path: '/api/v1/deployments/:instanceId',
   summary: 'Delete a deployment; the body must repeat its name',
   params: InstanceParams,
-  body: z.object({ confirmName: z.string().describe('The instance name, typed again') }),
+  body: z.object({ confirmName: z.string().max(128).describe('The instance name, typed again') }),
   response: z.object({ instanceId: z.string(), status: DeploymentStatusSchema }),
 } as const satisfies Endpoint;
 

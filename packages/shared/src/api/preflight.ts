@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionIdSchema } from '../domain/regions';
+import { ClusterIdSchema, PostgresInstanceIdSchema, RedisInstanceIdSchema } from '../domain/rules';
 import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
 import type { Endpoint } from './contract';
 
@@ -53,13 +54,22 @@ export const PreflightResultSchema = z.object({
 });
 export type PreflightResult = z.infer<typeof PreflightResultSchema>;
 
-export const WhitelistFixRequestSchema = z.object({
-  regionId: RegionIdSchema,
-  target: z.enum(['postgres', 'redis']),
-  instanceId: z.string(),
-  clusterId: z.string().describe('The cluster whose pods must be admitted'),
-  confirm: z.literal(true).describe('The user saw the change and agreed'),
-});
+export const WhitelistFixRequestSchema = z.discriminatedUnion('target', [
+  z.object({
+    regionId: RegionIdSchema,
+    target: z.literal('postgres'),
+    instanceId: PostgresInstanceIdSchema,
+    clusterId: ClusterIdSchema.describe('The cluster whose pods must be admitted'),
+    confirm: z.literal(true).describe('The user saw the change and agreed'),
+  }),
+  z.object({
+    regionId: RegionIdSchema,
+    target: z.literal('redis'),
+    instanceId: RedisInstanceIdSchema,
+    clusterId: ClusterIdSchema.describe('The cluster whose pods must be admitted'),
+    confirm: z.literal(true).describe('The user saw the change and agreed'),
+  }),
+]);
 
 export const WhitelistFixResultSchema = z.object({
   instanceId: z.string(),

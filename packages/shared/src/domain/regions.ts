@@ -3,6 +3,7 @@ import type { Localized } from './i18n';
 
 export const RegionIdSchema = z
   .string({ error: 'regionId.format' })
+  .max(32, { error: 'regionId.format' })
   .regex(/^[a-z]{2}-[a-z0-9-]+$/, { error: 'regionId.format' })
   .describe('Alibaba Cloud region id, e.g. cn-hangzhou');
 

@@ -139,6 +139,7 @@ export const MilvusEndpointSchema = z
   .string(err('required'))
   .trim()
   .min(1, err('required'))
+  .max(253, err('milvusEndpoint.format'))
   .regex(MILVUS_ENDPOINT_PATTERN, err('milvusEndpoint.format'));
 
 export const MilvusUserSchema = z
@@ -146,16 +147,20 @@ export const MilvusUserSchema = z
   .min(1, err('required'))
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, err('milvusUser.format'));
 
-export const VpcIdSchema = z.string(err('vpcId.format')).regex(/^vpc-[a-z0-9]+$/, err('vpcId.format'));
+export const VpcIdSchema = z.string(err('vpcId.format')).max(64, err('vpcId.format')).regex(/^vpc-[a-z0-9]+$/, err('vpcId.format'));
 export const ClusterIdSchema = z
   .string(err('required'))
+  .max(64, err('clusterId.format'))
   .regex(/^c[a-z0-9]+$/, err('clusterId.format'));
 export const PostgresInstanceIdSchema = z
   .string(err('postgresInstanceId.format'))
+  .max(64, err('postgresInstanceId.format'))
   .regex(/^pgm-[a-z0-9]+$/, err('postgresInstanceId.format'));
 export const RedisInstanceIdSchema = z
   .string(err('redisInstanceId.format'))
+  .max(64, err('redisInstanceId.format'))
   .regex(/^r-[a-z0-9]+$/, err('redisInstanceId.format'));
 export const MilvusInstanceIdSchema = z
   .string(err('milvusInstanceId.format'))
+  .max(64, err('milvusInstanceId.format'))
   .regex(/^c-[a-z0-9]+$/, err('milvusInstanceId.format'));
