@@ -90,7 +90,7 @@ function sample(schema: JsonSchema | undefined, rnd: () => number, depth = 0): u
   }
   if (type === 'array') return Array.from({ length: Math.floor(rnd() * 3) }, () => sample(schema.items, rnd, depth + 1));
   if (type === 'boolean') return pick([true, false, 'true', 1]);
-  if (type === 'number' || type === 'integer') return pick([0, -1, 65_536, 1.5, 'NaN', 9_007_199_254_740_993]);
+  if (type === 'number' || type === 'integer') return pick([0, -1, 65_536, 1.5, 'NaN', Number.MAX_SAFE_INTEGER + 2]);
   return pick(NASTY_STRINGS);
 }
 
