@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
@@ -40,6 +40,8 @@ describe('access entry persistence and TLS', () => {
     expect(ip).toMatch(/^127\.0\.1\d\d\.\d+$/);
     const { port, kubeApiPort } = first;
     await first.close();
+    // It holds the sandbox's keys and passwords: readable by its owner only.
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
 
     const second = await startCloudSim({ stateFile, port, kubeApiPort });
     const again = await kc

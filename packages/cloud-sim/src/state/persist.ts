@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AccountKeys, ScenarioName } from './registry';
 
@@ -83,7 +83,9 @@ export class StateFile {
     this.writing = this.writing
       .then(async () => {
         await mkdir(dirname(this.file), { recursive: true });
-        await writeFile(tmp, text, 'utf8');
+        // It holds the sandbox's passwords and keys: readable by its owner only.
+        await writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
+        await chmod(tmp, 0o600);
         await rename(tmp, this.file);
       })
       .catch((e: unknown) => {
