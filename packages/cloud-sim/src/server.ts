@@ -5,6 +5,7 @@ import { wireRequest } from './gateway/parse';
 import { createCloudGateway } from './gateway/pipeline';
 import { newRequestId } from './gateway/request-id';
 import { readBody, sendJson } from './gateway/respond';
+import { findTemplateObject } from './products/computenest/template-store';
 import { locateMseNacos, serveNacos } from './nacos/serve';
 import type { SimCore } from './sim-core';
 
@@ -35,6 +36,22 @@ export function createSimServer(core: SimCore): SimServer {
           const method = req.method ?? 'GET';
           const nacosReq = { method, path, rawQuery, headers, body };
           serveNacos(core, locateMseNacos(core, headers.host ?? ''), nacosReq, res);
+          return;
+        }
+        // The object-storage stand-in: the published template documents, public-read.
+        if (path.startsWith('/oss/')) {
+          const object =
+            req.method === 'GET' || req.method === 'HEAD' ? findTemplateObject(path) : undefined;
+          res.writeHead(object ? 200 : 404, {
+            'content-type': object ? object.contentType : 'application/xml',
+            'x-oss-request-id': requestId,
+          });
+          res.end(
+            req.method === 'HEAD'
+              ? undefined
+              : (object?.body ??
+                  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>${requestId}</RequestId></Error>`),
+          );
           return;
         }
         await handleCloud(req, res, wire, requestId);

@@ -157,6 +157,20 @@ export const STS_ACTIONS = [
   'AssumeRoleWithOIDC',
 ] as const;
 
+// ROS 2019-09-10 (Resource Orchestration Service): the template and stack actions.
+export const ROS_ACTIONS = [
+  'GetTemplateSummary',
+  'ValidateTemplate',
+  'GetTemplateParameterConstraints',
+  'GetTemplate',
+  'ListTemplates',
+  'CreateStack',
+  'GetStack',
+  'ListStacks',
+  'DeleteStack',
+  'DescribeRegions',
+] as const;
+
 // RAM 2015-05-01 (global endpoint ram.aliyuncs.com).
 export const RAM_ACTIONS = [
   'GetUser',

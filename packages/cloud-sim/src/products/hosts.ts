@@ -56,6 +56,7 @@ export const hosts = {
       ? 'slb.aliyuncs.com'
       : `slb.${r}.aliyuncs.com`,
   nlb: (r?: string) => `nlb.${r ?? 'cn-hangzhou'}.aliyuncs.com`,
+  ros: (r?: string) => (r === undefined ? 'ros.aliyuncs.com' : `ros.${r}.aliyuncs.com`),
   sts: (r?: string) => (r === undefined ? 'sts.aliyuncs.com' : `sts.${r}.aliyuncs.com`),
   // Global only.
   ram: () => 'ram.aliyuncs.com',

@@ -7,6 +7,7 @@ import { nlb } from './nlb/index';
 import { rKvstore } from './r-kvstore/index';
 import { ram } from './ram/index';
 import { rds } from './rds/index';
+import { ros } from './ros/index';
 import { slb } from './slb/index';
 import { sts } from './sts/index';
 import type { ProductDef } from './types';
@@ -21,6 +22,7 @@ export const PRODUCTS: readonly ProductDef[] = [
   rKvstore,
   milvus,
   computeNest,
+  ros,
   sts,
   ram,
   slb,

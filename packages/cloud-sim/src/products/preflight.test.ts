@@ -37,12 +37,12 @@ const GOOD = {
   RegionId: 'cn-hangzhou',
   VpcId: IDS.vpcProd,
   ClusterId: IDS.ackPro,
-  RdsInstanceId: IDS.pg16,
+  PgInstanceId: IDS.pg16,
   PostgresSQLUserName: 'postgres',
   PostgresSQLPassword: PASSWORDS.postgresSuper,
   RedisInstanceId: IDS.redis70,
   RedisInstancePassword: PASSWORDS.redis,
-  MilvusEndpoint: `${IDS.milvus25}-internal.milvus.aliyuncs.com`,
+  MilvusInternalAddress: `${IDS.milvus25}-internal.milvus.aliyuncs.com`,
   MilvusUser: 'root',
   MilvusPassword: PASSWORDS.milvusRoot,
   HPAOption: true,
@@ -497,7 +497,7 @@ describe('Compute Nest and RAM permissions', () => {
 describe('deployments fail where a pre-flight check would have failed', () => {
   it('terway: dify-pg15 does not admit the pod vSwitches → timeout; after ModifySecurityIps a redeploy passes', async () => {
     const me = await sim.createAccount();
-    const id = await create(me, { RdsInstanceId: IDS.pg15 });
+    const id = await create(me, { PgInstanceId: IDS.pg15 });
     sim.advance(FAIL_AT_READINESS + 1_000);
     const failed = await instance(me, id);
     expect(failed.Status).toBe('DeployedFailed');
@@ -514,7 +514,7 @@ describe('deployments fail where a pre-flight check would have failed', () => {
       SecurityIps: '172.16.0.0/24,172.16.1.0/24',
       ModifyMode: 'Append',
     });
-    const nodesOnly = await create(me, { RdsInstanceId: IDS.pg15 });
+    const nodesOnly = await create(me, { PgInstanceId: IDS.pg15 });
     sim.advance(FAIL_AT_READINESS + 1_000);
     expect((await instance(me, nodesOnly)).StatusDetail).toContain('Connection timed out');
     await cn(me, 'DeleteServiceInstances', { ServiceInstanceId: [nodesOnly] });
@@ -526,7 +526,7 @@ describe('deployments fail where a pre-flight check would have failed', () => {
       SecurityIps: '172.16.64.0/18,172.16.128.0/18',
       ModifyMode: 'Append',
     });
-    const again = await create(me, { RdsInstanceId: IDS.pg15 });
+    const again = await create(me, { PgInstanceId: IDS.pg15 });
     sim.advance(T.done + 1_000);
     expect((await instance(me, again)).Status).toBe('Deployed');
   });
@@ -556,7 +556,7 @@ describe('deployments fail where a pre-flight check would have failed', () => {
   it('a Normal account only (dify-pg14 dify_app) → uuid-ossp permission error', async () => {
     const me = await sim.createAccount();
     const id = await create(me, {
-      RdsInstanceId: IDS.pg14,
+      PgInstanceId: IDS.pg14,
       PostgresSQLUserName: 'dify_app',
       PostgresSQLPassword: PASSWORDS.postgresApp,
     });

@@ -43,12 +43,12 @@ const GOOD = {
   RegionId: 'cn-hangzhou',
   VpcId: IDS.vpcProd,
   ClusterId: IDS.ackPro,
-  RdsInstanceId: IDS.pg16,
+  PgInstanceId: IDS.pg16,
   PostgresSQLUserName: 'postgres',
   PostgresSQLPassword: PASSWORDS.postgresSuper,
   RedisInstanceId: IDS.redis70,
   RedisInstancePassword: PASSWORDS.redis,
-  MilvusEndpoint: `${IDS.milvus25}-internal.milvus.aliyuncs.com`,
+  MilvusInternalAddress: `${IDS.milvus25}-internal.milvus.aliyuncs.com`,
   MilvusUser: 'root',
   MilvusPassword: PASSWORDS.milvusRoot,
   HPAOption: true,
@@ -110,37 +110,37 @@ async function deployAndFail(params: Record<string, unknown>): Promise<Instance>
 }
 
 describe('Compute Nest service and template', () => {
-  it('GetService describes the Dify service with its templates and ROS-like parameter definitions', async () => {
+  it('GetService: the default version, DeployMetadata with the real TemplateConfigs fields only', async () => {
     const me = await sim.createAccount();
     const s = await call<{
       ServiceId: string;
+      Version: string;
+      DefaultVersion: boolean;
       DeployType: string;
       DeployMetadata: string;
       ServiceInfos: { Name: string }[];
     }>(me, 'GetService', { ServiceId: SERVICE });
-    expect(s.ServiceId).toBe(SERVICE);
-    expect(s.DeployType).toBe('ros');
+    expect(s).toMatchObject({
+      ServiceId: SERVICE,
+      Version: '6',
+      DefaultVersion: true,
+      DeployType: 'ros',
+    });
     expect(s.ServiceInfos[0]?.Name).toBe('Dify社区版');
-    const meta = JSON.parse(s.DeployMetadata) as {
-      TemplateConfigs: { Name: string; Deployable: boolean; Parameters: Record<string, Body> }[];
-    };
+    const meta = JSON.parse(s.DeployMetadata) as { TemplateConfigs: Record<string, unknown>[] };
     expect(meta.TemplateConfigs.map((t) => t.Name)).toEqual(['单机版', '高可用版', TEMPLATE]);
-    const t = meta.TemplateConfigs.find((x) => x.Name === TEMPLATE);
-    expect(t?.Deployable).toBe(true);
-    expect(Object.keys(t?.Parameters ?? {})).toEqual(Object.keys(GOOD));
-    expect(t?.Parameters.PostgresSQLPassword).toMatchObject({
-      NoEcho: true,
-      MinLength: 8,
-      MaxLength: 30,
-    });
-    expect(t?.Parameters.ClusterId).toMatchObject({
-      AssociationProperty: 'ALIYUN::CS::Cluster::ClusterId',
-    });
-    expect(t?.Parameters.HPAOption).toMatchObject({ Type: 'Boolean', Default: true });
-    expect(t?.Parameters.PostgresSQLUserName).toMatchObject({ Default: 'postgres' });
+    const t = meta.TemplateConfigs.find((x) => x.Name === TEMPLATE) ?? {};
+    // Only the fields the real TemplateConfigs carry: the parameters live in the template document.
+    expect(Object.keys(t).sort()).toEqual(
+      ['AllowedRegions', 'HiddenParameterKeys', 'Name', 'PredefinedParameters', 'Url'].sort(),
+    );
+    expect(t.Url).toMatch(new RegExp(`^${sim.endpoint}/oss/.+/template\\.yaml$`));
     await expect(call(me, 'GetService', { ServiceId: 'service-nope' })).rejects.toMatchObject({
       code: 'ServiceNotFound',
     });
+    await expect(
+      call(me, 'GetService', { ServiceId: SERVICE, ServiceVersion: '99' }),
+    ).rejects.toMatchObject({ code: 'ServiceNotFound' });
   });
 
   it('GetServiceTemplateParameterConstraints lists every parameter; a bad deploy region is refused', async () => {
@@ -152,7 +152,7 @@ describe('Compute Nest service and template', () => {
       TemplateName: TEMPLATE,
       DeployRegionId: 'cn-hangzhou',
     });
-    expect(res.ParameterConstraints.map((c) => c.ParameterKey)).toContain('MilvusEndpoint');
+    expect(res.ParameterConstraints.map((c) => c.ParameterKey)).toContain('MilvusInternalAddress');
     expect(
       res.ParameterConstraints.find((c) => c.ParameterKey === 'HPAOption')?.AllowedValues,
     ).toEqual(['true', 'false']);
@@ -203,10 +203,10 @@ describe('parameter validation', () => {
         }),
       );
     };
-    const pattern = await bad({ MilvusEndpoint: 'milvus.example.com' });
+    const pattern = await bad({ MilvusInternalAddress: 'milvus.example.com' });
     expect(pattern.code).toBe('InvalidParameter');
     expect(pattern.message).toContain(
-      'Parameter validation failed: Parameter (MilvusEndpoint) is invalid',
+      'Parameter validation failed: Parameter (MilvusInternalAddress) is invalid',
     );
     expect(pattern.message).toContain('does not match pattern');
 
@@ -301,7 +301,7 @@ describe('parameter validation', () => {
       call(me, 'CreateServiceInstance', {
         ServiceId: SERVICE,
         TemplateName: TEMPLATE,
-        Parameters: JSON.stringify({ ...GOOD, MilvusEndpoint: 'x' }),
+        Parameters: JSON.stringify({ ...GOOD, MilvusInternalAddress: 'x' }),
         DryRun: true,
       }),
     );
@@ -499,7 +499,7 @@ describe('failure modes → DeployedFailed with the detail the stack gives', () 
   });
 
   it('a database in another VPC: readiness timeout naming the unreachable host', async () => {
-    const si = await deployAndFail({ RdsInstanceId: IDS.pgStaging });
+    const si = await deployAndFail({ PgInstanceId: IDS.pgStaging });
     expect(si.Status).toBe('DeployedFailed');
     expect(si.StatusDetail).toContain(
       'Resource [AckDify] (MODULE::ACS::ComputeNest::FluxOciHelmDeploy) CREATE_FAILED: WaitUntil timed out after 360s',

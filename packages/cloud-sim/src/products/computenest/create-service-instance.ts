@@ -8,10 +8,10 @@ import {
   COMPUTENEST_STORE,
   requireDeployable,
   resolveTemplate,
+  resolveVersion,
   type ServiceInstanceRecord,
 } from './model';
 import { describeMissing, missingPolicies } from './permissions';
-import { SERVICE_VERSION } from './service';
 import { canonical, checkInstanceName, parseParametersJson, validateParameters } from './validate';
 
 /** `Tag.N.Key` / `Tag.N.Value`, 1-based, at most 20. */
@@ -48,6 +48,9 @@ export const createServiceInstance: ActionHandler = ({
 }) => {
   const region = apiRegion(params);
   const serviceId = checkService(params);
+  // Parameters are validated against the template of the version ordered (the default without
+  // ServiceVersion), which is recorded on the instance.
+  const version = resolveVersion(params).Version;
   const template = resolveTemplate(params, true);
   requireDeployable(template);
   const values = validateParameters(template, parseParametersJson(params.get('Parameters')));
@@ -83,7 +86,7 @@ export const createServiceInstance: ActionHandler = ({
   const store = account.store(region, COMPUTENEST_STORE);
   const fingerprint = canonical({
     serviceId,
-    version: params.get('ServiceVersion') ?? '',
+    version,
     template: template.Name,
     spec: params.get('SpecificationName') ?? '',
     name: name ?? '',
@@ -119,10 +122,10 @@ export const createServiceInstance: ActionHandler = ({
     ServiceInstanceId: id,
     Name: name ?? `dify-${ids.chars(4)}`,
     ServiceId: serviceId,
-    ServiceVersion: params.get('ServiceVersion') ?? SERVICE_VERSION,
+    ServiceVersion: version,
     TemplateName: template.Name,
     ApiRegionId: region,
-    DeployRegionId: String(values.RegionId),
+    DeployRegionId: String(values[template.inputs.region]),
     Parameters: values,
     ResourceGroupId: params.get('ResourceGroupId') ?? '',
     Tags: tags,

@@ -15,10 +15,16 @@ import {
   COMPUTENEST_STORE,
   type CreatedResource,
   type DeployFailure,
+  inputOf,
   type InstanceLog,
   type ServiceInstanceRecord,
 } from './model';
-import { ACCESS_OUTPUT_KEY, ACCESS_OUTPUT_TEXT, READINESS_TIMEOUT_S } from './service';
+import {
+  ACCESS_OUTPUT_KEY,
+  ACCESS_OUTPUT_TEXT,
+  READINESS_TIMEOUT_S,
+  type DeployInput,
+} from './service';
 
 // A deployment runs in simulated time as the ROS stack behind a Compute Nest instance would:
 // validate parameters, touch the cluster, create what the template buys (NAS file system and
@@ -132,19 +138,20 @@ function rosEvent(
 }
 
 function findCluster(account: AccountState, si: ServiceInstanceRecord): ClusterRecord | undefined {
-  const id = si.Parameters.ClusterId;
+  const id = inputOf(si, 'cluster');
   return typeof id === 'string'
     ? account.store(si.DeployRegionId, CS_STORE).clusters.get(id)
     : undefined;
 }
 
-function str(si: ServiceInstanceRecord, k: string): string {
-  const v = si.Parameters[k];
+/** A deployment input as text, under the parameter name of the instance's template version. */
+function str(si: ServiceInstanceRecord, input: DeployInput): string {
+  const v = inputOf(si, input);
   return typeof v === 'string' ? v : String(v ?? '');
 }
 
 function ha(si: ServiceInstanceRecord): boolean {
-  return si.Parameters.HPAOption !== false;
+  return inputOf(si, 'ha') !== false;
 }
 
 // --- Whitelists: where the cluster's pods connect from ---------------------------------------
@@ -183,7 +190,7 @@ function stackDenied(
 // --- The checks at the moment the api pods start ---------------------------------------------
 
 function milvusOf(account: AccountState, si: ServiceInstanceRecord): MilvusRecord | undefined {
-  const host = str(si, 'MilvusEndpoint');
+  const host = str(si, 'milvusEndpoint');
   const id = /^(c-[a-z0-9]+)-internal\./.exec(host)?.[1];
   return id === undefined
     ? undefined
@@ -196,7 +203,7 @@ function backendProblem(
   si: ServiceInstanceRecord,
   cluster: ClusterRecord,
 ): { component: string; log: string } | undefined {
-  const vpcId = str(si, 'VpcId');
+  const vpcId = str(si, 'vpc');
   const src = podSourceIp(cluster);
   // The NAS mount target lives in VpcId: a cluster in another VPC cannot mount it.
   if (cluster.vpc_id !== vpcId)
@@ -207,7 +214,7 @@ function backendProblem(
 
   const rds: DbInstanceRecord | undefined = account
     .store(si.DeployRegionId, RDS_STORE)
-    .instances.get(str(si, 'RdsInstanceId'));
+    .instances.get(str(si, 'postgres'));
   if (!rds) return undefined; // checked when the stack read it
   const pgHost = `${rds.ConnectionString}" (${rds.IPAddress})`;
   if (
@@ -220,14 +227,10 @@ function backendProblem(
       component: 'api',
       log: `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "${pgHost}, port ${rds.Port} failed: Connection timed out. Is the server running on that host and accepting TCP/IP connections?`,
     };
-  const user = str(si, 'PostgresSQLUserName');
+  const user = str(si, 'postgresUser');
   const acct = rds.Accounts.find((a) => a.AccountName === user);
   // PostgreSQL answers a missing role exactly like a wrong password.
-  if (
-    !acct ||
-    acct.AccountStatus !== 'Available' ||
-    acct.Password !== str(si, 'PostgresSQLPassword')
-  )
+  if (!acct || acct.AccountStatus !== 'Available' || acct.Password !== str(si, 'postgresPassword'))
     return {
       component: 'api',
       log: `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "${pgHost}, port ${rds.Port} failed: FATAL:  password authentication failed for user "${user}"`,
@@ -240,7 +243,7 @@ function backendProblem(
 
   const kv: KvInstanceRecord | undefined = account
     .store(si.DeployRegionId, KVSTORE_STORE)
-    .instances.get(str(si, 'RedisInstanceId'));
+    .instances.get(str(si, 'redis'));
   if (!kv) return undefined;
   if (
     kv.VpcId !== cluster.vpc_id ||
@@ -251,7 +254,7 @@ function backendProblem(
       component: 'api',
       log: `redis.exceptions.ConnectionError: Error 110 connecting to ${kv.ConnectionDomain}:${kv.Port}. Connection timed out.`,
     };
-  if (kv.Password !== str(si, 'RedisInstancePassword'))
+  if (kv.Password !== str(si, 'redisPassword'))
     return {
       component: 'api',
       log:
@@ -260,7 +263,7 @@ function backendProblem(
           : 'redis.exceptions.AuthenticationError: ERR invalid password',
     };
 
-  const endpoint = str(si, 'MilvusEndpoint');
+  const endpoint = str(si, 'milvusEndpoint');
   const host = endpoint.includes(':') ? endpoint : `${endpoint}:19530`;
   const mv = milvusOf(account, si);
   if (!mv || mv.VpcId !== cluster.vpc_id || mv.InstanceStatus !== 'running')
@@ -268,10 +271,10 @@ function backendProblem(
       component: 'api',
       log: `pymilvus.exceptions.MilvusException: <MilvusException: (code=2, message=Fail connecting to server on ${host}, illegal connection params or server unavailable)>`,
     };
-  if (str(si, 'MilvusUser') !== 'root' || mv.RootPassword !== str(si, 'MilvusPassword'))
+  if (str(si, 'milvusUser') !== 'root' || mv.RootPassword !== str(si, 'milvusPassword'))
     return {
       component: 'api',
-      log: `pymilvus.exceptions.MilvusException: <MilvusException: (code=1800, message=auth check failure, please check username and password are correct)> (connecting to ${host} as user "${str(si, 'MilvusUser')}")`,
+      log: `pymilvus.exceptions.MilvusException: <MilvusException: (code=1800, message=auth check failure, please check username and password are correct)> (connecting to ${host} as user "${str(si, 'milvusUser')}")`,
     };
   return undefined;
 }
@@ -281,9 +284,7 @@ function backendProblem(
  * its proxy) refuses the multi-key BRPOP kombu issues over its queues with CROSSSLOT.
  */
 function workerProblem(account: AccountState, si: ServiceInstanceRecord): string | undefined {
-  const kv = account
-    .store(si.DeployRegionId, KVSTORE_STORE)
-    .instances.get(str(si, 'RedisInstanceId'));
+  const kv = account.store(si.DeployRegionId, KVSTORE_STORE).instances.get(str(si, 'redis'));
   if (kv?.ArchitectureType !== 'cluster') return undefined;
   return `[ERROR/MainProcess] consumer: Cannot consume from redis://${kv.ConnectionDomain}:${kv.Port}/1: redis.exceptions.ResponseError: CROSSSLOT Keys in request don't hash to the same slot (BRPOP dataset generation mail ops_trace app_deletion plugin workflow_storage conversation 1)`;
 }
@@ -377,7 +378,7 @@ const STEPS: Step[] = [
   {
     at: T.cluster,
     run(account, si) {
-      const id = str(si, 'ClusterId');
+      const id = str(si, 'cluster');
       const reason =
         stackDenied(account, si, 'CS', 'DescribeClusterUserKubeconfig') ??
         clusterStateReason(findCluster(account, si), id);
@@ -398,7 +399,7 @@ const STEPS: Step[] = [
   {
     at: T.instances,
     run(account, si) {
-      const rdsId = str(si, 'RdsInstanceId');
+      const rdsId = str(si, 'postgres');
       const rdsDenied = stackDenied(account, si, 'Rds', 'DescribeDBInstances');
       if (rdsDenied) {
         fail(si, T.instances, {
@@ -424,7 +425,7 @@ const STEPS: Step[] = [
         'CREATE_COMPLETE',
         `Instance ${rdsId} found`,
       );
-      const kvId = str(si, 'RedisInstanceId');
+      const kvId = str(si, 'redis');
       const kvDenied = stackDenied(account, si, 'R-kvstore', 'DescribeInstances');
       if (kvDenied) {
         fail(si, T.instances, {
@@ -479,7 +480,7 @@ const STEPS: Step[] = [
         ResourceId: nasId(si),
         createdAt: now,
       });
-      const vpcId = str(si, 'VpcId');
+      const vpcId = str(si, 'vpc');
       if (!account.store(si.DeployRegionId, VPC_STORE).vpcs.has(vpcId)) {
         fail(si, T.nasDone, {
           logicalId: 'NasMountTarget',
@@ -544,7 +545,7 @@ const STEPS: Step[] = [
     run(account, si, now) {
       rosEvent(si, T.helm, 'Sleep', TYPES.sleep, 'CREATE_COMPLETE', 'state changed');
       const cluster = findCluster(account, si);
-      const reason = clusterStateReason(cluster, str(si, 'ClusterId'));
+      const reason = clusterStateReason(cluster, str(si, 'cluster'));
       if (reason || !cluster) {
         fail(si, T.helm, { logicalId: 'AckDify', type: TYPES.helm, reason: reason ?? '' });
         return;
@@ -693,7 +694,7 @@ const STEPS: Step[] = [
         Namespace: NAMESPACE,
         ServiceName: RELEASE,
         ServicePort: '80',
-        ClusterId: str(si, 'ClusterId'),
+        ClusterId: str(si, 'cluster'),
       };
       log(si, T.done, {
         Content: `Stack ${si.StackId} CREATE_COMPLETE: Stack CREATE completed successfully`,

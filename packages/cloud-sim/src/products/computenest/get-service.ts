@@ -1,29 +1,26 @@
 import type { ActionHandler } from '../types';
-import { apiRegion, checkService } from './model';
-import {
-  deployMetadata,
-  PUBLISH_TIME,
-  SERVICE_INFO,
-  SERVICE_VERSION,
-  SERVICE_VERSION_NAME,
-  SUPPLIER,
-  TEMPLATES,
-} from './service';
+import { apiRegion, checkService, resolveVersion } from './model';
+import { deployMetadata, SERVICE_INFO, SUPPLIER } from './service';
 
-/** GetService: the Dify service, its templates in DeployMetadata (a JSON string). */
-export const getService: ActionHandler = ({ params }) => {
+/**
+ * GetService: the Dify service in the version asked for (the default one without ServiceVersion),
+ * its templates in DeployMetadata (a JSON string): names, template URLs, allowed regions.
+ */
+export const getService: ActionHandler = ({ params, endpoint }) => {
   apiRegion(params, false);
   const serviceId = checkService(params);
+  const version = resolveVersion(params);
   return {
     ServiceId: serviceId,
-    Version: SERVICE_VERSION,
-    VersionName: SERVICE_VERSION_NAME,
+    Version: version.Version,
+    VersionName: version.VersionName,
+    DefaultVersion: version.DefaultVersion,
     Status: 'Online',
     DeployType: 'ros',
     ServiceType: 'private',
-    DeployMetadata: JSON.stringify(deployMetadata()),
+    DeployMetadata: JSON.stringify(deployMetadata(endpoint, version)),
     ServiceInfos: [SERVICE_INFO],
-    ServiceDocumentInfos: TEMPLATES.map((t) => ({
+    ServiceDocumentInfos: version.Templates.map((t) => ({
       Locale: 'zh-CN',
       TemplateName: t.Name,
       DocumentUrl:
@@ -35,7 +32,7 @@ export const getService: ActionHandler = ({ params }) => {
     TenantType: 'SingleTenant',
     SupplierName: SUPPLIER.name,
     SupplierUrl: SUPPLIER.url,
-    PublishTime: PUBLISH_TIME,
+    PublishTime: version.PublishTime,
     Tags: [],
     PolicyNames: '',
     IsSupportOperated: false,

@@ -6,7 +6,7 @@ import { decodeToken, tokenPage } from '../paging';
 import type { ActionHandler } from '../types';
 import { reconcileInstance } from './deploy';
 import { NAMESPACE, RELEASE } from './dify-objects';
-import { apiRegion, cnTime, findInstance } from './model';
+import { apiRegion, cnTime, findInstance, inputOf } from './model';
 import { filtersOf } from './list-service-instances';
 
 /**
@@ -74,7 +74,7 @@ export const listServiceInstanceResources: ActionHandler = ({
       })),
     ];
   } else {
-    const clusterId = String(si.Parameters.ClusterId ?? '');
+    const clusterId = String(inputOf(si, 'cluster') ?? '');
     const cluster = account.store(si.DeployRegionId, CS_STORE).clusters.get(clusterId);
     const deployments =
       cluster && si.kubeObjects.length > 0

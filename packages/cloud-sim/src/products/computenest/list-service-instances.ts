@@ -54,7 +54,13 @@ const FILTERS: Record<string, (si: ServiceInstanceRecord, values: string[]) => b
  * instances are left out unless a Status filter asks for them (UNCONFIRMED: the real API lets
  * them disappear).
  */
-export const listServiceInstances: ActionHandler = ({ account, params, clock, changed }) => {
+export const listServiceInstances: ActionHandler = ({
+  account,
+  params,
+  clock,
+  changed,
+  endpoint,
+}) => {
   const region = apiRegion(params);
   const now = clock.now();
   if (reconcileAccount(account, now)) changed();
@@ -91,6 +97,6 @@ export const listServiceInstances: ActionHandler = ({ account, params, clock, ch
     TotalCount: all.length,
     MaxResults: max,
     ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    ServiceInstances: page.items.map((si) => renderInstance(si, now, account.accountId)),
+    ServiceInstances: page.items.map((si) => renderInstance(si, now, account.accountId, endpoint)),
   };
 };

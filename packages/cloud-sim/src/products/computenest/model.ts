@@ -1,7 +1,13 @@
 import { SimError, Errors } from '../../protocol/errors';
 import { storeKey, type AccountState } from '../../state/registry';
 import type { Params } from '../params';
-import { DIFY_SERVICE_ID, findTemplate, type TemplateDefinition } from './service';
+import {
+  DIFY_SERVICE_ID,
+  findServiceVersion,
+  type DeployInput,
+  type ServiceVersionDefinition,
+  type TemplateDefinition,
+} from './service';
 import type { ParameterValues } from './validate';
 
 export type InstanceStatus =
@@ -154,10 +160,29 @@ export function checkService(params: Params): string {
   return id;
 }
 
-/** TemplateName (defaults to the deployable template, the service having several). */
+/**
+ * ServiceVersion (the default version when absent). Code UNCONFIRMED: the service's own
+ * ServiceNotFound (404) naming the version, as for an unknown service.
+ */
+export function resolveVersion(params: Params): ServiceVersionDefinition {
+  const asked = params.get('ServiceVersion');
+  const v = findServiceVersion(asked);
+  if (!v)
+    throw new SimError(
+      'ServiceNotFound',
+      404,
+      `The specified service ${DIFY_SERVICE_ID} has no version ${asked ?? ''}.`,
+    );
+  return v;
+}
+
+/**
+ * TemplateName of the ServiceVersion asked for (defaults to the deployable template, the service
+ * having several).
+ */
 export function resolveTemplate(params: Params, required: boolean): TemplateDefinition {
   const name = required ? params.required('TemplateName') : params.get('TemplateName');
-  const t = findTemplate(name ?? '高可用版-已有资源');
+  const t = resolveVersion(params).Templates.find((x) => x.Name === (name ?? '高可用版-已有资源'));
   if (!t)
     throw Errors.invalidParameter(
       'TemplateName',
@@ -166,8 +191,10 @@ export function resolveTemplate(params: Params, required: boolean): TemplateDefi
   return t;
 }
 
-export function requireDeployable(t: TemplateDefinition): void {
-  if (!t.deployable)
+export function requireDeployable(
+  t: TemplateDefinition,
+): asserts t is TemplateDefinition & { inputs: Record<DeployInput, string> } {
+  if (!t.deployable || !t.inputs)
     throw new SimError(
       'Sandbox.NotImplemented',
       501,
@@ -197,4 +224,18 @@ export function findInstance(
 /** `2021-05-20T00:00:00Z`: what Compute Nest writes. */
 export function cnTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The template an instance was created from (its version and template name). */
+export function templateOfInstance(si: ServiceInstanceRecord): TemplateDefinition | undefined {
+  return findServiceVersion(si.ServiceVersion)?.Templates.find((t) => t.Name === si.TemplateName);
+}
+
+/** A deployment input of an instance, read under its template version's parameter name. */
+export function inputOf(
+  si: ServiceInstanceRecord,
+  input: DeployInput,
+): string | boolean | undefined {
+  const name = templateOfInstance(si)?.inputs?.[input];
+  return name === undefined ? undefined : si.Parameters[name];
 }

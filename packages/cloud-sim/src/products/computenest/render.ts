@@ -1,27 +1,25 @@
 import { currentProgress } from './deploy';
-import { cnTime, type ServiceInstanceRecord } from './model';
+import { cnTime, templateOfInstance, type ServiceInstanceRecord } from './model';
 import {
   deployMetadata,
   DIFY_SERVICE_ID,
-  findTemplate,
-  PUBLISH_TIME,
+  findServiceVersion,
   SERVICE_INFO,
-  SERVICE_VERSION,
-  SERVICE_VERSION_NAME,
   SUPPLIER,
 } from './service';
 import { maskParameters } from './validate';
 
-/** The `Service` object nested in instance answers. */
-export function renderServiceSummary(): Record<string, unknown> {
+/** The `Service` object nested in instance answers: the service in the version ordered. */
+export function renderServiceSummary(endpoint: string, versionId: string): Record<string, unknown> {
+  const version = findServiceVersion(versionId) ?? findServiceVersion()!;
   return {
     ServiceId: DIFY_SERVICE_ID,
-    Version: SERVICE_VERSION,
-    VersionName: SERVICE_VERSION_NAME,
+    Version: version.Version,
+    VersionName: version.VersionName,
     DeployType: 'ros',
     ServiceType: 'private',
     Status: 'Online',
-    DeployMetadata: JSON.stringify(deployMetadata()),
+    DeployMetadata: JSON.stringify(deployMetadata(endpoint, version)),
     ServiceInfos: [
       {
         Locale: SERVICE_INFO.Locale,
@@ -32,7 +30,7 @@ export function renderServiceSummary(): Record<string, unknown> {
     ],
     SupplierName: SUPPLIER.name,
     SupplierUrl: SUPPLIER.url,
-    PublishTime: PUBLISH_TIME,
+    PublishTime: version.PublishTime,
     UpgradableServiceVersions: [],
     ServiceDocInfos: [],
   };
@@ -43,8 +41,9 @@ export function renderInstance(
   si: ServiceInstanceRecord,
   now: number,
   accountId: string,
+  endpoint: string,
 ): Record<string, unknown> {
-  const template = findTemplate(si.TemplateName);
+  const template = templateOfInstance(si);
   const params = template ? maskParameters(template, si.Parameters) : {};
   return {
     ServiceInstanceId: si.ServiceInstanceId,
@@ -78,6 +77,6 @@ export function renderInstance(
     PredefinedParameterName: '',
     Components: '',
     NetworkConfig: { EndpointId: '', PrivateVpcConnections: [], ReversePrivateVpcConnections: [] },
-    Service: renderServiceSummary(),
+    Service: renderServiceSummary(endpoint, si.ServiceVersion),
   };
 }

@@ -3,8 +3,11 @@
 // terms (Type, AllowedPattern, MinLength/MaxLength, AllowedValues, NoEcho, Default,
 // AssociationProperty, Label/Description in zh-cn/en), the way a Compute Nest service's template
 // declares them. Facts read from the public quick start (template-HA.yaml) are noted; the names
-// of the existing-resources template's own parameters are UNCONFIRMED (not public) and were
-// chosen after the HA template's naming — correcting one is a one-line change here.
+// of the existing-resources template's own parameters are not public: the local cloud picks its
+// own (not all of them the console's old guesses) and publishes two versions of the service whose
+// existing-resources templates name them differently, so that only a client reading the template
+// at run time can order on both. The templates are served as documents at their `Url`s (the
+// object-storage stand-in, template-store.ts) and summarised by ROS GetTemplateSummary.
 
 export type Localized = { 'zh-cn': string; en: string };
 
@@ -21,7 +24,28 @@ export interface ParameterDefinition {
   ConstraintDescription?: Localized;
   AssociationProperty?: string;
   AssociationPropertyMetadata?: Record<string, unknown>;
+  /** Number parameters only. */
+  MinValue?: number;
+  MaxValue?: number;
 }
+
+/**
+ * What the local cloud's deployment reads from the parameters, and under which parameter name
+ * each template version passes it (the sim's own reading of its templates, never sent anywhere).
+ */
+export type DeployInput =
+  | 'region'
+  | 'vpc'
+  | 'cluster'
+  | 'postgres'
+  | 'postgresUser'
+  | 'postgresPassword'
+  | 'redis'
+  | 'redisPassword'
+  | 'milvusEndpoint'
+  | 'milvusUser'
+  | 'milvusPassword'
+  | 'ha';
 
 export interface ParameterGroup {
   Label: { default: Localized };
@@ -35,10 +59,15 @@ export interface TemplateDefinition {
   AllowedRegions: string[];
   Parameters: Record<string, ParameterDefinition>;
   ParameterGroups: ParameterGroup[];
+  /** Deployable templates only: which parameter carries each deployment input. */
+  inputs?: Record<DeployInput, string>;
+  /** How the document at its Url is written. */
+  format: 'yaml' | 'json';
 }
 
 export const DIFY_SERVICE_ID = 'service-c8afb895dd314f70a020';
 export const DIFY_TEMPLATE_EXISTING = '高可用版-已有资源';
+/** The default version of the service (GetService without ServiceVersion answers it). */
 export const SERVICE_VERSION = '6';
 export const SERVICE_VERSION_NAME = 'v1.1.3';
 /** Images the chart deploys (template-HA.yaml at HEAD); the service may override them. */
@@ -78,6 +107,21 @@ const PASSWORD_CONSTRAINT: Localized = {
 const EXISTING_RESOURCES: TemplateDefinition = {
   Name: DIFY_TEMPLATE_EXISTING,
   deployable: true,
+  format: 'yaml',
+  inputs: {
+    region: 'RegionId',
+    vpc: 'VpcId',
+    cluster: 'ClusterId',
+    postgres: 'PgInstanceId',
+    postgresUser: 'PostgresSQLUserName',
+    postgresPassword: 'PostgresSQLPassword',
+    redis: 'RedisInstanceId',
+    redisPassword: 'RedisInstancePassword',
+    milvusEndpoint: 'MilvusInternalAddress',
+    milvusUser: 'MilvusUser',
+    milvusPassword: 'MilvusPassword',
+    ha: 'HPAOption',
+  },
   AllowedRegions: ALLOWED_REGIONS,
   Parameters: {
     RegionId: {
@@ -118,7 +162,7 @@ const EXISTING_RESOURCES: TemplateDefinition = {
         Profile: 'Default',
       },
     },
-    RdsInstanceId: {
+    PgInstanceId: {
       Type: 'String',
       Label: { 'zh-cn': 'RDS PostgreSQL 实例ID', en: 'RDS PostgreSQL instance ID' },
       AssociationProperty: 'ALIYUN::RDS::Instance::InstanceId',
@@ -168,7 +212,7 @@ const EXISTING_RESOURCES: TemplateDefinition = {
       MaxLength: 30,
       ConstraintDescription: PASSWORD_CONSTRAINT,
     },
-    MilvusEndpoint: {
+    MilvusInternalAddress: {
       Type: 'String',
       Label: { 'zh-cn': 'Milvus 内网地址', en: 'Milvus internal endpoint' },
       Description: {
@@ -220,7 +264,7 @@ const EXISTING_RESOURCES: TemplateDefinition = {
     },
     {
       Label: { default: { 'zh-cn': 'Postgres 数据库配置', en: 'Postgres Database' } },
-      Parameters: ['RdsInstanceId', 'PostgresSQLUserName', 'PostgresSQLPassword'],
+      Parameters: ['PgInstanceId', 'PostgresSQLUserName', 'PostgresSQLPassword'],
     },
     {
       Label: { default: { 'zh-cn': 'Redis数据库配置', en: 'Redis Database' } },
@@ -228,7 +272,7 @@ const EXISTING_RESOURCES: TemplateDefinition = {
     },
     {
       Label: { default: { 'zh-cn': '向量数据库配置', en: 'Vector Database' } },
-      Parameters: ['MilvusEndpoint', 'MilvusUser', 'MilvusPassword'],
+      Parameters: ['MilvusInternalAddress', 'MilvusUser', 'MilvusPassword'],
     },
     { Label: { default: { 'zh-cn': '服务配置', en: 'Service' } }, Parameters: ['HPAOption'] },
   ],
@@ -238,6 +282,7 @@ const EXISTING_RESOURCES: TemplateDefinition = {
 const SINGLE_ECS: TemplateDefinition = {
   Name: '单机版',
   deployable: false,
+  format: 'yaml',
   AllowedRegions: ALLOWED_REGIONS,
   Parameters: {},
   ParameterGroups: [],
@@ -245,15 +290,139 @@ const SINGLE_ECS: TemplateDefinition = {
 const HA_NEW: TemplateDefinition = {
   Name: '高可用版',
   deployable: false,
+  format: 'yaml',
   AllowedRegions: ALLOWED_REGIONS,
   Parameters: {},
   ParameterGroups: [],
 };
 
-export const TEMPLATES: readonly TemplateDefinition[] = [SINGLE_ECS, HA_NEW, EXISTING_RESOURCES];
+/**
+ * Version 7 of the existing-resources template: several parameters renamed, an optional parameter
+ * with AllowedValues (the log level), a parameter with a Default the deployment needs (the plugin
+ * storage size, a Number with bounds), and a stricter account-name constraint (lower case first).
+ */
+const V7_RENAMES: Record<string, string> = {
+  VpcId: 'ExistingVpcId',
+  ClusterId: 'AckClusterId',
+  PgInstanceId: 'RdsPgInstanceId',
+  PostgresSQLUserName: 'PgAccountName',
+  PostgresSQLPassword: 'PgAccountPassword',
+  RedisInstanceId: 'KvstoreInstanceId',
+  RedisInstancePassword: 'RedisPassword',
+  MilvusInternalAddress: 'MilvusHost',
+  MilvusUser: 'MilvusUserName',
+  MilvusPassword: 'MilvusRootPassword',
+  HPAOption: 'HighAvailability',
+};
+const v7Name = (name: string) => V7_RENAMES[name] ?? name;
+/** `${X}` references in AssociationPropertyMetadata follow the renames. */
+function renameRefs(
+  meta: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (!meta) return undefined;
+  return Object.fromEntries(
+    Object.entries(meta).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v.replace(/\$\{(\w+)\}/g, (_, n: string) => `\${${v7Name(n)}}`) : v,
+    ]),
+  );
+}
+const V7_PARAMETERS: Record<string, ParameterDefinition> = Object.fromEntries(
+  Object.entries(EXISTING_RESOURCES.Parameters).map(([name, def]) => {
+    const meta = renameRefs(def.AssociationPropertyMetadata);
+    return [v7Name(name), { ...def, ...(meta ? { AssociationPropertyMetadata: meta } : {}) }];
+  }),
+);
+V7_PARAMETERS.PgAccountName = {
+  ...EXISTING_RESOURCES.Parameters.PostgresSQLUserName!,
+  AllowedPattern: '[a-z][a-z0-9_]*',
+  MinLength: 2,
+  MaxLength: 32,
+  ConstraintDescription: {
+    'zh-cn': '由 2 到 32 个小写字母、数字或下划线组成，以小写字母开头',
+    en: 'Consist of 2 to 32 lowercase letters, digits or underscores, starting with a lowercase letter',
+  },
+};
+V7_PARAMETERS.DifyLogLevel = {
+  Type: 'String',
+  Label: { 'zh-cn': 'Dify 日志级别', en: 'Dify log level' },
+  Description: {
+    'zh-cn': 'Dify 各组件的日志级别，可选。',
+    en: 'The log level of the Dify components (optional).',
+  },
+  AllowedValues: ['DEBUG', 'INFO', 'WARNING', 'ERROR'],
+  Default: 'INFO',
+};
+V7_PARAMETERS.PluginStorageSize = {
+  Type: 'Number',
+  Label: { 'zh-cn': '插件存储容量（GiB）', en: 'Plugin storage size (GiB)' },
+  Description: {
+    'zh-cn': 'Dify 插件守护进程的持久化存储容量。',
+    en: 'The persistent storage of the Dify plugin daemon.',
+  },
+  Default: 20,
+  MinValue: 10,
+  MaxValue: 500,
+  ConstraintDescription: { 'zh-cn': '取值范围 10 ~ 500', en: 'Between 10 and 500' },
+};
 
-export function findTemplate(name: string): TemplateDefinition | undefined {
-  return TEMPLATES.find((t) => t.Name === name);
+const EXISTING_RESOURCES_V7: TemplateDefinition = {
+  ...EXISTING_RESOURCES,
+  format: 'json',
+  Parameters: V7_PARAMETERS,
+  ParameterGroups: [
+    ...EXISTING_RESOURCES.ParameterGroups.map((g) => ({
+      ...g,
+      Parameters: g.Parameters.map(v7Name),
+    })),
+    {
+      Label: { default: { 'zh-cn': '高级配置', en: 'Advanced' } },
+      Parameters: ['DifyLogLevel', 'PluginStorageSize'],
+    },
+  ],
+  inputs: Object.fromEntries(
+    Object.entries(EXISTING_RESOURCES.inputs!).map(([k, v]) => [k, v7Name(v)]),
+  ) as Record<DeployInput, string>,
+};
+
+export interface ServiceVersionDefinition {
+  Version: string;
+  VersionName: string;
+  /** Whether GetService / CreateServiceInstance without ServiceVersion use this version. */
+  DefaultVersion: boolean;
+  PublishTime: string;
+  Templates: readonly TemplateDefinition[];
+}
+
+export const SERVICE_VERSIONS: readonly ServiceVersionDefinition[] = [
+  {
+    Version: SERVICE_VERSION,
+    VersionName: SERVICE_VERSION_NAME,
+    DefaultVersion: true,
+    PublishTime: '2025-03-10T08:00:00Z',
+    Templates: [SINGLE_ECS, HA_NEW, EXISTING_RESOURCES],
+  },
+  {
+    Version: '7',
+    VersionName: 'v1.2.0',
+    DefaultVersion: false,
+    PublishTime: '2025-06-18T08:00:00Z',
+    Templates: [SINGLE_ECS, HA_NEW, EXISTING_RESOURCES_V7],
+  },
+];
+
+/** The version asked for (undefined or `draft`: the default one); undefined when it does not exist. */
+export function findServiceVersion(version?: string): ServiceVersionDefinition | undefined {
+  if (version === undefined || version === '' || version === 'draft')
+    return SERVICE_VERSIONS.find((v) => v.DefaultVersion);
+  return SERVICE_VERSIONS.find((v) => v.Version === version);
+}
+
+/** The templates of the default version. */
+export const TEMPLATES: readonly TemplateDefinition[] = findServiceVersion()!.Templates;
+
+export function findTemplate(name: string, version?: string): TemplateDefinition | undefined {
+  return findServiceVersion(version)?.Templates.find((t) => t.Name === name);
 }
 
 export const SERVICE_INFO = {
@@ -275,21 +444,27 @@ export const SUPPLIER = {
 
 export const PUBLISH_TIME = '2025-03-10T08:00:00Z';
 
-/** DeployMetadata as GetService returns it (a JSON string on the wire). */
-export function deployMetadata(): Record<string, unknown> {
+/** Where a template document lives in the object-storage stand-in (path on the sim's endpoint). */
+export function templateObjectPath(version: string, t: TemplateDefinition): string {
+  return `/oss/service-info-public/${SUPPLIER.uid}/${DIFY_SERVICE_ID}/${version}/${encodeURIComponent(t.Name)}/template.${t.format}`;
+}
+
+/**
+ * DeployMetadata as GetService returns it (a JSON string on the wire): per template its name,
+ * the URL of its ROS template document, allowed regions, predefined and hidden parameters. The
+ * parameters themselves are in the document, as on the real cloud.
+ */
+export function deployMetadata(
+  endpoint: string,
+  version: ServiceVersionDefinition = findServiceVersion()!,
+): Record<string, unknown> {
   return {
-    TemplateConfigs: TEMPLATES.map((t) => ({
+    TemplateConfigs: version.Templates.map((t) => ({
       Name: t.Name,
-      Url: `https://service-info-public.oss-cn-hangzhou.aliyuncs.com/${SUPPLIER.uid}/${DIFY_SERVICE_ID}/${encodeURIComponent(t.Name)}/template.yaml`,
+      Url: `${endpoint}${templateObjectPath(version.Version, t)}`,
       AllowedRegions: t.AllowedRegions,
       PredefinedParameters: [],
       HiddenParameterKeys: [],
-      // The local cloud's own addition: the template's parameter definitions and groups, in ROS
-      // terms, so a client needs no template download. `Deployable` is false for templates the
-      // sandbox lists but does not run.
-      Parameters: t.Parameters,
-      ParameterGroups: t.ParameterGroups,
-      Deployable: t.deployable,
     })),
     ServiceInstanceNameRule: { Prefix: 'dify-' },
   };

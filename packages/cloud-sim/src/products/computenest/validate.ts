@@ -66,6 +66,19 @@ function coerce(name: string, def: ParameterDefinition, value: unknown): string 
 
 function check(name: string, def: ParameterDefinition, value: string | boolean): void {
   if (typeof value === 'boolean') return;
+  if (def.Type === 'Number') {
+    const n = Number(value);
+    if (
+      (def.MinValue !== undefined && n < def.MinValue) ||
+      (def.MaxValue !== undefined && n > def.MaxValue)
+    )
+      throw failed(
+        withConstraint(
+          def,
+          `Parameter (${name}) is invalid: ${value} is out of range [${def.MinValue ?? '-inf'}, ${def.MaxValue ?? 'inf'}].`,
+        ),
+      );
+  }
   if (def.AllowedValues && !def.AllowedValues.map(String).includes(value))
     throw failed(
       `Parameter (${name}) is invalid: "${shown(def, value)}" is not an allowed value [${def.AllowedValues.map(String).join(', ')}].`,
