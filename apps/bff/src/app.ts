@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.routes';
 import { preflightRoutes } from './routes/preflight.routes';
 import { regionsRoutes } from './routes/regions.routes';
 import { resourcesRoutes } from './routes/resources.routes';
+import { templateRoutes } from './routes/template.routes';
 import { AccessService, type AccessPorts } from './services/access/access.service';
 import type { CheckerOptions } from './services/access/checks';
 import { AccountContext } from './services/account';
@@ -36,6 +37,8 @@ import { LiveProbe, type LiveProbeOptions } from './services/preflight/live/live
 import { PreflightService, type PreflightOptions } from './services/preflight/preflight.service';
 import type { ResourcePorts } from './ports/resources';
 import { ResourceService } from './services/resources/resource.service';
+import type { TemplatePorts } from './ports/template';
+import { TemplateService } from './services/template/template.service';
 
 export interface AppConfig {
   env: Env;
@@ -50,6 +53,8 @@ export interface AppDeps {
   cacheTtlMs?: number;
   /** Compute Nest for the quotes, the deployments, the access entry and the pre-flight checks. */
   computeNest?: ComputeNestPort & ComputeNestPreflightPort;
+  /** Where the service's template is read (default: Compute Nest GetService and ROS of the config). */
+  templatePorts?: TemplatePorts;
   /** Delays between polls of a watched deployment (default 1 s, 2 s, 5 s, 10 s). */
   pollIntervalsMs?: number[];
   /** Heartbeat comment period of the event stream (default 15 s). */
@@ -101,11 +106,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
 
   const computeNest = deps.computeNest ?? gateways.computeNest;
   const account = new AccountContext(ports.identity);
-  const quotes = new QuoteService(computeNest, account, {
+  const templates = new TemplateService(deps.templatePorts ?? { computeNest: gateways.computeNest, ros: gateways.ros }, {
+    serviceVersion: env.computeNestServiceVersion,
+  });
+  const quotes = new QuoteService(computeNest, account, templates, {
     sandbox: cloud.mode === 'sandbox',
     defaultCurrency: cloud.computeNestRegion === 'ap-southeast-1' ? 'USD' : 'CNY',
   });
-  const deployments = new DeploymentService(computeNest, account, resources);
+  const deployments = new DeploymentService(computeNest, account, resources, templates);
   const hub = new DeploymentHub(computeNest, account, deps.pollIntervalsMs ? { intervalsMs: deps.pollIntervalsMs } : {});
   // On shutdown: readiness fails at once (no new work is sent here), open event streams end with a
   // reconnect hint (browsers resume on another replica), then the server finishes the requests in flight.
@@ -144,6 +152,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       redis: gateways.kvstore,
       milvus: gateways.milvus,
       kube,
+      template: templates,
     },
     { live, ...deps.preflight },
   );
@@ -155,6 +164,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(healthRoutes, { mode: cloud.mode, draining: () => draining });
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
+  await app.register(templateRoutes, { templates });
   const health = new HealthService({ computeNest, kube }, account);
   await app.register(deploymentsRoutes, { deployments, quotes, health });
   await app.register(accessRoutes, { access });

@@ -13,9 +13,12 @@ describe('logging', () => {
       req: { headers: { cookie: 'dify_console_session=abc', authorization: 'Bearer t' } },
       creds: { accessKeySecret: 'sk-secret', securityToken: 'sts-token' },
     });
-    log.info({ cloud: { Parameters: { PostgresSQLPassword: 'Pg#Cloud1', RedisInstancePassword: 'Rd#Cloud1', MilvusPassword: 'Mv#Cloud1', VpcId: 'vpc-1' } } });
+    log.info({ cloud: { Parameters: { PgPass: 'Pg#Cloud1', RedisPwd: 'Rd#Cloud1', MilvusRootPassword: 'Mv#Cloud1' }, RegionId: 'cn-hangzhou' } });
+    log.info({ body: { templateParameters: { DrawnSecret: 'Dr#Secret1' }, regionId: 'cn-shanghai' } });
     expect(out.text).toContain('dify-abcd');
-    expect(out.text).toContain('vpc-1');
+    expect(out.text).toContain('cn-hangzhou');
+    expect(out.text).toContain('cn-shanghai');
+    expect(out.text).not.toContain('Dr#Secret1');
     for (const secret of ['Pg#Secret1', 'Rd#Secret1', 'Mv#Secret1', 'dify_console_session=abc', 'Bearer t', 'sk-secret', 'sts-token', 'Pg#Cloud1', 'Rd#Cloud1', 'Mv#Cloud1']) {
       expect(out.text).not.toContain(secret);
     }

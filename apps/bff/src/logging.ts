@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type LoggerOptions } from 'pino';
-import { HA_EXISTING_TEMPLATE, secretParameterNames } from '@dify-console/shared/template/templates';
+import { secretParameterNames } from '@dify-console/shared/template/templates';
 import { sanitize } from './errors/cloud-error';
 
 /**
@@ -12,8 +12,6 @@ const SECRET_KEYS = ['accessKeySecret', 'accessKeyId', 'securityToken', 'passwor
 
 export function redactPaths(): string[] {
   const params = secretParameterNames();
-  // The same secrets under the Compute Nest template's names (the order's Parameters object).
-  const cloudNames = params.flatMap((name) => HA_EXISTING_TEMPLATE.fields[name].computeNestParameter ?? []);
   return [
     'req.headers.authorization',
     'req.headers.cookie',
@@ -25,7 +23,9 @@ export function redactPaths(): string[] {
       `parameters.${name}`,
       `*.parameters.${name}`,
     ]),
-    ...cloudNames.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]),
+    // The template's own names are known only at run time: the order's `Parameters` object and the
+    // drawn parameters' values (which may be NoEcho) are redacted whole.
+    ...['Parameters', 'templateParameters'].flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`]),
     ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
     // The access entry's TLS input (PUT …/access) and a TLS Secret's data: never in a log line.
     ...['body.tls', 'req.body.tls', '*.body.tls'].flatMap((p) => [`${p}.privateKey`, `${p}.certificate`]),

@@ -60,7 +60,7 @@ export const ServiceInstanceWire = z.looseObject({
   TemplateName: emptyString,
   CreateTime: emptyString,
   UpdateTime: emptyString,
-  Service: z.looseObject({ ServiceId: emptyString }).nullish(),
+  Service: z.looseObject({ ServiceId: emptyString, Version: emptyString }).nullish(),
   Tags: z.array(z.looseObject({ Key: z.string(), Value: emptyString })).nullish(),
 });
 
@@ -124,6 +124,14 @@ const GenerateServicePolicyWire = z.looseObject({
     .transform((v) => v ?? []),
 });
 
+const GetServiceWire = z.looseObject({
+  RequestId: z.string().optional(),
+  ServiceId: z.string(),
+  Version: z.string(),
+  VersionName: emptyString,
+  DeployMetadata: emptyString,
+});
+
 export const COMPUTE_NEST_PAGE_SIZE = 100;
 
 export interface InstanceFilter {
@@ -142,10 +150,17 @@ export class ComputeNestGateway {
     return this.transport.rpc('computenest', this.apiRegion, action, { RegionId: this.apiRegion, ...params }, { idempotent });
   }
 
+  /** GetService: the service in a version (its default one without), DeployMetadata a JSON string. */
+  async getService(input: { serviceId: string; serviceVersion?: string | undefined }) {
+    const raw = await this.call('GetService', { ServiceId: input.serviceId, ServiceVersion: input.serviceVersion });
+    return parseWire(GetServiceWire, raw, 'GetService');
+  }
+
   /** GetServiceEstimateCost: price of every resource the template would create. */
-  async getServiceEstimateCost(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }) {
+  async getServiceEstimateCost(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string; parameters: Record<string, unknown> }) {
     const raw = await this.call('GetServiceEstimateCost', {
       ServiceId: input.serviceId,
+      ServiceVersion: input.serviceVersion,
       TemplateName: input.templateName,
       Parameters: JSON.stringify(input.parameters),
     });
@@ -158,6 +173,7 @@ export class ComputeNestGateway {
       'CreateServiceInstance',
       {
         ServiceId: input.serviceId,
+        ServiceVersion: input.serviceVersion,
         TemplateName: input.templateName,
         Name: input.name,
         Parameters: JSON.stringify(input.parameters),
@@ -218,15 +234,16 @@ export class ComputeNestGateway {
   }
 
   /** CheckServiceDeployable: balance, quota and (for RAM users) permission results. */
-  async checkServiceDeployable(input: { serviceId: string; templateName: string }) {
-    const raw = await this.call('CheckServiceDeployable', { ServiceId: input.serviceId, TemplateName: input.templateName });
+  async checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string }) {
+    const raw = await this.call('CheckServiceDeployable', { ServiceId: input.serviceId, ServiceVersion: input.serviceVersion, TemplateName: input.templateName });
     return parseWire(CheckServiceDeployableWire, raw, 'CheckServiceDeployable').CheckResults;
   }
 
-  /** GenerateServicePolicy (POST only): the RAM actions the caller lacks for this template. */
-  async generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }) {
+  /** GenerateServicePolicy (POST only, reference §8.10): the RAM actions the caller lacks for this template. */
+  async generateServicePolicy(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string; parameters: Record<string, unknown> }) {
     const raw = await this.call('GenerateServicePolicy', {
       ServiceId: input.serviceId,
+      ServiceVersion: input.serviceVersion,
       TemplateName: input.templateName,
       Parameters: JSON.stringify(input.parameters),
     });

@@ -8,6 +8,7 @@ import { MseGateway } from './mse.gateway';
 import { createTransport, type CloudCallEvent, type RetryPolicy } from './pop-client';
 import { RamGateway } from './ram.gateway';
 import { RdsGateway } from './rds.gateway';
+import { RosGateway } from './ros.gateway';
 import { StsGateway } from './sts.gateway';
 import { VpcGateway } from './vpc.gateway';
 
@@ -22,6 +23,7 @@ export interface CloudGateways {
   sts: StsGateway;
   ram: RamGateway;
   computeNest: ComputeNestGateway;
+  ros: RosGateway;
 }
 
 export function createGateways(
@@ -40,5 +42,6 @@ export function createGateways(
     sts: new StsGateway(transport),
     ram: new RamGateway(transport),
     computeNest: new ComputeNestGateway(transport, cloud.computeNestRegion),
+    ros: new RosGateway(transport, cloud.computeNestRegion),
   };
 }

@@ -17,6 +17,7 @@ const API_VERSIONS: Record<Product, string> = {
   'r-kvstore': '2015-01-01',
   milvus: '2023-10-12',
   computenest: '2021-06-01',
+  ros: '2019-09-10',
   sts: '2015-04-01',
   ram: '2015-05-01',
   mse: '2019-05-31',

@@ -8,7 +8,7 @@ import { ConfigError, type Env } from './env';
  */
 
 export type CloudMode = 'aliyun' | 'sandbox';
-export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'sts' | 'ram' | 'mse';
+export type Product = 'vpc' | 'ecs' | 'cs' | 'rds' | 'r-kvstore' | 'milvus' | 'computenest' | 'ros' | 'sts' | 'ram' | 'mse';
 
 /**
  * How the BFF (and the user) reach an access entry's address: the ports the load balancer or the
@@ -82,6 +82,8 @@ export function aliyunHost(product: Product, regionId: string, computeNestRegion
       return `milvus.${regionId}.aliyuncs.com`;
     case 'computenest':
       return `computenest.${computeNestRegion}.aliyuncs.com`;
+    case 'ros':
+      return `ros.${regionId}.aliyuncs.com`;
     case 'sts':
       return 'sts.aliyuncs.com';
     case 'ram':

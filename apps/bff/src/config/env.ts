@@ -71,6 +71,9 @@ const RawEnvSchema = z.object({
       error: 'must be cn-hangzhou (China site) or ap-southeast-1 (international site)',
     }),
   ),
+  COMPUTE_NEST_SERVICE_VERSION: opt(
+    z.string().regex(/^\d{1,9}$/, { error: 'must be a published version number of the Compute Nest service, e.g. COMPUTE_NEST_SERVICE_VERSION=7 (leave it unset for the default version)' }),
+  ),
   CLOUD_TIMEOUT_MS: opt(
     z.coerce
       .number({ error: 'must be a whole number of milliseconds between 100 and 120000, e.g. CLOUD_TIMEOUT_MS=10000' })
@@ -138,6 +141,8 @@ export interface Env {
   simStateFile: string | null;
   webDistDir: string;
   computeNestRegion: 'cn-hangzhou' | 'ap-southeast-1';
+  /** The service version ordered; null = the service's default version. */
+  computeNestServiceVersion: string | null;
   cloudTimeoutMs: number;
   /** The image of the pre-flight probe Job (sh, getent, psql, nc, wget). */
   probeImage: string;
@@ -212,6 +217,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     simStateFile: e.SIM_STATE_FILE === 'off' ? null : e.SIM_STATE_FILE ? resolve(e.SIM_STATE_FILE) : DEFAULT_SIM_STATE_FILE,
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST,
     computeNestRegion: e.COMPUTE_NEST_REGION ?? 'cn-hangzhou',
+    computeNestServiceVersion: e.COMPUTE_NEST_SERVICE_VERSION ?? null,
     cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,
     probeImage: e.PROBE_IMAGE ?? 'postgres:16-alpine',
     listConcurrency: listConcurrency.value,

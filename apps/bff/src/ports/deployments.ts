@@ -33,7 +33,7 @@ export interface ServiceInstanceRecord {
   TemplateName: string;
   CreateTime: string;
   UpdateTime: string;
-  Service?: { ServiceId: string } | null | undefined;
+  Service?: { ServiceId: string; Version?: string | undefined } | null | undefined;
   Tags?: { Key: string; Value: string }[] | null | undefined;
 }
 
@@ -58,6 +58,8 @@ export interface TokenPage<T> {
 
 export interface CreateServiceInstanceInput {
   serviceId: string;
+  /** The service version ordered; absent = the service's default. */
+  serviceVersion?: string | undefined;
   templateName: string;
   name: string;
   parameters: Record<string, unknown>;
@@ -70,6 +72,7 @@ export interface CreateServiceInstanceInput {
 export interface ComputeNestPort {
   getServiceEstimateCost(input: {
     serviceId: string;
+    serviceVersion?: string | undefined;
     templateName: string;
     parameters: Record<string, unknown>;
   }): Promise<Record<string, EstimateRecord>>;

@@ -1,3 +1,4 @@
+import type { OrderTemplatePort } from './template';
 import type { ClusterRef } from './access';
 import type { ComputeNestPort } from './deployments';
 import type { ClusterRecord, PageOf } from './resources';
@@ -24,8 +25,8 @@ export interface RamPort {
 }
 
 export interface ComputeNestPreflightPort {
-  checkServiceDeployable(input: { serviceId: string; templateName: string }): Promise<{ Type: string; Value: string; Message: string; Skippable: boolean }[]>;
-  generateServicePolicy(input: { serviceId: string; templateName: string; parameters: Record<string, unknown> }): Promise<{ ServiceName: string; Action: string[] }[]>;
+  checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string }): Promise<{ Type: string; Value: string; Message: string; Skippable: boolean }[]>;
+  generateServicePolicy(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string; parameters: Record<string, unknown> }): Promise<{ ServiceName: string; Action: string[] }[]>;
   /** With `dryRun: true`: Compute Nest's dry run of the order. */
   createServiceInstance: ComputeNestPort['createServiceInstance'];
 }
@@ -134,4 +135,6 @@ export interface PreflightPorts {
   redis: RedisPreflightPort;
   milvus: MilvusPreflightPort;
   kube: ClusterInspectPort;
+  /** The order's Parameters under the template's names (the dry run and policy check send them). */
+  template: Pick<OrderTemplatePort, 'orderParameters'>;
 }

@@ -54,7 +54,7 @@ describe('POST /api/v1/quote', () => {
     // The API region is cn-hangzhou; the deployment region travels inside Parameters.
     const sent = requests('GetServiceEstimateCost')[0]!.params;
     expect(sent).toMatchObject({ RegionId: 'cn-hangzhou', ServiceId: 'service-c8afb895dd314f70a020', TemplateName: '高可用版-已有资源' });
-    expect(JSON.parse(sent.Parameters!)).toMatchObject({ RegionId: 'cn-hangzhou', ClusterId: GOOD_PARAMETERS.clusterId, RdsInstanceId: GOOD_PARAMETERS.postgresInstanceId });
+    expect(JSON.parse(sent.Parameters!)).toMatchObject({ RegionId: 'cn-hangzhou', ClusterId: GOOD_PARAMETERS.clusterId, PgInstanceId: GOOD_PARAMETERS.postgresInstanceId });
   });
 
   it('answers identical parameters from the cache: one GetServiceEstimateCost for two (and for concurrent) quotes', async () => {
@@ -93,17 +93,17 @@ describe('names and orders', () => {
     instanceId = res.json<{ instanceId: string }>().instanceId;
     expect(instanceId).toMatch(/^si-/);
     const sent = requests('CreateServiceInstance')[0]!.params;
-    expect(sent).toMatchObject({ RegionId: 'cn-hangzhou', ServiceId: 'service-c8afb895dd314f70a020', Name: 'dify-main', ClientToken: 'token-main-0001' });
+    expect(sent).toMatchObject({ RegionId: 'cn-hangzhou', ServiceId: 'service-c8afb895dd314f70a020', ServiceVersion: '6', Name: 'dify-main', ClientToken: 'token-main-0001' });
     expect(JSON.parse(sent.Parameters!)).toEqual({
       RegionId: 'cn-hangzhou',
       VpcId: GOOD_PARAMETERS.vpcId,
       ClusterId: GOOD_PARAMETERS.clusterId,
-      RdsInstanceId: GOOD_PARAMETERS.postgresInstanceId,
+      PgInstanceId: GOOD_PARAMETERS.postgresInstanceId,
       PostgresSQLUserName: 'postgres',
       PostgresSQLPassword: SIM_PASSWORDS.postgres,
       RedisInstanceId: GOOD_PARAMETERS.redisInstanceId,
       RedisInstancePassword: SIM_PASSWORDS.redis,
-      MilvusEndpoint: GOOD_PARAMETERS.milvusEndpoint,
+      MilvusInternalAddress: GOOD_PARAMETERS.milvusEndpoint,
       MilvusUser: 'root',
       MilvusPassword: SIM_PASSWORDS.milvus,
       HPAOption: true,

@@ -181,11 +181,12 @@ describe('POST /api/v1/preflight', () => {
     expect(check(partial, 'postgres.account')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/Could not verify.*rds:DescribeAccounts/) });
   });
 
-  it('dify-none: RAM reads denied → cannot verify; Compute Nest answers NoPermission', async () => {
+  it('dify-none: RAM reads denied → cannot verify; even the service template is refused (NoPermission)', async () => {
     const r = await preflight({}, apps.none);
     expect(check(r, 'identity.caller').detail).toMatch(/RAM user dify-none/);
     expect(check(r, 'identity.policies')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/Cannot verify/) });
-    expect(check(r, 'computeNest.dryRun')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/may not create/) });
+    // Without GetService the order's Parameters cannot be built: the dry run says which call was refused.
+    expect(check(r, 'computeNest.dryRun')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/computenest:GetService \(NoPermission\)/) });
     expect(check(r, 'computeNest.deployable').status).toBe('warn');
     expect(r.checks.every((c) => c.status !== 'pass' || ['identity.caller', 'redis.password'].includes(c.id) || c.group !== 'postgres')).toBe(true);
   });

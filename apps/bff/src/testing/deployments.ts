@@ -39,7 +39,11 @@ export const CLUSTERS = {
 /** Accepted by the order (every pick usable) but fails when Dify starts: the password is wrong. */
 export const FAILING = { clusterId: CLUSTERS.single, highAvailability: false, postgresPassword: 'Wrong#Pass2026' };
 
-export function orderBody(name: string, clientToken: string, parameters: Partial<typeof GOOD_PARAMETERS> = {}) {
+export function orderBody(
+  name: string,
+  clientToken: string,
+  parameters: Partial<typeof GOOD_PARAMETERS> = {},
+): { clientToken: string; regionId: string; templateName: string; name: string; parameters: typeof GOOD_PARAMETERS; templateParameters?: Record<string, unknown> } {
   return {
     clientToken,
     regionId: 'cn-hangzhou',

@@ -4,6 +4,7 @@ import { RegionIdSchema } from '../domain/regions';
 import { InstanceNameSchema } from '../domain/rules';
 import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
 import type { Endpoint } from './contract';
+import { TemplateParameterValuesSchema } from './template';
 
 /** What the user asks for: the same body prices, checks and orders. */
 export const DeploymentRequestSchema = z.object({
@@ -11,6 +12,7 @@ export const DeploymentRequestSchema = z.object({
   templateName: TemplateNameSchema,
   name: InstanceNameSchema,
   parameters: DeploymentParametersSchema,
+  templateParameters: TemplateParameterValuesSchema.optional(),
 });
 export type DeploymentRequest = z.infer<typeof DeploymentRequestSchema>;
 
@@ -93,6 +95,10 @@ export const DeploymentDetailSchema = DeploymentSummarySchema.extend({
   outputs: z.array(z.object({ key: z.string(), value: z.string() })),
   resources: z.array(z.object({ arn: z.string(), productCode: z.string(), type: z.string(), status: z.string() })),
   parameters: z.record(z.string(), z.unknown()).describe('Parameters used, NoEcho values masked'),
+  serviceVersion: z.string().describe('The service version ordered'),
+  templateParameters: z
+    .record(z.string(), z.unknown())
+    .describe("The template's parameters the console does not know, as sent (NoEcho masked)"),
 });
 export type DeploymentDetail = z.infer<typeof DeploymentDetailSchema>;
 

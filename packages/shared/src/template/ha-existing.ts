@@ -17,9 +17,9 @@ import type { FieldDef } from './types';
  * service, described once. The form, the BFF validation, the API contract and the masking of
  * secrets all read this object.
  *
- * `computeNestParameter` is the one place that names the template's own parameters. The names
- * of the picked instances and the Milvus settings are not public; correct them here and nowhere
- * else.
+ * The template's own parameter names are not written here: the BFF reads the service's template
+ * at run time and binds each field to its parameter by `recognise` (AssociationProperty first,
+ * then the shape of the name); parameters it cannot bind are drawn from their metadata.
  */
 export const HA_EXISTING_FIELDS = {
   vpcId: {
@@ -35,7 +35,7 @@ export const HA_EXISTING_FIELDS = {
     widget: 'select',
     noEcho: false,
     picker: 'vpc',
-    computeNestParameter: 'VpcId',
+    recognise: { type: 'String', associationProperties: ['ALIYUN::ECS::VPC::VPCId'], namePatterns: [/vpc_?id$/i] },
     createLink: 'https://vpc.console.aliyun.com/vpc/{regionId}/vpcs/new',
   },
   clusterId: {
@@ -51,7 +51,11 @@ export const HA_EXISTING_FIELDS = {
     widget: 'select',
     noEcho: false,
     picker: 'cluster',
-    computeNestParameter: 'ClusterId',
+    recognise: {
+      type: 'String',
+      associationProperties: ['ALIYUN::CS::Cluster::ClusterId'],
+      namePatterns: [/^(ack|k8s|kubernetes|cs)?_?cluster_?id$/i],
+    },
     createLink: 'https://cs.console.aliyun.com/#/k8s/cluster/createV2/managed?regionId={regionId}',
   },
   postgresInstanceId: {
@@ -67,7 +71,11 @@ export const HA_EXISTING_FIELDS = {
     widget: 'select',
     noEcho: false,
     picker: 'postgres',
-    computeNestParameter: 'RdsInstanceId',
+    recognise: {
+      type: 'String',
+      associationProperties: ['ALIYUN::RDS::Instance::InstanceId'],
+      namePatterns: [/^(rds|pg|postgres\w*)_?(pg_?)?(db_?)?instance_?id$/i],
+    },
     createLink: 'https://rdsbuy.console.aliyun.com/create/rds/postgresql?regionId={regionId}',
   },
   postgresAccount: {
@@ -81,7 +89,11 @@ export const HA_EXISTING_FIELDS = {
     schema: AccountNameSchema.describe('Privileged account of the PostgreSQL instance'),
     widget: 'text',
     noEcho: false,
-    computeNestParameter: 'PostgresSQLUserName',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^(rds|pg|postgres\w*|db)_?(account|user)_?(name)?$/i],
+    },
     defaultValue: 'postgres',
   },
   postgresPassword: {
@@ -95,7 +107,11 @@ export const HA_EXISTING_FIELDS = {
     schema: PasswordSchema.describe('Password of the privileged account (NoEcho)'),
     widget: 'password',
     noEcho: true,
-    computeNestParameter: 'PostgresSQLPassword',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^(rds|pg|postgres\w*|db)_?(account_?|user_?)?(password|pwd)$/i],
+    },
   },
   redisInstanceId: {
     group: 'redis',
@@ -110,7 +126,11 @@ export const HA_EXISTING_FIELDS = {
     widget: 'select',
     noEcho: false,
     picker: 'redis',
-    computeNestParameter: 'RedisInstanceId',
+    recognise: {
+      type: 'String',
+      associationProperties: ['ALIYUN::Redis::Instance::InstanceId', 'ALIYUN::KVStore::Instance::InstanceId'],
+      namePatterns: [/^(redis|kvstore|tair)_?instance_?id$/i],
+    },
     createLink: 'https://kvstore.console.aliyun.com/Redis/instance/{regionId}',
   },
   redisPassword: {
@@ -124,7 +144,11 @@ export const HA_EXISTING_FIELDS = {
     schema: PasswordSchema.describe('Password of the Redis instance (NoEcho)'),
     widget: 'password',
     noEcho: true,
-    computeNestParameter: 'RedisInstancePassword',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^(redis|kvstore|tair)_?(instance_?)?(password|pwd)$/i],
+    },
   },
   milvusInstanceId: {
     group: 'vectorDb',
@@ -139,7 +163,12 @@ export const HA_EXISTING_FIELDS = {
     widget: 'select',
     noEcho: false,
     picker: 'milvus',
-    computeNestParameter: null,
+    // UNCONFIRMED association property: ROS documents none for Milvus instances yet.
+    recognise: {
+      type: 'String',
+      associationProperties: ['ALIYUN::Milvus::Instance::InstanceId'],
+      namePatterns: [/^milvus_?instance_?id$/i],
+    },
     createLink: 'https://milvus.console.aliyun.com/#/create?regionId={regionId}',
   },
   milvusEndpoint: {
@@ -153,7 +182,11 @@ export const HA_EXISTING_FIELDS = {
     schema: MilvusEndpointSchema.describe('Milvus internal endpoint host, c-<id>-internal.milvus.aliyuncs.com'),
     widget: 'text',
     noEcho: false,
-    computeNestParameter: 'MilvusEndpoint',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^milvus_?(internal_?)?(endpoint|address|host|url)$/i],
+    },
   },
   milvusUser: {
     group: 'vectorDb',
@@ -163,7 +196,11 @@ export const HA_EXISTING_FIELDS = {
     schema: MilvusUserSchema.describe('Milvus user, root by default'),
     widget: 'text',
     noEcho: false,
-    computeNestParameter: 'MilvusUser',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^milvus_?(root_?)?user_?(name)?$/i],
+    },
     defaultValue: 'root',
   },
   milvusPassword: {
@@ -174,7 +211,11 @@ export const HA_EXISTING_FIELDS = {
     schema: PasswordSchema.describe('Password of the Milvus user (NoEcho)'),
     widget: 'password',
     noEcho: true,
-    computeNestParameter: 'MilvusPassword',
+    recognise: {
+      type: 'String',
+      associationProperties: [],
+      namePatterns: [/^milvus_?(root_?|user_?)?(password|pwd)$/i],
+    },
   },
   highAvailability: {
     group: 'service',
@@ -187,7 +228,11 @@ export const HA_EXISTING_FIELDS = {
     schema: z.boolean().describe('Two replicas per component and a worker autoscaler'),
     widget: 'switch',
     noEcho: false,
-    computeNestParameter: 'HPAOption',
+    recognise: {
+      type: 'Boolean',
+      associationProperties: [],
+      namePatterns: [/^(hpa_?option|enable_?(ha|hpa)|high_?availability|ha)$/i],
+    },
     defaultValue: true,
   },
 } as const satisfies Record<string, FieldDef>;

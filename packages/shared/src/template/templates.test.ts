@@ -7,7 +7,6 @@ import {
   fieldsByGroup,
   maskParameters,
   secretParameterNames,
-  toComputeNestParameters,
 } from './templates';
 
 const valid = {
@@ -53,20 +52,6 @@ describe('the HA existing-resources template', () => {
     expect(masked.milvusPassword).toBe(MASK);
     expect(masked.vpcId).toBe(valid.vpcId);
     expect(JSON.stringify(masked)).not.toContain('Secret#123');
-  });
-
-  it('maps to Compute Nest parameter names with the deployment region inside', () => {
-    const p = toComputeNestParameters('cn-shanghai', { ...valid, milvusInstanceId: 'c-abc' });
-    expect(p).toMatchObject({
-      RegionId: 'cn-shanghai',
-      VpcId: valid.vpcId,
-      ClusterId: valid.clusterId,
-      PostgresSQLUserName: 'postgres',
-      PostgresSQLPassword: 'Secret#123',
-      RedisInstancePassword: 'Redis#1234',
-      HPAOption: true,
-    });
-    expect(Object.values(p)).not.toContain('c-abc');
   });
 
   it('has labels and help in both languages for every field', () => {

@@ -40,11 +40,13 @@ export const HA_EXISTING_TEMPLATE: TemplateDescription = {
   fields: HA_EXISTING_FIELDS,
 };
 
+/** The templates whose fields the console describes (the service lists its own, at run time). */
 export const TEMPLATES = [HA_EXISTING_TEMPLATE] as const;
-export const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name) as [string, ...string[]];
 export const TemplateNameSchema = z
-  .enum(TEMPLATE_NAMES)
-  .describe('Compute Nest template name');
+  .string()
+  .min(1)
+  .max(128)
+  .describe("Compute Nest template name, one of the service's TemplateConfigs");
 
 export function findTemplate(name: string): TemplateDescription | undefined {
   return TEMPLATES.find((t) => t.name === name);
@@ -94,21 +96,4 @@ export function defaultParameterValues(template: TemplateDescription = HA_EXISTI
       .filter(([, def]) => def.defaultValue !== undefined)
       .map(([k, def]) => [k, def.defaultValue]),
   ) as Partial<DeploymentParametersInput>;
-}
-
-/**
- * The `Parameters` JSON object Compute Nest expects: the template's own parameter names, plus
- * `RegionId`, the region Dify is deployed to (the API itself is called in cn-hangzhou).
- */
-export function toComputeNestParameters(
-  regionId: string,
-  parameters: DeploymentParameters,
-  template: TemplateDescription = HA_EXISTING_TEMPLATE,
-): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = { RegionId: regionId };
-  for (const [name, def] of Object.entries(template.fields) as [ParameterName, FieldDef][]) {
-    const value = parameters[name];
-    if (def.computeNestParameter && value !== undefined) out[def.computeNestParameter] = value;
-  }
-  return out;
 }

@@ -19,6 +19,18 @@ export type PickerKind = 'vpc' | 'cluster' | 'postgres' | 'redis' | 'milvus';
 
 export type Widget = 'select' | 'text' | 'password' | 'switch';
 
+/**
+ * How to recognise the template parameter a field is sent as, in the service's own template:
+ * by its `AssociationProperty` first (the resource picker ROS draws for it), then by the shape of
+ * its name (patterns, never one exact name: a service version may rename its parameters).
+ */
+export interface Recognition {
+  associationProperties: readonly string[];
+  namePatterns: readonly RegExp[];
+  /** The template parameter's Type this field can fill. */
+  type: 'String' | 'Boolean';
+}
+
 export interface FieldDef<S extends z.ZodType = z.ZodType> {
   group: FieldGroup;
   /** Position inside its group, as on the Compute Nest screen. */
@@ -31,8 +43,8 @@ export interface FieldDef<S extends z.ZodType = z.ZodType> {
   /** NoEcho: sent to the cloud only, masked whenever shown back, redacted from logs. */
   noEcho: boolean;
   picker?: PickerKind;
-  /** The Compute Nest template parameter this field is sent as; null = used by the console only. */
-  computeNestParameter: string | null;
+  /** How to find the template parameter this field is sent as; null = used by the console only. */
+  recognise: Recognition | null;
   defaultValue?: string | boolean;
   /** Link to create such a resource in the Alibaba Cloud console ({regionId} is replaced). */
   createLink?: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderRequest } from '@dify-console/shared/api/deployments';
 import { FakeComputeNest, TEST_PARAMS as PARAMS } from '../../testing/fake-computenest';
+import { fakeTemplates } from '../../testing/fake-template';
 import { AccountContext } from '../account';
 import { ProblemError } from '../../errors/problem-error';
 import { DeploymentService } from './deployment.service';
@@ -10,7 +11,7 @@ const SECRETS = [PARAMS.postgresPassword, PARAMS.redisPassword, PARAMS.milvusPas
 function setup() {
   const cloud = new FakeComputeNest();
   const account = new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1234' }) });
-  return { cloud, service: new DeploymentService(cloud, account, { unusablePicks: async () => [] }) };
+  return { cloud, service: new DeploymentService(cloud, account, { unusablePicks: async () => [] }, fakeTemplates()) };
 }
 const order = (over: Partial<OrderRequest> = {}): OrderRequest => ({
   clientToken: 'token-1',
@@ -56,7 +57,8 @@ describe('orders', () => {
     expect(cloud.calls.find((c) => c.action === 'CreateServiceInstance')?.args).toMatchObject({
       name: 'dify-abcd',
       clientToken: 'token-1',
-      parameters: { RegionId: 'cn-hangzhou', ClusterId: PARAMS.clusterId, RdsInstanceId: 'pgm-abc', PostgresSQLUserName: 'postgres', MilvusEndpoint: PARAMS.milvusEndpoint, HPAOption: true },
+      serviceVersion: '3',
+      parameters: { RegionId: 'cn-hangzhou', K8s: PARAMS.clusterId, Database: 'pgm-abc', PgUser: 'postgres', MilvusAddress: PARAMS.milvusEndpoint, EnableHA: true },
     });
     // The name is now taken for the next order.
     expect(await service.nameAvailability('dify-abcd', 'en')).toMatchObject({ available: false });

@@ -3,11 +3,12 @@ import type { DeploymentDetail, DeploymentSummary, OrderRequest } from '@dify-co
 import type { DeploymentStatus } from '@dify-console/shared/domain/deployment-status';
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
-import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import { isCloudError } from '../../errors/cloud-error';
 import type { AccountContext } from '../account';
 import { ProblemError } from '../../errors/problem-error';
 import { SingleFlight, TtlCache } from '../../lib/utils';
+import type { OrderTemplatePort } from '../../ports/template';
 import { toDetail, toStatus, toSummary } from './mapping';
 import { allTokenPages, type ComputeNestPort, type PicksPort, type ServiceInstanceRecord } from '../../ports/deployments';
 import { withSecretsScrubbed } from './secrets';
@@ -98,6 +99,8 @@ export class DeploymentService {
     private readonly computeNest: ComputeNestPort,
     private readonly account: AccountContext,
     private readonly picks: PicksPort,
+    /** The service's template: binds the request to its parameters and checks its rules. */
+    private readonly templates: OrderTemplatePort,
     options: DeploymentServiceOptions = {},
   ) {
     const now = options.now ?? Date.now;
@@ -161,6 +164,8 @@ export class DeploymentService {
       return { instanceId: known.instanceId };
     }
     const instanceId = await this.orderFlights.run(`${key}|${digest}`, async () => {
+      // The template's own rules first: a refused parameter orders nothing.
+      const built = await this.templates.orderParameters(request, locale);
       const orderTag = { Key: ORDER_TAG_KEY, Value: orderTagValue(request.clientToken) };
       const digestTag = { Key: ORDER_DIGEST_TAG_KEY, Value: digest };
       const clashes = await this.sameName(accountId, request.name);
@@ -187,12 +192,13 @@ export class DeploymentService {
       const created = await withSecretsScrubbed(p, () =>
         this.computeNest.createServiceInstance({
           serviceId: DIFY_SERVICE_ID,
-          templateName: request.templateName,
+          serviceVersion: built.serviceVersion,
+          templateName: built.templateName,
           name: request.name,
-          parameters: toComputeNestParameters(request.regionId, request.parameters),
+          parameters: built.parameters,
           clientToken: request.clientToken,
           tags: [orderTag, digestTag],
-        }),
+        }), built.secrets,
       ).catch((err: unknown) => {
         // The cloud's own word for the same (a token reused under another name, say).
         throw isCloudError(err) && IDEMPOTENT_MISMATCH.test(err.code) ? mismatch() : err;
@@ -241,7 +247,10 @@ export class DeploymentService {
 
   async get(instanceId: string, locale: Locale): Promise<DeploymentDetail> {
     const { record, resources } = await this.snapshot(instanceId, locale);
-    return toDetail(record, resources, locale);
+    // The template of the version ordered maps its parameters back to our fields; without it
+    // (say, the template cannot be read now) the names are recognised by their shape.
+    const template = await this.templates.bound(record.TemplateName, locale, record.Service?.Version || undefined).catch(() => undefined);
+    return toDetail(record, resources, locale, undefined, template);
   }
 
   // ── deletion ─────────────────────────────────────────────────────────────────────────────

@@ -53,11 +53,11 @@ describe('phase and status', () => {
     expect(toStatus('Starting')).toBe('Deploying');
   });
 
-  it('maps parameters back to field names, masks secrets, drops unknown keys', () => {
-    const params = fieldParameters({
-      TemplateName: '高可用版-已有资源',
-      Parameters: JSON.stringify({ RegionId: 'cn-hangzhou', VpcId: 'vpc-1', PostgresSQLPassword: 'Pg#Secret2026', HPAOption: 'false', SomeToken: 'x' }),
+  it('without the template, maps parameters back by the shape of their names; secrets masked, the rest apart', () => {
+    const { parameters, templateParameters } = fieldParameters({
+      Parameters: JSON.stringify({ RegionId: 'cn-hangzhou', ExistingVpcId: 'vpc-1', PgPassword: '******', HighAvailability: false, LogLevel: 'INFO', Token: '******' }),
     });
-    expect(params).toEqual({ vpcId: 'vpc-1', postgresPassword: '******', redisPassword: '******', milvusPassword: '******', highAvailability: false });
+    expect(parameters).toEqual({ vpcId: 'vpc-1', postgresPassword: '******', redisPassword: '******', milvusPassword: '******', highAvailability: false });
+    expect(templateParameters).toEqual({ LogLevel: 'INFO', Token: '******' });
   });
 });

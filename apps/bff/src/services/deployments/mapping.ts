@@ -7,8 +7,9 @@ import {
 } from '@dify-console/shared/api/deployments';
 import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@dify-console/shared/domain/deployment-status';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { MASK, findTemplate, HA_EXISTING_TEMPLATE, type TemplateDescription } from '@dify-console/shared/template/templates';
-import type { FieldDef } from '@dify-console/shared/template/types';
+import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
+import { HA_EXISTING_TEMPLATE, MASK } from '@dify-console/shared/template/templates';
+import { bindTemplate, REGION_FIELD, type TemplateBinding } from '../template/binding';
 import { explainFailure } from './failure';
 import type { LogRecord, ResourceRecord, ServiceInstanceRecord } from '../../ports/deployments';
 
@@ -80,18 +81,45 @@ function parseJson(text: string): unknown {
 const asObject = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-export function templateOf(record: Pick<ServiceInstanceRecord, 'TemplateName'>): TemplateDescription {
-  return findTemplate(record.TemplateName) ?? HA_EXISTING_TEMPLATE;
+/** The template an instance was ordered from, bound to our fields (when it could be read). */
+export interface InstanceTemplate {
+  parameters: readonly TemplateParameter[];
+  binding: TemplateBinding;
 }
 
-/** The values of the NoEcho parameters the cloud echoed back (to scrub them from any text). */
-export function secretValuesIn(record: Pick<ServiceInstanceRecord, 'Parameters' | 'TemplateName'>): string[] {
+/**
+ * Without the template (it could not be read), the instance's own parameters are bound by the
+ * shape of their names; the cloud shows NoEcho values masked, which tells the secrets apart.
+ */
+function guessedTemplate(params: Record<string, unknown>): InstanceTemplate {
+  const parameters: TemplateParameter[] = Object.entries(params).map(([key, value]) => ({
+    key,
+    type: typeof value === 'boolean' ? 'Boolean' : 'String',
+    label: { 'zh-CN': key, en: key },
+    description: null,
+    default: null,
+    allowedValues: null,
+    allowedPattern: null,
+    minLength: null,
+    maxLength: null,
+    minValue: null,
+    maxValue: null,
+    noEcho: value === MASK,
+    constraintDescription: null,
+    associationProperty: null,
+    group: null,
+  }));
+  return { parameters, binding: bindTemplate(parameters, HA_EXISTING_TEMPLATE.fields, 'en') };
+}
+
+const SECRET_NAME = /password|passwd|pwd|secret|token/i;
+
+/** The values of the secret parameters the cloud echoed back (to scrub them from any text). */
+export function secretValuesIn(record: Pick<ServiceInstanceRecord, 'Parameters'>): string[] {
   const params = asObject(parseJson(record.Parameters));
-  const template = templateOf(record);
-  return Object.values(template.fields)
-    .filter((def: FieldDef) => def.noEcho && def.computeNestParameter)
-    .map((def) => params[def.computeNestParameter as string])
-    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+  return Object.entries(params)
+    .filter(([key, v]) => SECRET_NAME.test(key) && typeof v === 'string' && v !== MASK && v.length >= 4)
+    .map(([, v]) => v as string);
 }
 
 /** Replaces every occurrence of a secret value by the mask. */
@@ -102,32 +130,44 @@ export function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * The cloud's `Parameters` under our field names, NoEcho fields always masked (present or not),
- * keys we do not know dropped (they might carry anything).
+ * The cloud's `Parameters` split into our fields (through the template's binding) and the
+ * template's other parameters; NoEcho values always masked (present or not).
  */
-export function fieldParameters(record: Pick<ServiceInstanceRecord, 'Parameters' | 'TemplateName'>): Record<string, unknown> {
+export function fieldParameters(
+  record: Pick<ServiceInstanceRecord, 'Parameters'>,
+  template?: InstanceTemplate,
+): { parameters: Record<string, unknown>; templateParameters: Record<string, unknown> } {
   const params = asObject(parseJson(record.Parameters));
-  const template = templateOf(record);
+  const t = template ?? guessedTemplate(params);
+  const noEcho = new Set(t.parameters.filter((p) => p.noEcho).map((p) => p.key));
   const out: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries<FieldDef>(template.fields)) {
-    if (def.noEcho) {
-      out[name] = MASK;
-      continue;
-    }
-    if (!def.computeNestParameter) continue;
-    const value = params[def.computeNestParameter];
-    if (value === undefined || value === null) continue;
-    out[name] = typeof value === 'string' && def.widget === 'switch' ? value === 'true' : value;
+  const used = new Set<string>();
+  for (const b of t.binding.bindings) {
+    used.add(b.parameter);
+    if (b.field === REGION_FIELD) continue;
+    const def = (HA_EXISTING_TEMPLATE.fields as Record<string, (typeof HA_EXISTING_TEMPLATE.fields)[keyof typeof HA_EXISTING_TEMPLATE.fields]>)[b.field];
+    const value = params[b.parameter];
+    if (def?.noEcho || noEcho.has(b.parameter)) out[b.field] = MASK;
+    else if (value !== undefined && value !== null) out[b.field] = typeof value === 'string' && def?.widget === 'switch' ? value === 'true' : value;
   }
-  // The Milvus instance is not a template parameter; its id is the first label of the address.
+  for (const [name, def] of Object.entries(HA_EXISTING_TEMPLATE.fields)) if (def.noEcho) out[name] = MASK;
+  // The Milvus instance, when the template has no parameter for it, is the first label of the address.
   const endpoint = typeof out.milvusEndpoint === 'string' ? out.milvusEndpoint : '';
   const milvusId = /^(c-[a-z0-9]+)-internal\./.exec(endpoint)?.[1];
-  if ('milvusInstanceId' in template.fields && milvusId) out.milvusInstanceId = milvusId;
-  return out;
+  if (out.milvusInstanceId === undefined && milvusId) out.milvusInstanceId = milvusId;
+  const templateParameters = Object.fromEntries(
+    Object.entries(params)
+      .filter(([key]) => !used.has(key))
+      .map(([key, value]) => [key, noEcho.has(key) ? MASK : value]),
+  );
+  return { parameters: out, templateParameters };
 }
 
-export function regionOf(record: Pick<ServiceInstanceRecord, 'Parameters'>): string {
-  const region = asObject(parseJson(record.Parameters)).RegionId;
+/** The deployment region: the parameter bound to it, else the one Compute Nest itself reads. */
+export function regionOf(record: Pick<ServiceInstanceRecord, 'Parameters'>, template?: InstanceTemplate): string {
+  const params = asObject(parseJson(record.Parameters));
+  const key = template?.binding.bindings.find((b) => b.field === REGION_FIELD)?.parameter ?? 'RegionId';
+  const region = params[key];
   return typeof region === 'string' ? region : '';
 }
 
@@ -159,8 +199,10 @@ export function toDetail(
   resources: readonly ResourceRecord[],
   locale: Locale,
   logPhase?: DeploymentPhase,
+  template?: InstanceTemplate,
 ): DeploymentDetail {
   const secrets = secretValuesIn(record);
+  const { parameters, templateParameters } = fieldParameters(record, template);
   const statusDetail = scrub(record.StatusDetail, secrets);
   return {
     ...toSummary(record, logPhase),
@@ -168,7 +210,9 @@ export function toDetail(
     failure: explainFailure(record.Status, statusDetail, locale),
     outputs: outputsOf(record, secrets),
     resources: resources.map((r) => ({ arn: r.ResourceARN, productCode: r.ProductCode, type: r.ProductType, status: r.Status })),
-    parameters: fieldParameters(record),
+    parameters,
+    templateParameters,
+    serviceVersion: record.Service?.Version ?? '',
   };
 }
 

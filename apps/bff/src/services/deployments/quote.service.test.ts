@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteRequest } from '@dify-console/shared/api/deployments';
 import { FakeComputeNest, TEST_PARAMS as PARAMS } from '../../testing/fake-computenest';
+import { fakeTemplates } from '../../testing/fake-template';
 import { AccountContext } from '../account';
 import { canonicalJson, quoteKey, QuoteService } from './quote.service';
 
@@ -27,7 +28,7 @@ function setup(sandbox = true) {
     Weird: line('ALIYUN::Something::New', 1),
   };
   const account = new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1234' }) });
-  return { cloud, service: new QuoteService(cloud, account, { sandbox }) };
+  return { cloud, service: new QuoteService(cloud, account, fakeTemplates(), { sandbox }) };
 }
 
 describe('QuoteService', () => {
@@ -48,7 +49,7 @@ describe('QuoteService', () => {
     expect(cloud.calls[0]?.args).toMatchObject({
       serviceId: 'service-c8afb895dd314f70a020',
       templateName: '高可用版-已有资源',
-      parameters: { RegionId: 'cn-hangzhou', VpcId: 'vpc-main', PostgresSQLPassword: 'Pg#Secret2026', HPAOption: true },
+      parameters: { RegionId: 'cn-hangzhou', NetworkId: 'vpc-main', PgPassword: 'Pg#Secret2026', EnableHA: true },
     });
   });
 
@@ -69,7 +70,7 @@ describe('QuoteService', () => {
     let now = 0;
     const cloud = new FakeComputeNest();
     const account = new AccountContext({ getCallerIdentity: async () => ({ AccountId: '1' }) });
-    const service = new QuoteService(cloud, account, { sandbox: true, ttlMs: 60_000, now: () => now });
+    const service = new QuoteService(cloud, account, fakeTemplates(), { sandbox: true, ttlMs: 60_000, now: () => now });
     await service.quote(request(), 'en');
     now = 59_000;
     await service.quote(request(), 'en');

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Quote, QuoteItem, QuoteRequest } from '@dify-console/shared/api/deployments';
 import type { Locale, Localized } from '@dify-console/shared/domain/i18n';
-import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import type { AccountContext } from '../account';
 import { SingleFlight, TtlCache } from '../../lib/utils';
 import type { ComputeNestPort, EstimateRecord } from '../../ports/deployments';
+import type { OrderTemplatePort } from '../../ports/template';
 import { withSecretsScrubbed } from './secrets';
 
 /** Names of the ROS resource types a quote may price; an unknown type shows its Type. */
@@ -101,6 +102,7 @@ export class QuoteService {
   constructor(
     private readonly computeNest: ComputeNestPort,
     private readonly account: AccountContext,
+    private readonly templates: OrderTemplatePort,
     private readonly options: QuoteServiceOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -108,13 +110,19 @@ export class QuoteService {
   }
 
   async quote(request: QuoteRequest, locale: Locale): Promise<Quote> {
-    const parameters = toComputeNestParameters(request.regionId, request.parameters);
-    const key = quoteKey(await this.account.id(), request.templateName, parameters);
+    const built = await this.templates.orderParameters(request, locale);
+    const { parameters } = built;
+    const key = quoteKey(await this.account.id(), `${built.serviceVersion}|${built.templateName}`, parameters);
     const priced =
       this.cache.get(key) ??
       (await this.flights.run(key, async () => {
         const resources = await withSecretsScrubbed(request.parameters, () =>
-          this.computeNest.getServiceEstimateCost({ serviceId: DIFY_SERVICE_ID, templateName: request.templateName, parameters }),
+          this.computeNest.getServiceEstimateCost({
+            serviceId: DIFY_SERVICE_ID,
+            serviceVersion: built.serviceVersion,
+            templateName: built.templateName,
+            parameters,
+          }), built.secrets,
         );
         const entry = { resources, quotedAt: new Date(this.now()).toISOString() };
         this.cache.set(key, entry);

@@ -12,6 +12,8 @@ import {
 export async function withSecretsScrubbed<T>(
   parameters: Partial<DeploymentParameters>,
   call: () => Promise<T>,
+  /** Values sent to the template's other NoEcho parameters (the drawn ones). */
+  extra: readonly string[] = [],
 ): Promise<T> {
   try {
     return await call();
@@ -21,6 +23,7 @@ export async function withSecretsScrubbed<T>(
         const s = parameters[name];
         if (typeof s === 'string' && s.length >= 4) err.message = err.message.split(s).join(MASK);
       }
+      for (const s of extra) if (s.length >= 4) err.message = err.message.split(s).join(MASK);
     }
     throw err;
   }

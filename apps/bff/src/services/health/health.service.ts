@@ -1,11 +1,11 @@
 import type { DeploymentHealth, Diagnosis, SmokeCheck } from '@dify-console/shared/api/deployment-health';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { HA_EXISTING_TEMPLATE } from '@dify-console/shared/template/templates';
 import { ProblemError } from '../../errors/problem-error';
 import type { ServiceInstanceRecord } from '../../ports/deployments';
 import type { NamespaceEvent, PodInfo, WorkloadsApi, WorkloadsPort } from '../../ports/workloads';
 import type { AccountContext } from '../account';
 import { asNotFound } from '../deployments/deployment.service';
+import { fieldParameters, regionOf } from '../deployments/mapping';
 import { healthText } from './health-texts';
 import { matchSignature, type Signature } from './signatures';
 
@@ -28,15 +28,6 @@ export interface HealthPorts {
   kube: WorkloadsPort;
 }
 
-const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const parseJson = (s: string): unknown => {
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return {};
-  }
-};
-
 export class HealthService {
   constructor(
     private readonly ports: HealthPorts,
@@ -53,13 +44,13 @@ export class HealthService {
     }
     if (record.Status !== 'Deployed' && record.Status !== 'DeployedFailed')
       throw new ProblemError(409, { code: 'DeploymentNotFinished', message: healthText('notFinished', locale, { id: instanceId, status: record.Status }) });
-    const params = asObject(parseJson(record.Parameters));
-    const fields = HA_EXISTING_TEMPLATE.fields;
-    const clusterId = params[fields.clusterId.computeNestParameter ?? 'ClusterId'];
-    const regionId = params.RegionId;
+    // Our fields from the template's names, recognised by their shape (no parameter name here).
+    const { parameters } = fieldParameters(record);
+    const clusterId = parameters.clusterId;
+    const regionId = regionOf(record) || undefined;
     if (typeof clusterId !== 'string' || typeof regionId !== 'string')
       throw new ProblemError(409, { code: 'DeploymentWithoutCluster', message: healthText('noCluster', locale, { id: instanceId }) });
-    const ha = params[fields.highAvailability.computeNestParameter ?? 'HPAOption'] !== false;
+    const ha = parameters.highAvailability !== false;
     const api = this.ports.kube.workloads({ accountId: await this.account.id(), regionId, clusterId });
 
     const [pods, deployments, hpas, events] = await Promise.all([

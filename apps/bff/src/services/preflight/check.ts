@@ -3,6 +3,7 @@ import type { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
 import type { PreflightPorts } from '../../ports/preflight';
+import type { OrderParameters } from '../../ports/template';
 import type { RunFacts } from './facts';
 import { text, type TextKey } from './texts';
 
@@ -25,6 +26,8 @@ export interface CheckContext {
   t: (key: TextKey, params?: Record<string, string | number>) => string;
   ports: PreflightPorts;
   facts: RunFacts;
+  /** The order's Parameters under the template's names, as the order will send them. */
+  order: () => Promise<OrderParameters>;
 }
 
 /** A check that cannot look: said as a warn with the reason, never a crash. */

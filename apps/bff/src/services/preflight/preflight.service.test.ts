@@ -4,6 +4,7 @@ import { CloudError } from '../../errors/cloud-error';
 import { FakeComputeNest, TEST_PARAMS } from '../../testing/fake-computenest';
 import type { ClusterDetailRecord, PreflightPorts, WhitelistGroupRecord } from '../../ports/preflight';
 import { PreflightService } from './preflight.service';
+import { fakeTemplates } from '../../testing/fake-template';
 
 /** The pre-flight service on in-memory ports: Compute Nest's answers and the flannel whitelist rule. */
 
@@ -32,6 +33,7 @@ function setup(over: { whitelist?: string; vswitchesFail?: boolean } = {}) {
     caller: { getCallerIdentity: async () => ({ AccountId: '1234', IdentityType: 'Account' }) },
     ram: { listPoliciesForUser: async () => [], listGroupsForUser: async () => [], listPoliciesForGroup: async () => [] },
     computeNest,
+    template: fakeTemplates(),
     clusters: {
       describeClusterDetail: async () => detail,
       describeClusterNodes: async () => ({

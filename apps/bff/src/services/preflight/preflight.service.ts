@@ -3,7 +3,7 @@ import { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
 import type { PreflightPorts } from '../../ports/preflight';
-import { CannotVerify, isForbidden, type CheckContext, type CheckDef } from './check';
+import { CannotVerify, isForbidden, once, type CheckContext, type CheckDef } from './check';
 import { clusterChecks } from './checks/cluster';
 import { computeNestChecks } from './checks/compute-nest';
 import { identityChecks } from './checks/identity';
@@ -58,7 +58,14 @@ export class PreflightService {
 
   async run(request: PreflightRequest, locale: Locale): Promise<PreflightResult> {
     const started = performance.now();
-    const ctx: CheckContext = { request, locale, t: (k, params) => text(k, locale, params), ports: this.ports, facts: runFacts(this.ports, request) };
+    const ctx: CheckContext = {
+      request,
+      locale,
+      t: (k, params) => text(k, locale, params),
+      ports: this.ports,
+      facts: runFacts(this.ports, request),
+      order: once(() => this.ports.template.orderParameters(request, locale)),
+    };
     const defs = GROUPS.flatMap((group) => group(ctx));
     const checks = await Promise.all(defs.map((d) => this.guard(d, locale)));
     if (this.live) {

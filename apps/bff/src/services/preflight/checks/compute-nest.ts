@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import { isCloudError } from '../../../errors/cloud-error';
 import { withSecretsScrubbed } from '../../deployments/secrets';
 import { isForbidden, type CheckContext, type CheckDef } from '../check';
 
 /** Compute Nest's own checks of the service and its dry run of the order. */
-export function computeNestChecks({ request, t, ports }: CheckContext): CheckDef[] {
-  const parameters = toComputeNestParameters(request.regionId, request.parameters);
+export function computeNestChecks({ request, t, ports, order }: CheckContext): CheckDef[] {
   return [
     {
       id: 'computeNest.deployable',
       group: 'computeNest',
       title: t('tDeployable'),
       run: async () => {
-        const results = await ports.computeNest.checkServiceDeployable({ serviceId: DIFY_SERVICE_ID, templateName: request.templateName });
+        const built = await order();
+        const results = await ports.computeNest.checkServiceDeployable({
+          serviceId: DIFY_SERVICE_ID,
+          serviceVersion: built.serviceVersion,
+          templateName: built.templateName,
+        });
         const failed = results.filter((r) => r.Value.toLowerCase() !== 'true');
         const items = (rs: typeof results) => rs.map((r) => `${r.Type}${r.Message ? `: ${r.Message}` : ''}`).join('; ');
         const hard = failed.filter((r) => !r.Skippable);
@@ -27,16 +31,18 @@ export function computeNestChecks({ request, t, ports }: CheckContext): CheckDef
       group: 'computeNest',
       title: t('tDryRun'),
       run: async () => {
+        const built = await order();
         try {
           await withSecretsScrubbed(request.parameters, () =>
             ports.computeNest.createServiceInstance({
               serviceId: DIFY_SERVICE_ID,
-              templateName: request.templateName,
+              serviceVersion: built.serviceVersion,
+              templateName: built.templateName,
               name: 'dify-preflight',
-              parameters,
+              parameters: built.parameters,
               clientToken: `preflight-${randomUUID()}`,
               dryRun: true,
-            }),
+            }), built.secrets,
           );
           // An answer without an error also means the request was accepted.
           return { status: 'pass', detail: t('dryRunOk') };

@@ -1,11 +1,11 @@
-import { DIFY_SERVICE_ID, toComputeNestParameters } from '@dify-console/shared/template/templates';
+import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import { withSecretsScrubbed } from '../../deployments/secrets';
 import type { CheckContext, CheckDef } from '../check';
 import { userGrants } from '../grants';
 import { GUIDE_POLICIES, ramUserName } from '../policies';
 
 /** Who the console acts as, the guide's RAM policies, and what Compute Nest says the order needs. */
-export function identityChecks({ request, t, ports, facts }: CheckContext): CheckDef[] {
+export function identityChecks({ request, t, ports, facts, order }: CheckContext): CheckDef[] {
   return [
     {
       id: 'identity.caller',
@@ -53,12 +53,14 @@ export function identityChecks({ request, t, ports, facts }: CheckContext): Chec
       group: 'identity',
       title: t('tComputeNestPolicy'),
       run: async () => {
+        const built = await order();
         const missing = await withSecretsScrubbed(request.parameters, () =>
           ports.computeNest.generateServicePolicy({
             serviceId: DIFY_SERVICE_ID,
-            templateName: request.templateName,
-            parameters: toComputeNestParameters(request.regionId, request.parameters),
-          }),
+            serviceVersion: built.serviceVersion,
+            templateName: built.templateName,
+            parameters: built.parameters,
+          }), built.secrets,
         );
         const actions = missing.flatMap((m) => m.Action);
         if (actions.length === 0) return { status: 'pass', detail: t('cnPolicyOk') };

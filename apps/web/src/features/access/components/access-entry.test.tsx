@@ -32,6 +32,8 @@ function detail(over: Partial<DeploymentDetail> = {}): DeploymentDetail {
     outputs: [],
     resources: [],
     parameters: { clusterId: 'c1prod', highAvailability: true },
+    serviceVersion: '6',
+    templateParameters: {},
     ...over,
   };
 }

@@ -41,6 +41,8 @@ function detail(over: Partial<DeploymentDetail> = {}): DeploymentDetail {
     outputs: [],
     resources: [],
     parameters: PARAMETERS,
+    serviceVersion: '6',
+    templateParameters: {},
     ...over,
   };
 }
