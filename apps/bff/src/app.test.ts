@@ -51,6 +51,16 @@ describe('validation', async () => {
     expect(viaHeader.json().message).toBe('The request is not valid; check the highlighted values');
   });
 
+  it('refuses a JSON body declared in another charset with 415, takes UTF-8', async () => {
+    for (const charset of ['latin1', 'utf-16', '"iso-8859-1"']) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': `application/json; charset=${charset}` }, payload: '{"token":"x"}' });
+      expect(res.statusCode, charset).toBe(415);
+      expect(res.json().code).toBe('UnsupportedCharset');
+    }
+    const utf8 = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'application/json; charset=UTF-8' }, payload: '{"token":"x"}' });
+    expect(utf8.statusCode).toBe(204);
+  });
+
   it('reports health and the mode', async () => {
     const res = await app.inject({ url: '/api/v1/health' });
     expect(res.json()).toEqual({ status: 'ok', mode: 'sandbox' });

@@ -80,6 +80,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON is UTF-8 (RFC 8259): a body declared in another charset would be misread, so it is refused.
+  app.addHook('onRequest', async (req, reply) => {
+    const type = req.headers['content-type'] ?? '';
+    const charset = /^application\/json\s*;.*\bcharset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return reply.code(415).send({ code: 'UnsupportedCharset', message: 'JSON bodies must be UTF-8 (Content-Type: application/json; charset=utf-8)' });
+    }
+  });
 
   await app.register(localePlugin);
   await app.register(errorHandlerPlugin);
