@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Endpoint } from './contract';
+
+/** A deployment as files that reproduce it without the console (no secret in any of them). */
+export const ExportFileSchema = z.object({
+  name: z.string().describe('Path inside the bundle, e.g. terraform/main.tf'),
+  content: z.string(),
+});
+export const ExportBundleSchema = z.object({
+  name: z.string().describe('The deployment (service instance) name; the bundle is named after it'),
+  serviceVersion: z.string(),
+  templateName: z.string(),
+  files: z.array(ExportFileSchema).min(1),
+});
+export type ExportBundle = z.infer<typeof ExportBundleSchema>;
+
+const InstanceParams = z.object({ instanceId: z.string().regex(/^si-[a-z0-9]{1,40}$/).describe('Service instance id') });
+
+export const exportDeployment = {
+  method: 'GET',
+  path: '/api/v1/deployments/:instanceId/export',
+  summary: 'The deployment as an aliyun CLI call, Terraform, a ROS template and access manifests (secrets as variables)',
+  params: InstanceParams,
+  response: ExportBundleSchema,
+} as const satisfies Endpoint;
