@@ -19,6 +19,8 @@ import { NacosGateway } from './nacos/nacos.gateway';
 import { McpRegistryService } from './services/mcp/mcp.service';
 import { deploymentEventsRoutes } from './routes/deployment-events.routes';
 import { deploymentsRoutes } from './routes/deployments.routes';
+import { exportRoutes } from './routes/export.routes';
+import { ExportService } from './services/export/export.service';
 import { healthRoutes } from './routes/health.routes';
 import { preflightRoutes } from './routes/preflight.routes';
 import { regionsRoutes } from './routes/regions.routes';
@@ -176,6 +178,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   const health = new HealthService({ computeNest, kube }, account);
   await app.register(deploymentsRoutes, { deployments, quotes, health });
   await app.register(accessRoutes, { access });
+  await app.register(exportRoutes, { exports: new ExportService({ computeNest, templates, access }, cloud.computeNestRegion) });
   await app.register(preflightRoutes, { preflight });
   await app.register(mcpRoutes, { mcp });
   await app.register(deploymentEventsRoutes, { hub, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });

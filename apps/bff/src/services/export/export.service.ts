@@ -45,7 +45,6 @@ export class ExportService {
       templateName: bound.templateName,
       parameters,
       noEcho: bound.parameters.filter((p) => p.noEcho).map((p) => p.key),
-      resourceGroupId: si.ResourceGroupId ?? undefined,
       tags: tags.map((t) => ({ key: t.Key, value: t.Value })),
       access,
     });
@@ -62,8 +61,6 @@ export class ExportService {
       templateName: built.templateName,
       parameters: built.parameters,
       noEcho: bound.parameters.filter((p) => p.noEcho).map((p) => p.key),
-      resourceGroupId: order.resourceGroupId,
-      tags: order.tags,
       access: { kind: 'none' },
     });
   }

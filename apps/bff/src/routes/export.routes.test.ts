@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import popCore from '@alicloud/pop-core';
+import { KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { AccessState } from '@dify-console/shared/api/access';
+import type { ExportBundle } from '@dify-console/shared/api/export';
+import { CLUSTERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
+import { appOn, recordBodies } from '../testing/harness';
+
+/**
+ * A deployment exported, deleted, and reproduced from its bundle alone: the CLI script replayed
+ * against the local cloud gives the same deployment, and the manifests applied with a Kubernetes
+ * client give the same access entry. No secret is in the bundle.
+ */
+
+let sim: CloudSim;
+let account: SimAccountKeys;
+let app: FastifyInstance;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  sim = await startCloudSim({ port: 0, speed: 2000 });
+  account = await sim.createAccount('default');
+  ({ app } = await appOn({ endpoint: sim.endpoint, ...account, sim }, { env: { CLOUD_TIMEOUT_MS: '5000' } }));
+  recordBodies(app, bodies);
+}, 30_000);
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+
+// pop-core's typings lack ROAClient; its real shape (1.8.0).
+type Keys = { accessKeyId: string; accessKeySecret: string; endpoint: string; apiVersion: string };
+const { RPCClient, ROAClient } = popCore as unknown as {
+  RPCClient: new (c: Keys) => { request<T>(action: string, params: object, opts: object): Promise<T> };
+  ROAClient: new (c: Keys) => { request<T>(method: string, path: string): Promise<T> };
+};
+
+const createCalls = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'CreateServiceInstance' });
+
+/** Runs the exported deploy.sh with an `aliyun` stand-in that records its arguments, then sends them as the CLI would. */
+async function replayCli(script: string, env: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'export-replay-'));
+  writeFileSync(join(dir, 'deploy.sh'), script);
+  writeFileSync(join(dir, 'aliyun'), `#!/usr/bin/env bash\nprintf '%s\\0' "$@" > "${join(dir, 'args')}"\n`);
+  chmodSync(join(dir, 'aliyun'), 0o755);
+  execFileSync('bash', [join(dir, 'deploy.sh')], { env: { PATH: `${dir}:${process.env.PATH}`, ...env } });
+  const args = readFileSync(join(dir, 'args'), 'utf8').split('\0').slice(0, -1);
+  expect(args.slice(0, 2)).toEqual(['computenest', 'CreateServiceInstance']);
+  const params: Record<string, string> = {};
+  for (let i = 2; i < args.length; i += 2) if (args[i] !== '--region') params[args[i]!.replace(/^--/, '')] = args[i + 1]!;
+  const client = new RPCClient({ ...account, endpoint: sim.endpoint, apiVersion: '2021-06-01' });
+  const answer = await client.request<{ ServiceInstanceId: string }>('CreateServiceInstance', params, { method: 'POST' });
+  return answer.ServiceInstanceId;
+}
+
+async function applyManifest(clusterId: string, manifest: KubernetesObject): Promise<void> {
+  const cs = new ROAClient({ ...account, endpoint: sim.endpoint, apiVersion: '2015-12-15' });
+  const { config } = await cs.request<{ config: string }>('GET', `/k8s/${clusterId}/user_config`);
+  const kc = new KubeConfig();
+  kc.loadFromString(config);
+  await KubernetesObjectApi.makeApiClient(kc).patch(manifest, undefined, undefined, 'kubectl', undefined, PatchStrategy.StrategicMergePatch);
+}
+
+describe('GET /api/v1/deployments/:instanceId/export', () => {
+  it('reproduces the deployment and its access entry without the console, and holds no secret', async () => {
+    const placed = await order(app, orderBody('dify-export', 'export-token-000001', { clusterId: CLUSTERS.pro }));
+    expect(placed.statusCode, placed.body).toBe(200);
+    const original = placed.json<{ instanceId: string }>().instanceId;
+    expect((await untilFinal(app, original)).status).toBe('Deployed');
+    const sent = createCalls().at(-1)!.params;
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/deployments/${original}/access`, payload: { kind: 'loadBalancer', addressType: 'intranet' } });
+    expect(put.statusCode, put.body).toBe(200);
+
+    const res = await app.inject({ url: `/api/v1/deployments/${original}/export`, headers: { 'accept-language': 'en' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const bundle = res.json<ExportBundle>();
+    expect(bundle.files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['README.md', 'deploy.sh', 'terraform/main.tf', 'ros/template.yaml', 'kubernetes/access-service.yaml']),
+    );
+    for (const secret of Object.values(SIM_PASSWORDS)) expect(res.body).not.toContain(secret);
+    const file = (name: string) => bundle.files.find((f) => f.name === name)!.content;
+
+    // The original goes away (its release with it); the bundle alone brings it back.
+    const del = await app.inject({ method: 'DELETE', url: `/api/v1/deployments/${original}`, payload: { confirmName: 'dify-export' } });
+    expect(del.statusCode, del.body).toBe(200);
+    expect((await untilFinal(app, original)).status).toBe('Deleted');
+
+    const secrets: Record<string, string> = {};
+    for (const line of file('deploy.sh').matchAll(/^# {3}([A-Z0-9_]+) {2}\((\w+)\)$/gm)) {
+      const value = JSON.parse(sent.Parameters!)[line[2]!] as string;
+      secrets[line[1]!] = value;
+    }
+    expect(Object.keys(secrets).length).toBeGreaterThanOrEqual(3);
+    const replayed = await replayCli(file('deploy.sh'), secrets);
+    expect(replayed).not.toBe(original);
+    const resent = createCalls().at(-1)!.params;
+    expect(JSON.parse(resent.Parameters!)).toEqual(JSON.parse(sent.Parameters!));
+    expect(resent.ServiceVersion).toBe(sent.ServiceVersion);
+    expect(resent.TemplateName).toBe(sent.TemplateName);
+    expect((await untilFinal(app, replayed)).status).toBe('Deployed');
+
+    // The access entry, applied as `kubectl apply` would, is the same entry as before.
+    await applyManifest(CLUSTERS.pro, parse(file('kubernetes/access-service.yaml')) as KubernetesObject);
+    const entry = (await app.inject({ url: `/api/v1/deployments/${replayed}/access` })).json<AccessState>();
+    expect(entry.kind).toBe('loadBalancer');
+    expect(entry.settings.addressType).toBe('intranet');
+    for (const body of bodies) for (const secret of Object.values(SIM_PASSWORDS)) expect(body).not.toContain(secret);
+  }, 60_000);
+
+  it('answers 404 for an unknown instance and 400 for a malformed id', async () => {
+    expect((await app.inject({ url: '/api/v1/deployments/si-0000000000000000dead/export' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/v1/deployments/not-an-id/export' })).statusCode).toBe(400);
+  });
+});
