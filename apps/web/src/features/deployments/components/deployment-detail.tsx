@@ -10,6 +10,7 @@ import { useDeployment } from '../api/get-deployment';
 import { useDeploymentEvents } from '../api/watch-deployment';
 import type { DeploymentSlots } from '../slots';
 import { DeleteDeployment } from './delete-deployment';
+import { ExportBundle } from './export-bundle';
 import { DeploymentLogs } from './deployment-logs';
 import { DeploymentParameters } from './deployment-parameters';
 import { PhaseTimeline } from './phase-timeline';
@@ -84,6 +85,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
           {stream.state === 'live' ? t('deployment.live') : null}
         </span>
         <span style={{ flex: 1 }} />
+        {!removed ? <ExportBundle instanceId={d.instanceId} /> : null}
         {!removed ? <DeleteDeployment instanceId={d.instanceId} name={d.name} onDeleted={() => setSession((s) => s + 1)} /> : null}
       </div>
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '0 0 16px', color: token.colorTextSecondary }}>
