@@ -114,6 +114,22 @@ describe('GET /api/v1/deployments/:instanceId/export', () => {
     for (const body of bodies) for (const secret of Object.values(SIM_PASSWORDS)) expect(body).not.toContain(secret);
   }, 60_000);
 
+  it('exports an order before it is placed: the Parameters the order would send, secrets as variables, nothing created', async () => {
+    const before = createCalls().length;
+    const body = orderBody('dify-preview', 'export-token-000002', { clusterId: CLUSTERS.pro });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/export', payload: body, headers: { 'accept-language': 'en' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const bundle = res.json<ExportBundle>();
+    for (const secret of Object.values(SIM_PASSWORDS)) expect(res.body).not.toContain(secret);
+    const script = bundle.files.find((f) => f.name === 'deploy.sh')!.content;
+    expect(script).toContain("--Name 'dify-preview'");
+    expect(script).toMatch(/PARAMETERS='\{"RegionId":"cn-hangzhou"/);
+    expect(bundle.files.some((f) => f.name.startsWith('kubernetes/'))).toBe(false);
+    expect(createCalls().length).toBe(before);
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/export', payload: { ...body, name: '1bad' } });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers 404 for an unknown instance and 400 for a malformed id', async () => {
     expect((await app.inject({ url: '/api/v1/deployments/si-0000000000000000dead/export' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/api/v1/deployments/not-an-id/export' })).statusCode).toBe(400);

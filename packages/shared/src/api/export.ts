@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './contract';
+import { OrderRequestSchema } from './deployments';
 
 /** A deployment as files that reproduce it without the console (no secret in any of them). */
 export const ExportFileSchema = z.object({
@@ -21,5 +22,13 @@ export const exportDeployment = {
   path: '/api/v1/deployments/:instanceId/export',
   summary: 'The deployment as an aliyun CLI call, Terraform, a ROS template and access manifests (secrets as variables)',
   params: InstanceParams,
+  response: ExportBundleSchema,
+} as const satisfies Endpoint;
+
+export const exportOrder = {
+  method: 'POST',
+  path: '/api/v1/export',
+  summary: 'An order not yet placed, as the same bundle (the Parameters the order would send; secrets as variables)',
+  body: OrderRequestSchema,
   response: ExportBundleSchema,
 } as const satisfies Endpoint;
