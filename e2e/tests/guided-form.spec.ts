@@ -16,7 +16,7 @@ async function fillWholeForm(wizard: DeployWizardPage, L: Labels) {
   await expect(wizard.field(L.pgAccount)).toHaveValue('postgres');
   await wizard.fill(L.pgPassword, 'Dify#Postgres2026');
   await wizard.pick(L.redis, 'r-bp1dfyredis70c5d6e7');
-  await wizard.fill(L.redisPassword, 'Dify#Redis2026');
+  await wizard.fill(L.redisPassword, 'Dify_Redis2026');
   await wizard.pick(L.milvus, 'c-5f2a9d7e31b84c06');
   await expect(wizard.field(L.milvusEndpoint)).toHaveValue('c-5f2a9d7e31b84c06-internal.milvus.aliyuncs.com');
   await expect(wizard.field(L.milvusUser)).toHaveValue('root');

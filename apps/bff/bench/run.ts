@@ -107,7 +107,7 @@ async function preflightTime() {
         postgresAccount: 'postgres',
         postgresPassword: 'Dify#Postgres2026',
         redisInstanceId: 'r-bp1dfyredis70c5d6e7',
-        redisPassword: 'Dify#Redis2026',
+        redisPassword: 'Dify_Redis2026',
         milvusInstanceId: 'c-5f2a9d7e31b84c06',
         milvusEndpoint: 'c-5f2a9d7e31b84c06-internal.milvus.aliyuncs.com',
         milvusUser: 'root',

@@ -7,7 +7,7 @@ import { isFinalStatus } from '@dify-console/shared/domain/deployment-status';
 export const SIM_PASSWORDS = {
   postgres: 'Dify#Postgres2026',
   app: 'Dify#App2026',
-  redis: 'Dify#Redis2026',
+  redis: 'Dify_Redis2026',
   milvus: 'Dify#Milvus2026',
 };
 

@@ -153,7 +153,7 @@ export const TEST_PARAMS = {
   postgresAccount: 'postgres',
   postgresPassword: 'Pg#Secret2026',
   redisInstanceId: 'r-abc',
-  redisPassword: 'Rd#Secret2026',
+  redisPassword: 'Rd_Secret2026',
   milvusInstanceId: 'c-m1',
   milvusEndpoint: 'c-m1-internal.milvus.aliyuncs.com',
   milvusUser: 'root',

@@ -24,8 +24,8 @@ export const PREFILL: DeployPrefill = {
 };
 
 export const SECRETS = {
-  PostgresSQL数据库密码: 'Pg#Secret2026x',
-  Redis实例密码: 'Rd#Secret2026y',
+  PostgreSQL数据库密码: 'Pg#Secret2026x',
+  Redis实例密码: 'Rd_Secret2026y',
   'Milvus 用户密码': 'Mv#Secret2026z',
 };
 

@@ -4,10 +4,13 @@ import {
   InstanceNameSchema,
   MilvusEndpointSchema,
   PasswordSchema,
+  REDIS_PASSWORD_SPECIALS,
+  RedisPasswordSchema,
   passwordClassCount,
   proposeInstanceName,
   ruleMessage,
 } from './rules';
+import { HA_EXISTING_FIELDS } from '../template/ha-existing';
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.success ? undefined : r.error?.issues[0]?.message;
@@ -16,8 +19,20 @@ describe('instance name', () => {
   it.each(['dify-abj4', 'a', 'D_1-x', 'a'.repeat(64)])('accepts %s', (v) => {
     expect(InstanceNameSchema.safeParse(v).success).toBe(true);
   });
-  it.each(['1dify', '-dify', 'dify.x', 'dify x', '实例', 'a'.repeat(65)])('refuses %s', (v) => {
-    expect(firstMessage(InstanceNameSchema.safeParse(v))).toBe('instanceName.format');
+  it.each([
+    ['1dify', 'instanceName.start'],
+    ['-dify', 'instanceName.start'],
+    ['实例', 'instanceName.start'],
+    ['dify x', 'instanceName.space'],
+    ['dify.x', 'instanceName.char'],
+    ['a'.repeat(65), 'instanceName.tooLong'],
+  ])('refuses %s saying what is wrong (%s)', (v, key) => {
+    expect(firstMessage(InstanceNameSchema.safeParse(v))).toBe(key);
+  });
+  it('says the leading digit, the space and the length in words, not the rule again', () => {
+    expect(ruleMessage('instanceName.start', 'zh-CN')).toContain('不能以数字');
+    expect(ruleMessage('instanceName.space', 'en')).toBe('The name cannot contain spaces');
+    expect(ruleMessage('instanceName.tooLong', 'en')).toContain('longer than 64');
   });
   it('proposes dify- and four lower-case letters or digits that pass the rule', () => {
     for (let i = 0; i < 50; i += 1) {
@@ -36,9 +51,9 @@ describe('password rule', () => {
     expect(firstMessage(PasswordSchema.safeParse('Ab1!'))).toBe('password.length');
     expect(firstMessage(PasswordSchema.safeParse('Ab1!'.repeat(8)))).toBe('password.length');
   });
-  it('refuses characters outside the allowed set', () => {
+  it('refuses characters outside the allowed set, a space by name', () => {
     expect(firstMessage(PasswordSchema.safeParse('Abcdef1?'))).toBe('password.charset');
-    expect(firstMessage(PasswordSchema.safeParse('Abcdef1 x'))).toBe('password.charset');
+    expect(firstMessage(PasswordSchema.safeParse('Abcdef1 x'))).toBe('password.space');
   });
   it('needs three of the four classes', () => {
     expect(firstMessage(PasswordSchema.safeParse('abcdefgh1'))).toBe('password.classes');
@@ -50,12 +65,38 @@ describe('password rule', () => {
   });
 });
 
+describe('Redis password: one rule for the help, the form, the BFF and the pre-flight', () => {
+  it.each(['Dify_Redis2026', 'Ab1!$^*()_+-='.slice(0, 12)])('accepts %s', (v) => {
+    expect(RedisPasswordSchema.safeParse(v).success).toBe(true);
+  });
+  it.each(['Dify#Redis2026', 'Dify@Redis2026', 'Dify%Redis2026', 'Dify&Redis2026'])('refuses %s: it breaks the redis:// URL', (v) => {
+    expect(firstMessage(RedisPasswordSchema.safeParse(v))).toBe('redisPassword.urlUnsafe');
+    expect(PasswordSchema.safeParse(v).success).toBe(true); // other passwords may use them
+  });
+  it('the help lists exactly the allowed specials and names the refused ones, as the message does', () => {
+    expect(REDIS_PASSWORD_SPECIALS).toBe('!$^*()_+-=');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const help = HA_EXISTING_FIELDS.redisPassword.help[locale];
+      const msg = ruleMessage('redisPassword.urlUnsafe', locale);
+      for (const text of [help, msg]) {
+        expect(text).toContain(REDIS_PASSWORD_SPECIALS);
+        expect(text).toContain('@ # % &');
+      }
+    }
+  });
+});
+
 describe('account name', () => {
   it.each(['postgres', 'db_admin', 'A1'])('accepts %s', (v) => {
     expect(AccountNameSchema.safeParse(v).success).toBe(true);
   });
-  it.each(['p', 'a'.repeat(17), 'db-admin', 'db admin'])('refuses %s', (v) => {
-    expect(firstMessage(AccountNameSchema.safeParse(v))).toBe('accountName.format');
+  it.each([
+    ['p', 'accountName.length'],
+    ['a'.repeat(17), 'accountName.length'],
+    ['db-admin', 'accountName.char'],
+    ['db admin', 'accountName.space'],
+  ])('refuses %s saying what is wrong (%s)', (v, key) => {
+    expect(firstMessage(AccountNameSchema.safeParse(v))).toBe(key);
   });
 });
 

@@ -12,28 +12,64 @@ export const RULE_MESSAGES = {
     'zh-CN': '长度不超过64个字符，必须以英文字母开头，可包含数字、英文字母、短划线（-）和下划线（_）',
     en: 'At most 64 characters; must start with an English letter; letters, digits, hyphens (-) and underscores (_) only',
   },
+  'instanceName.tooLong': {
+    'zh-CN': '名称超过64个字符，请缩短',
+    en: 'The name is longer than 64 characters; shorten it',
+  },
+  'instanceName.start': {
+    'zh-CN': '名称必须以英文字母开头，不能以数字、短划线或其他字符开头',
+    en: 'The name must start with an English letter, not a digit, a hyphen or another character',
+  },
+  'instanceName.space': {
+    'zh-CN': '名称不能包含空格',
+    en: 'The name cannot contain spaces',
+  },
+  'instanceName.char': {
+    'zh-CN': '名称包含不允许的字符：只能使用英文字母、数字、短划线（-）和下划线（_）',
+    en: 'The name contains a character that is not allowed: only English letters, digits, hyphens (-) and underscores (_)',
+  },
   'accountName.format': {
-    'zh-CN': '账号名称长度为2~16个字符，由字母、数字和下划线（_）组成',
+    'zh-CN': '账号名称长度为2-16个字符，由字母、数字和下划线（_）组成',
     en: 'Account names are 2-16 characters of letters, digits and underscores (_)',
   },
+  'accountName.length': {
+    'zh-CN': '账号名称须为2-16个字符',
+    en: 'The account name must be 2-16 characters long',
+  },
+  'accountName.space': {
+    'zh-CN': '账号名称不能包含空格',
+    en: 'The account name cannot contain spaces',
+  },
+  'accountName.char': {
+    'zh-CN': '账号名称包含不允许的字符：只能使用字母、数字和下划线（_）',
+    en: 'The account name contains a character that is not allowed: only letters, digits and underscores (_)',
+  },
   'password.length': {
-    'zh-CN': '密码长度须为8~30个字符',
+    'zh-CN': '密码长度须为8-30个字符',
     en: 'The password must be 8-30 characters long',
   },
+  'password.space': {
+    'zh-CN': '密码不能包含空格',
+    en: 'The password cannot contain spaces',
+  },
   'password.charset': {
-    'zh-CN': '密码只能包含大写字母、小写字母、数字和特殊字符 !@#$%^&*()_+-=',
-    en: 'The password may only contain upper and lower case letters, digits and the special characters !@#$%^&*()_+-=',
+    'zh-CN': '密码包含不允许的字符：只能使用大写字母、小写字母、数字和特殊字符 !@#$%^&*()_+-=',
+    en: 'The password contains a character that is not allowed: only upper and lower case letters, digits and the special characters !@#$%^&*()_+-=',
   },
   'password.classes': {
     'zh-CN': '密码必须包含大写字母、小写字母、数字、特殊字符中的至少三种',
     en: 'The password must contain at least three of: upper case letters, lower case letters, digits, special characters',
+  },
+  'redisPassword.urlUnsafe': {
+    'zh-CN': 'Redis 密码不能包含 @ # % &：Dify 把密码原样写入 redis:// 连接地址（Celery 的 CELERY_BROKER_URL），这些字符会破坏地址。请在 Redis 控制台改用其他特殊字符：!$^*()_+-=',
+    en: "A Redis password cannot contain @ # % &: Dify writes the password as it is into a redis:// URL (Celery's CELERY_BROKER_URL), and these characters break it. Change it in the Redis console to use other special characters: !$^*()_+-=",
   },
   'milvusEndpoint.format': {
     'zh-CN': 'Milvus内网访问地址格式为 c-xxx-internal.milvus.aliyuncs.com（可带端口，如 :19530）',
     en: 'The Milvus internal address has the form c-xxx-internal.milvus.aliyuncs.com (a port such as :19530 may follow)',
   },
   'milvusUser.format': {
-    'zh-CN': '用户名长度为1~32个字符，由字母、数字和下划线（_）组成，以字母开头',
+    'zh-CN': '用户名长度为1-32个字符，由字母、数字和下划线（_）组成，以字母开头',
     en: 'The user name is 1-32 characters of letters, digits and underscores (_), starting with a letter',
   },
   'vpcId.format': { 'zh-CN': '请选择专有网络VPC', en: 'Choose a VPC' },
@@ -94,7 +130,15 @@ export const INSTANCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const InstanceNameSchema = z
   .string(err('required'))
   .min(1, err('required'))
-  .regex(INSTANCE_NAME_PATTERN, err('instanceName.format'))
+  .superRefine((value, ctx) => {
+    const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
+    if (INSTANCE_NAME_PATTERN.test(value)) return;
+    // Say what is wrong with this value, not the whole rule again.
+    if (!/^[A-Za-z]/.test(value)) issue('instanceName.start');
+    else if (/\s/.test(value)) issue('instanceName.space');
+    else if (!/^[A-Za-z0-9_-]*$/.test(value)) issue('instanceName.char');
+    else issue('instanceName.tooLong');
+  })
   .describe('Service instance name: at most 64 characters, starting with a letter');
 
 /** Proposes `dify-` and four random lower-case letters or digits, like the Compute Nest console. */
@@ -109,7 +153,12 @@ export function proposeInstanceName(random: () => number = Math.random): string 
 export const AccountNameSchema = z
   .string(err('required'))
   .min(1, err('required'))
-  .regex(/^[A-Za-z0-9_]{2,16}$/, err('accountName.format'));
+  .superRefine((value, ctx) => {
+    const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
+    if (/\s/.test(value)) issue('accountName.space');
+    else if (!/^[A-Za-z0-9_]*$/.test(value)) issue('accountName.char');
+    else if (value.length < 2 || value.length > 16) issue('accountName.length');
+  });
 
 export const PASSWORD_SPECIALS = '!@#$%^&*()_+-=';
 const PASSWORD_CHARSET = /^[A-Za-z0-9!@#$%^&*()_+\-=]*$/;
@@ -120,17 +169,39 @@ export function passwordClassCount(value: string): number {
 }
 
 /**
+ * The special characters of a Redis password: the template's, less those that break the
+ * `redis://:password@host` URL Dify builds for Celery without encoding it (field research).
+ */
+export const REDIS_URL_UNSAFE = '@#%&';
+export const REDIS_PASSWORD_SPECIALS = [...PASSWORD_SPECIALS].filter((c) => !REDIS_URL_UNSAFE.includes(c)).join('');
+
+/** The characters of `value` that a Redis password cannot have (empty when it is fine). */
+export function redisUnsafeChars(value: string): string[] {
+  return [...REDIS_URL_UNSAFE].filter((c) => value.includes(c));
+}
+
+function passwordSchema(extra?: (value: string) => RuleKey | null) {
+  return z
+    .string(err('required'))
+    .min(1, err('required'))
+    .superRefine((value, ctx) => {
+      const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
+      if (value.length < 8 || value.length > 30) issue('password.length');
+      else if (/\s/.test(value)) issue('password.space');
+      else if (!PASSWORD_CHARSET.test(value)) issue('password.charset');
+      else if (extra?.(value)) issue(extra(value)!);
+      else if (passwordClassCount(value) < 3) issue('password.classes');
+    });
+}
+
+/**
  * The template's password rule: 8-30 characters from letters, digits and `!@#$%^&*()_+-=`,
  * with at least three of the four classes (upper, lower, digit, special).
  */
-export const PasswordSchema = z
-  .string(err('required'))
-  .min(1, err('required'))
-  .superRefine((value, ctx) => {
-    if (value.length < 8 || value.length > 30) ctx.addIssue({ code: 'custom', message: 'password.length' });
-    else if (!PASSWORD_CHARSET.test(value)) ctx.addIssue({ code: 'custom', message: 'password.charset' });
-    else if (passwordClassCount(value) < 3) ctx.addIssue({ code: 'custom', message: 'password.classes' });
-  });
+export const PasswordSchema = passwordSchema();
+
+/** The Redis password: the template's rule without `@ # % &` (the one rule the help, the form and the pre-flight state). */
+export const RedisPasswordSchema = passwordSchema((value) => (redisUnsafeChars(value).length > 0 ? 'redisPassword.urlUnsafe' : null));
 
 /** Milvus internal address: `c-<id>-internal.milvus.aliyuncs.com`, optionally with a port. */
 export const MILVUS_ENDPOINT_PATTERN =

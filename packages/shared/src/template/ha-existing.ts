@@ -8,6 +8,7 @@ import {
   PasswordSchema,
   PostgresInstanceIdSchema,
   RedisInstanceIdSchema,
+  RedisPasswordSchema,
   VpcIdSchema,
 } from '../domain/rules';
 import type { FieldDef } from './types';
@@ -43,7 +44,7 @@ export const HA_EXISTING_FIELDS = {
     order: 1,
     label: { 'zh-CN': 'ACK 集群ID', en: 'ACK cluster ID' },
     help: {
-      'zh-CN': '部署应用程序的ACK集群ID, 此处仅支持ACK 托管集群，包括 ACK 集群 Pro 版和 ACK 集群基础版。',
+      'zh-CN': '部署应用程序的ACK集群ID，此处仅支持ACK托管集群，包括ACK集群Pro版和ACK集群基础版。',
       en: 'The ACK cluster Dify is deployed to. Only ACK managed clusters are supported: ACK Pro and ACK Basic.',
     },
     placeholder: { 'zh-CN': '请选择集群', en: 'Select a cluster' },
@@ -61,12 +62,12 @@ export const HA_EXISTING_FIELDS = {
   postgresInstanceId: {
     group: 'postgres',
     order: 1,
-    label: { 'zh-CN': 'PgSql实例ID', en: 'PostgreSQL instance ID' },
+    label: { 'zh-CN': 'PostgreSQL实例ID', en: 'PostgreSQL instance ID' },
     help: {
       'zh-CN': '选择该VPC中要使用的RDS PostgreSQL实例',
       en: 'The RDS PostgreSQL instance in this VPC that Dify uses',
     },
-    placeholder: { 'zh-CN': '请选择PgSql实例', en: 'Select a PostgreSQL instance' },
+    placeholder: { 'zh-CN': '请选择PostgreSQL实例', en: 'Select a PostgreSQL instance' },
     schema: PostgresInstanceIdSchema.describe('RDS PostgreSQL instance in the VPC'),
     widget: 'select',
     noEcho: false,
@@ -81,9 +82,9 @@ export const HA_EXISTING_FIELDS = {
   postgresAccount: {
     group: 'postgres',
     order: 2,
-    label: { 'zh-CN': 'PostgresSQL数据库账号', en: 'PostgreSQL account' },
+    label: { 'zh-CN': 'PostgreSQL数据库账号', en: 'PostgreSQL account' },
     help: {
-      'zh-CN': 'PostgresSQL数据库实例的高权限账号名称, 请先到RDS实例中创建高权限账号。',
+      'zh-CN': 'PostgreSQL数据库实例的高权限账号名称，请先到RDS实例中创建高权限账号。',
       en: 'The privileged account of the PostgreSQL instance. Create a privileged account in the RDS console first.',
     },
     schema: AccountNameSchema.describe('Privileged account of the PostgreSQL instance'),
@@ -99,9 +100,9 @@ export const HA_EXISTING_FIELDS = {
   postgresPassword: {
     group: 'postgres',
     order: 3,
-    label: { 'zh-CN': 'PostgresSQL数据库密码', en: 'PostgreSQL password' },
+    label: { 'zh-CN': 'PostgreSQL数据库密码', en: 'PostgreSQL password' },
     help: {
-      'zh-CN': '数据库访问密码,长度8-30，必须包含三项（大写字母、小写字母、数字、 !@#$%^&*()_+-= 中的特殊符号）',
+      'zh-CN': '数据库访问密码，长度8-30，必须包含大写字母、小写字母、数字、特殊符号中的三种；特殊符号包括：!@#$%^&*()_+-=',
       en: 'The account password: 8-30 characters with at least three of upper case, lower case, digits and the special characters !@#$%^&*()_+-=',
     },
     schema: PasswordSchema.describe('Password of the privileged account (NoEcho)'),
@@ -138,10 +139,10 @@ export const HA_EXISTING_FIELDS = {
     order: 2,
     label: { 'zh-CN': 'Redis实例密码', en: 'Redis password' },
     help: {
-      'zh-CN': '长度8-30，必须包含大写字母、小写字母、数字、特殊符号三个；特殊字符包括：!@#$%^&*()_+-=',
-      en: '8-30 characters with at least three of upper case, lower case, digits and special characters; the special characters are !@#$%^&*()_+-=',
+      'zh-CN': '长度8-30，必须包含大写字母、小写字母、数字、特殊符号中的三种；特殊符号包括：!$^*()_+-=（不能使用 @ # % &：Dify 把密码原样写入 redis:// 连接地址，这些字符会破坏地址）',
+      en: "8-30 characters with at least three of upper case, lower case, digits and special characters; the special characters are !$^*()_+-= (not @ # % &: Dify writes the password as it is into a redis:// URL, and these characters break it)",
     },
-    schema: PasswordSchema.describe('Password of the Redis instance (NoEcho)'),
+    schema: RedisPasswordSchema.describe('Password of the Redis instance, without @ # % & (NoEcho)'),
     widget: 'password',
     noEcho: true,
     recognise: {
@@ -176,7 +177,7 @@ export const HA_EXISTING_FIELDS = {
     order: 2,
     label: { 'zh-CN': 'Milvus内网访问地址', en: 'Milvus internal address' },
     help: {
-      'zh-CN': 'Milvus内网访问地址, 格式为c-xxx-internal.milvus.aliyuncs.com',
+      'zh-CN': 'Milvus内网访问地址，格式为c-xxx-internal.milvus.aliyuncs.com',
       en: 'The Milvus internal address, of the form c-xxx-internal.milvus.aliyuncs.com',
     },
     schema: MilvusEndpointSchema.describe('Milvus internal endpoint host, c-<id>-internal.milvus.aliyuncs.com'),

@@ -16,7 +16,7 @@ const valid = {
   postgresAccount: 'postgres',
   postgresPassword: 'Secret#123',
   redisInstanceId: 'r-bp1abc',
-  redisPassword: 'Redis#1234',
+  redisPassword: 'Redis_1234',
   milvusEndpoint: 'c-abc-internal.milvus.aliyuncs.com',
   milvusUser: 'root',
   milvusPassword: 'Milvus#123',

@@ -8,7 +8,7 @@ export type FieldGroup = (typeof FIELD_GROUPS)[number];
 export const GROUP_LABELS: Record<FieldGroup, Localized> = {
   network: { 'zh-CN': '网络配置', en: 'Network' },
   kubernetes: { 'zh-CN': 'Kubernetes配置', en: 'Kubernetes' },
-  postgres: { 'zh-CN': 'Postgres 数据库配置', en: 'PostgreSQL database' },
+  postgres: { 'zh-CN': 'PostgreSQL 数据库配置', en: 'PostgreSQL database' },
   redis: { 'zh-CN': 'Redis数据库配置', en: 'Redis database' },
   vectorDb: { 'zh-CN': '向量数据库配置', en: 'Vector database' },
   service: { 'zh-CN': '高可用配置', en: 'High availability' },

@@ -62,7 +62,7 @@ describe('QuoteService', () => {
     expect(c.sandbox).toBe(false);
     await service.quote(request(), 'en');
     expect(cloud.count('GetServiceEstimateCost')).toBe(1);
-    await service.quote(request({ redisPassword: 'Other#Pass2026' }), 'en');
+    await service.quote(request({ redisPassword: 'Other_Pass2026' }), 'en');
     expect(cloud.count('GetServiceEstimateCost')).toBe(2);
   });
 

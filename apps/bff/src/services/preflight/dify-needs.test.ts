@@ -7,7 +7,6 @@ import {
   podVSwitchesFromEniConf,
   podVSwitchesFromParameters,
   requiredCapacity,
-  urlBreakingChars,
 } from './dify-needs';
 import { evaluatePolicies, ramUserName } from './policies';
 
@@ -31,12 +30,6 @@ describe("Dify's needs", () => {
     expect(isArmInstanceType('ecs.c6r.xlarge')).toBe(true);
     expect(isArmInstanceType('ecs.g7.xlarge')).toBe(false);
     expect(isArmInstanceType('ecs.u1-c1m2.xlarge')).toBe(false);
-  });
-
-  it('flags characters that break a redis:// URL', () => {
-    expect(urlBreakingChars('Dify#Redis2026')).toEqual(['#']);
-    expect(urlBreakingChars('a@b:c/d?e&f%g')).toEqual(['@', ':', '/', '%', '?', '&']);
-    expect(urlBreakingChars('Plain_Pass-123!')).toEqual([]);
   });
 
   it('works out where pods come from: terway pod vSwitches, else the VPC; flannel node IPs', () => {

@@ -64,12 +64,6 @@ export function isArmInstanceType(instanceTypeOrFamily: string): boolean {
   return /^ecs\.[a-z]+\d+[ry](\.|$)/.test(instanceTypeOrFamily);
 }
 
-/** Characters that break `redis://user:password@host` when not percent-encoded. */
-export const URL_BREAKING = ['@', ':', '/', '#', '%', '?', '&'] as const;
-export function urlBreakingChars(password: string): string[] {
-  return URL_BREAKING.filter((c) => password.includes(c));
-}
-
 export type SourceBasis = 'podVSwitches' | 'nodeVSwitches' | 'nodeIps' | 'vpcVSwitches';
 
 /** The worker IPs as /32 entries, without duplicates. */

@@ -1,4 +1,5 @@
 import type { PreflightCheck, PreflightResult } from '@dify-console/shared/api/preflight';
+import { ruleMessage } from '@dify-console/shared/domain/rules';
 import { describe, expect, it } from 'vitest';
 import { CloudError } from '../../errors/cloud-error';
 import { FakeComputeNest, TEST_PARAMS } from '../../testing/fake-computenest';
@@ -11,7 +12,7 @@ import { fakeTemplates } from '../../testing/fake-template';
 const NODE_VSW = { VSwitchId: 'vsw-node', CidrBlock: '172.16.0.0/24', VpcId: TEST_PARAMS.vpcId };
 const WORKERS = ['172.16.0.10', '172.16.0.11'];
 
-function setup(over: { whitelist?: string; vswitchesFail?: boolean } = {}) {
+function setup(over: { whitelist?: string; vswitchesFail?: boolean; difyInstalled?: boolean } = {}) {
   const computeNest = new FakeComputeNest();
   const whitelist: WhitelistGroupRecord[] = [{ name: 'default', attribute: '', ips: over.whitelist ?? '127.0.0.1' }];
   const appended: string[][] = [];
@@ -84,9 +85,9 @@ function setup(over: { whitelist?: string; vswitchesFail?: boolean } = {}) {
       inspect: () => ({
         listNodes: async () => [],
         listStorageClasses: async () => [],
-        namespaceExists: async () => false,
+        namespaceExists: async () => over.difyInstalled ?? false,
         readConfigMap: async () => null,
-        releaseExists: async () => false,
+        releaseExists: async () => over.difyInstalled ?? false,
       }),
     },
   };
@@ -120,6 +121,19 @@ describe('PreflightService', () => {
     expect(check(bad, 'computeNest.deployable')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/Balance: insufficient balance/) });
     expect(check(bad, 'identity.computeNest')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/rds:DescribeDBInstances/) });
     expect(check(bad, 'computeNest.dryRun')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/InvalidParameter/) });
+  });
+
+  it('Dify already installed on the cluster is known to fail: a failure that blocks the order, not a warning', async () => {
+    const r = await setup({ difyInstalled: true }).service.run(request, 'en');
+    expect(check(r, 'cluster.existing')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/ack-dify already exists.*will fail/) });
+    expect(check(await setup().service.run(request, 'en'), 'cluster.existing').status).toBe('pass');
+  });
+
+  it('the Redis password check states the form rule in the same words', async () => {
+    const ok = await setup().service.run(request, 'en');
+    expect(check(ok, 'redis.password')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/none of @ # % &/) });
+    const bad = await setup().service.run({ ...request, parameters: { ...TEST_PARAMS, redisPassword: 'Dify#Redis2026' } }, 'zh-CN');
+    expect(check(bad, 'redis.password')).toMatchObject({ status: 'fail', detail: ruleMessage('redisPassword.urlUnsafe', 'zh-CN') });
   });
 
   it("flannel: the fix adds the node vSwitch CIDR; a whitelist admitting every node IP otherwise still passes", async () => {

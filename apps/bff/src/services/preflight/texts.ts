@@ -178,10 +178,9 @@ export const TEXT = {
   },
   archRwsplit: { 'zh-CN': '读写分离架构未经验证：建议使用标准版（主从）实例', en: 'Read/write splitting is untested: a standard (master-replica) instance is advised' },
   tRedisPassword: { 'zh-CN': 'Redis 密码中的字符', en: 'Characters of the Redis password' },
-  passwordOk: { 'zh-CN': '密码不含会破坏 redis:// 连接地址的字符', en: 'The password has no character that breaks a redis:// URL' },
-  passwordWarn: {
-    'zh-CN': '密码包含 {chars}：这些字符未经编码放入 redis://用户:密码@主机 地址（Celery 的 CELERY_BROKER_URL）时会破坏地址。建议在 Redis 控制台把密码改为只含字母、数字和 !^*()_+=- 等字符',
-    en: 'The password contains {chars}: unencoded inside redis://user:password@host (Celery\'s CELERY_BROKER_URL) these break the URL. Change the password in the Redis console to letters, digits and characters such as !^*()_+=-',
+  passwordOk: {
+    'zh-CN': '密码不含 @ # % &，放入 redis:// 连接地址不会出错',
+    en: 'The password has none of @ # % &, so it is safe inside a redis:// URL',
   },
   tMilvusInstance: { 'zh-CN': 'Milvus 实例', en: 'Milvus instance' },
   milvusOk: { 'zh-CN': 'Milvus {version}，运行中', en: 'Milvus {version}, running' },

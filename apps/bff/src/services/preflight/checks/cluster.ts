@@ -134,7 +134,8 @@ export function clusterChecks({ request, locale, t, facts }: CheckContext): Chec
       run: async () => {
         const k = await inside();
         if (!(await k.namespaceExists(NAMESPACE))) return { status: 'pass', detail: t('existingNone') };
-        if (await k.releaseExists(NAMESPACE, RELEASE)) return { status: 'warn', detail: t('existingRelease') };
+        // Known to fail (one release per cluster): blocks the order rather than asking for an acknowledgement.
+        if (await k.releaseExists(NAMESPACE, RELEASE)) return { status: 'fail', detail: t('existingRelease') };
         return { status: 'warn', detail: t('existingNamespace') };
       },
     },

@@ -1,5 +1,6 @@
 import { notFoundIsFail, type CheckContext, type CheckDef } from '../check';
-import { atLeast, majorMinor, MIN_REDIS, urlBreakingChars } from '../dify-needs';
+import { redisUnsafeChars, ruleMessage } from '@dify-console/shared/domain/rules';
+import { atLeast, majorMinor, MIN_REDIS } from '../dify-needs';
 import { whitelistOutcome } from '../whitelist';
 
 /** The picked Redis: state and version, architecture, the whitelist, the password in a URL. */
@@ -41,8 +42,10 @@ export function redisChecks({ request, locale, t, ports, facts }: CheckContext):
       group: 'redis',
       title: t('tRedisPassword'),
       run: async () => {
-        const chars = urlBreakingChars(p.redisPassword);
-        return chars.length === 0 ? { status: 'pass', detail: t('passwordOk') } : { status: 'warn', detail: t('passwordWarn', { chars: chars.join(' ') }) };
+        // The same rule, in the same words, as the form's help and validation.
+        return redisUnsafeChars(p.redisPassword).length === 0
+          ? { status: 'pass', detail: t('passwordOk') }
+          : { status: 'fail', detail: ruleMessage('redisPassword.urlUnsafe', locale) };
       },
     },
   ];

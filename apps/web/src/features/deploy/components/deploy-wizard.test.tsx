@@ -41,7 +41,7 @@ describe('DeployWizard', () => {
     expect(screen.getByRole('switch', { name: '是否启用高可用配置' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '刷新 专有网络VPC实例ID' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: '高可用版-已有资源' })).toBeTruthy();
-    expect(screen.getByLabelText('PostgresSQL数据库密码', { exact: false })).toBeTruthy();
+    expect(screen.getByLabelText('PostgreSQL数据库密码', { exact: false })).toBeTruthy();
     const link = screen.getByRole('link', { name: /新建专有网络/ });
     expect(link.getAttribute('href')).toBe('https://vpc.console.aliyun.com/vpc/cn-hangzhou/vpcs/new');
     expect(link.getAttribute('target')).toBe('_blank');
@@ -94,7 +94,7 @@ describe('DeployWizard', () => {
 
   it('checks the password as the user types, in Chinese and then in English', async () => {
     const { user } = renderApp();
-    const password = await screen.findByLabelText('PostgresSQL数据库密码', { exact: false });
+    const password = await screen.findByLabelText('PostgreSQL数据库密码', { exact: false });
     await user.type(password, 'abcdefgh');
     expect(await screen.findByText(RULE_MESSAGES['password.classes']['zh-CN'])).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: '语言 / Language' }), 'en');

@@ -69,8 +69,8 @@ describe('review & order', () => {
 
     // Back: every value is still there, the passwords too.
     await user.click(screen.getByRole('button', { name: '上一步：修改参数' }));
-    const password = await screen.findByLabelText('PostgresSQL数据库密码', { exact: false });
-    expect((password as HTMLInputElement).value).toBe(SECRETS.PostgresSQL数据库密码);
+    const password = await screen.findByLabelText('PostgreSQL数据库密码', { exact: false });
+    expect((password as HTMLInputElement).value).toBe(SECRETS.PostgreSQL数据库密码);
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: '服务实例名称' }).value).toBe(
       'dify-order1',
     );

@@ -144,7 +144,7 @@ describe('deployment page', () => {
     expect(screen.getByText(failure.title)).toBeTruthy();
     expect(within(alert).getByText(failure.action)).toBeTruthy();
     expect(within(alert).getByText(/permission denied to create extension/)).toBeTruthy();
-    expect(within(alert).getByText(/PostgresSQL数据库账号/)).toBeTruthy();
+    expect(within(alert).getByText(/PostgreSQL数据库账号/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: '返回修改参数' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
@@ -154,7 +154,7 @@ describe('deployment page', () => {
     expect((name as HTMLInputElement).value).not.toBe('dify-track1');
     expect(await screen.findByText(/dify-track1 仍然存在/, {}, { timeout: 5000 })).toBeTruthy();
     const account = screen.getByRole<HTMLInputElement>('textbox', {
-      name: 'PostgresSQL数据库账号',
+      name: 'PostgreSQL数据库账号',
     });
     expect(account.value).toBe('dify_app');
     expect(
@@ -162,7 +162,7 @@ describe('deployment page', () => {
         .getByRole<HTMLButtonElement>('switch', { name: '是否启用高可用配置' })
         .getAttribute('aria-checked'),
     ).toBe('false');
-    for (const label of ['PostgresSQL数据库密码', 'Redis实例密码', 'Milvus 用户密码']) {
+    for (const label of ['PostgreSQL数据库密码', 'Redis实例密码', 'Milvus 用户密码']) {
       expect(screen.getByLabelText<HTMLInputElement>(label, { exact: false }).value).toBe('');
     }
     const marked = await screen.findByText(
