@@ -80,7 +80,7 @@ describe('POST /api/v1/quote', () => {
       ]),
     );
     const zh = await app.inject({ method: 'POST', url: '/api/v1/quote', payload: bad });
-    expect(zh.json().issues).toContainEqual({ path: ['parameters', 'postgresPassword'], message: '密码长度须为8~30个字符' });
+    expect(zh.json().issues).toContainEqual({ path: ['parameters', 'postgresPassword'], message: '密码长度须为8-30个字符' });
   });
 });
 
