@@ -78,10 +78,16 @@ test('rule messages appear as the user types, in the chosen language', async ({ 
   await wizard.goto();
   await wizard.fill(ZH.name, '1dify');
   await expect(wizard.errorOf(ZH.name)).toContainText('必须以英文字母开头');
+  await wizard.fill(ZH.name, 'dify x');
+  await expect(wizard.errorOf(ZH.name)).toHaveText('名称不能包含空格');
+  // The Redis rule of the help, in the same words as the pre-flight.
+  await expect(wizard.item(ZH.redisPassword)).toContainText('!$^*()_+-=');
+  await wizard.fill(ZH.redisPassword, 'Dify#Redis2026');
+  await expect(wizard.errorOf(ZH.redisPassword)).toContainText('不能包含 @ # % &');
   await wizard.fill(ZH.pgPassword, 'abcdefgh1');
   await expect(wizard.errorOf(ZH.pgPassword)).toContainText('至少三种');
   await wizard.fill(ZH.pgPassword, 'Ab1!');
-  await expect(wizard.errorOf(ZH.pgPassword)).toContainText('8~30');
+  await expect(wizard.errorOf(ZH.pgPassword)).toContainText('8-30');
   await wizard.fill(ZH.milvusEndpoint, 'milvus.example.com');
   await expect(wizard.errorOf(ZH.milvusEndpoint)).toContainText('c-xxx-internal.milvus.aliyuncs.com');
 

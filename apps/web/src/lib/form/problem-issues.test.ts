@@ -7,13 +7,13 @@ describe('applyProblemIssues', () => {
     const form = { setFields, getFieldsValue: () => ({ postgresPassword: '', regionId: 'cn-hangzhou' }) };
     const rest = applyProblemIssues(form, {
       issues: [
-        { path: ['body', 'parameters', 'postgresPassword'], message: '密码长度须为8~30个字符' },
+        { path: ['body', 'parameters', 'postgresPassword'], message: '密码长度须为8-30个字符' },
         { path: ['regionId'], message: '请选择地域' },
         { path: ['body', 'clientToken'], message: 'missing' },
       ],
     });
     expect(setFields).toHaveBeenCalledWith([
-      { name: 'postgresPassword', errors: ['密码长度须为8~30个字符'] },
+      { name: 'postgresPassword', errors: ['密码长度须为8-30个字符'] },
       { name: 'regionId', errors: ['请选择地域'] },
     ]);
     expect(rest).toEqual([{ path: ['body', 'clientToken'], message: 'missing' }]);
