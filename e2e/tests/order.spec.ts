@@ -45,16 +45,19 @@ test('price before ordering, a double click orders once, and the deployment reac
   const other = await page.context().newPage();
   await other.goto(page.url());
   await expect(new DeploymentPage(other).status).toHaveAttribute('data-status', 'Deployed');
+  // Reopened after the end, the log is all there.
+  await expect(new DeploymentPage(other).logs.getByTestId('log-line').last()).toContainText('Deploy service instance successfully');
 });
 
 test('a wrong Postgres password fails the deployment with the reason and the field to fix', async ({ page }) => {
   // Ordered through the API: in the form, the live probe (live-health.spec.ts) stops this order.
+  const name = `dify-wrongpg-${Date.now() % 100000}`;
   const res = await page.request.post('/api/v1/deployments', {
     data: {
       clientToken: `e2e-${Date.now()}`,
       regionId: 'cn-hangzhou',
       templateName: '高可用版-已有资源',
-      name: `dify-wrongpg-${Date.now() % 100000}`,
+      name,
       parameters: {
         vpcId: SANDBOX.vpc,
         clusterId: 'c900cca321576a513b7afa8ad1175dc21',
@@ -80,9 +83,24 @@ test('a wrong Postgres password fails the deployment with the reason and the fie
   await expect(deployment.status).toHaveAttribute('data-status', 'DeployedFailed');
   await expect(deployment.failure).toContainText('密码');
   await expect(deployment.failure).toContainText(ZH.pgPassword);
+  // What the failed instance left, that it is billed, and its deletion at hand.
+  const billed = page.getByTestId('failure-billed');
+  await expect(billed).toContainText('持续计费');
+  await expect(billed).toContainText('NAS 文件系统');
+  await expect(page.getByRole('button', { name: '删除实例，停止计费' })).toBeVisible();
+
+  // Reopened, a failed deployment shows its log (the lines that led to the failure).
+  await page.reload();
+  await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
+  await expect(deployment.logs).toContainText(/password authentication failed|CREATE_FAILED/);
 
   await page.getByRole('button', { name: '返回修改参数' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(wizard.field(ZH.pgPassword)).toHaveValue('');
+  // The user's name with a suffix; every emptied secret is marked.
+  await expect(wizard.field(ZH.name)).toHaveValue(`${name}-2`);
+  for (const secret of [ZH.pgPassword, ZH.redisPassword, ZH.milvusPassword]) {
+    await expect(wizard.field(secret)).toHaveValue('');
+    await expect(wizard.item(secret)).toContainText(/保密参数未保留|部署失败与此项有关/);
+  }
   await expect(wizard.field(ZH.pg)).toBeVisible();
 });

@@ -29,6 +29,8 @@ function ThemedApp({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}
+      // "删除", not "删 除": no space inserted into two-character Chinese buttons.
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: scheme === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
         token: { colorPrimary: '#1664ff', borderRadius: 6 },

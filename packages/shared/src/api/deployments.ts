@@ -92,8 +92,25 @@ export type Failure = z.infer<typeof FailureSchema>;
 export const DeploymentDetailSchema = DeploymentSummarySchema.extend({
   statusDetail: z.string(),
   failure: FailureSchema.nullable(),
-  outputs: z.array(z.object({ key: z.string(), value: z.string() })),
-  resources: z.array(z.object({ arn: z.string(), productCode: z.string(), type: z.string(), status: z.string() })),
+  outputs: z.array(
+    z.object({
+      key: z.string().describe("The template's output name"),
+      label: z.string().describe("The output's name in the user's language"),
+      value: z.string(),
+      manualAccess: z.boolean().describe('The note asking to open access by hand (the access entry does it)'),
+    }),
+  ),
+  resources: z.array(
+    z.object({
+      arn: z.string(),
+      productCode: z.string(),
+      type: z.string(),
+      status: z.string(),
+      typeLabel: z.string().describe("What it is, in the user's language"),
+      statusLabel: z.string().describe("Its state, in the user's language"),
+      billed: z.boolean().describe('Costs money by itself while it exists'),
+    }),
+  ),
   parameters: z.record(z.string(), z.unknown()).describe('Parameters used, NoEcho values masked'),
   serviceVersion: z.string().describe('The service version ordered'),
   templateParameters: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Localized } from './i18n';
+import type { Locale, Localized } from './i18n';
 
 export const RegionIdSchema = z
   .string({ error: 'regionId.format' })
@@ -36,6 +36,11 @@ export const REGION_NAMES: Record<string, Localized> = {
   'us-east-1': { 'zh-CN': '美国（弗吉尼亚）', en: 'US (Virginia)' },
   'eu-central-1': { 'zh-CN': '德国（法兰克福）', en: 'Germany (Frankfurt)' },
 };
+
+/** A region's name in the user's language (its id when the table does not know it). */
+export function regionName(regionId: string, locale: Locale): string {
+  return REGION_NAMES[regionId]?.[locale] ?? regionId;
+}
 
 /** Regions where Vector Retrieval Service for Milvus is published. */
 export const MILVUS_REGIONS: readonly string[] = [

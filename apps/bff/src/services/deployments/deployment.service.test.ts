@@ -88,18 +88,29 @@ describe('reading', () => {
     cloud.update(instanceId, {
       Status: 'Deployed',
       Progress: 100,
-      Outputs: JSON.stringify({ '访问说明': `use ${PARAMS.redisPassword} nowhere`, Count: 2 }),
+      Outputs: JSON.stringify({ '访问说明': `use ${PARAMS.redisPassword} nowhere`, Count: 2, Namespace: 'dify-system' }),
       StatusDetail: 'deploy successfully',
     });
-    cloud.resources.set(instanceId, [{ ResourceARN: 'arn:acs:ros:cn-hangzhou:1:stack/s-1', ProductCode: 'ros', ProductType: 'stack', Status: 'Running' }]);
+    cloud.resources.set(instanceId, [
+      { ResourceARN: 'arn:acs:ros:cn-hangzhou:1:stack/s-1', ProductCode: 'ros', ProductType: 'ros', Status: '' },
+      { ResourceARN: 'arn:acs:nas:cn-hangzhou:1:filesystem/0871b3d1c1', ProductCode: 'nas', ProductType: 'nas', Status: 'Running' },
+    ]);
     const detail = await service.get(instanceId, 'en');
     expect(detail).toMatchObject({
       status: 'Deployed',
       phase: 'ready',
       regionId: 'cn-hangzhou',
       failure: null,
-      outputs: [{ key: '访问说明', value: 'use ****** nowhere' }, { key: 'Count', value: '2' }],
-      resources: [{ arn: 'arn:acs:ros:cn-hangzhou:1:stack/s-1', productCode: 'ros', type: 'stack', status: 'Running' }],
+      statusDetail: 'Deployed successfully',
+      outputs: [
+        { key: '访问说明', label: '访问说明', value: 'use ****** nowhere', manualAccess: false },
+        { key: 'Count', label: 'Count', value: '2', manualAccess: false },
+        { key: 'Namespace', label: 'Namespace', value: 'dify-system', manualAccess: false },
+      ],
+      resources: [
+        { arn: 'arn:acs:ros:cn-hangzhou:1:stack/s-1', productCode: 'ros', type: 'ros', status: '', typeLabel: 'Resource stack (ROS)', statusLabel: '', billed: false },
+        { arn: 'arn:acs:nas:cn-hangzhou:1:filesystem/0871b3d1c1', productCode: 'nas', type: 'nas', status: 'Running', typeLabel: 'NAS file system', statusLabel: 'Running', billed: true },
+      ],
       parameters: { vpcId: 'vpc-main', postgresAccount: 'postgres', postgresPassword: '******', redisPassword: '******', milvusPassword: '******', milvusInstanceId: 'c-m1', highAvailability: true },
     });
     const text = JSON.stringify(detail);

@@ -11,6 +11,7 @@ import type { TemplateParameter } from '@dify-console/shared/template/parameter-
 import { HA_EXISTING_TEMPLATE, MASK } from '@dify-console/shared/template/templates';
 import { bindTemplate, REGION_FIELD, type TemplateBinding } from '../template/binding';
 import { explainFailure } from './failure';
+import { isBilled, outputText, resourceStateText, resourceTypeText, statusDetailText } from './words';
 import type { LogRecord, ResourceRecord, ServiceInstanceRecord } from '../../ports/deployments';
 
 /** Cloud records → the contract's summary and detail. Never a password out of here. */
@@ -186,11 +187,11 @@ export function toSummary(record: ServiceInstanceRecord, logPhase?: DeploymentPh
   };
 }
 
-function outputsOf(record: ServiceInstanceRecord, secrets: readonly string[]): { key: string; value: string }[] {
+function outputsOf(record: ServiceInstanceRecord, secrets: readonly string[], locale: Locale): DeploymentDetail['outputs'] {
   const outputs = asObject(parseJson(record.Outputs));
   return Object.entries(outputs).map(([key, value]) => ({
     key,
-    value: scrub(typeof value === 'string' ? value : JSON.stringify(value), secrets),
+    ...outputText(key, scrub(typeof value === 'string' ? value : JSON.stringify(value), secrets), locale),
   }));
 }
 
@@ -206,10 +207,18 @@ export function toDetail(
   const statusDetail = scrub(record.StatusDetail, secrets);
   return {
     ...toSummary(record, logPhase),
-    statusDetail,
+    statusDetail: statusDetailText(statusDetail, locale),
     failure: explainFailure(record.Status, statusDetail, locale),
-    outputs: outputsOf(record, secrets),
-    resources: resources.map((r) => ({ arn: r.ResourceARN, productCode: r.ProductCode, type: r.ProductType, status: r.Status })),
+    outputs: outputsOf(record, secrets, locale),
+    resources: resources.map((r) => ({
+      arn: r.ResourceARN,
+      productCode: r.ProductCode,
+      type: r.ProductType,
+      status: r.Status,
+      typeLabel: resourceTypeText(r.ResourceARN, r.ProductCode, r.ProductType, locale),
+      statusLabel: resourceStateText(r.Status, locale),
+      billed: isBilled(r.ProductCode),
+    })),
     parameters,
     templateParameters,
     serviceVersion: record.Service?.Version ?? '',

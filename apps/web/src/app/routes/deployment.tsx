@@ -1,12 +1,13 @@
 import { useNavigate, useParams } from 'react-router';
 import { AccessEntry } from '../../features/access/components/access-entry';
+import { AccessOutputNote } from '../../features/access/components/access-output-note';
 import { prefillFromDeployment } from '../../features/deploy/prefill';
 import { HealthSection } from '../../features/deployment-health/components/health-section';
 import { DeploymentDetail } from '../../features/deployments/components/deployment-detail';
 import type { DeploymentSlots } from '../../features/deployments/slots';
 
 /** The sections the deployment page shows from other features. */
-const slots: DeploymentSlots = { AccessEntry, Health: HealthSection };
+const slots: DeploymentSlots = { AccessEntry, AccessOutputNote, Health: HealthSection };
 
 /**
  * One deployment, live. "Back to edit parameters" hands the deploy wizard the deployment's

@@ -68,14 +68,25 @@ export function nonSecretParameters(parameters: Record<string, unknown>): Partia
 }
 
 /** The form's starting values: the defaults, overlaid by a failed deployment's values when reopened. */
+/**
+ * The name proposed for another try: the user's own name with `-2` (or the next number when it
+ * already ends in one), within the 64 characters of the rule.
+ */
+export function retryName(name: string): string {
+  const m = /^(.*)-(\d+)$/.exec(name);
+  const stem = m && m[1] ? m[1] : name;
+  const suffix = `-${m ? Number(m[2]) + 1 : 2}`;
+  return stem.slice(0, 64 - suffix.length) + suffix;
+}
+
 export function startingValues(prefill?: DeployPrefill): Partial<FormValues> {
   const base = initialValues();
   if (!prefill) return base;
   return {
     ...base,
     ...nonSecretParameters(prefill.parameters),
-    // The failed instance keeps its name until it is deleted: propose a new one.
-    instanceName: base.instanceName,
+    // The failed instance keeps its name until it is deleted: the user's name with a suffix.
+    instanceName: prefill.name ? retryName(prefill.name) : base.instanceName,
     regionId: prefill.regionId || base.regionId,
     templateName: findTemplate(prefill.templateName)?.name ?? base.templateName,
   };

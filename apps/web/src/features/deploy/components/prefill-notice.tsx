@@ -19,7 +19,9 @@ export default function PrefillNotice({ prefill, form }: { prefill: DeployPrefil
     shown.current = true;
     const fields = prefill.invalidFields.filter((f) => FORM_FIELD_NAMES.includes(f)) as (keyof FormValues)[];
     const text = t('wizard.prefill.field', { title: prefill.reason });
-    form.setFields(fields.map((name) => ({ name, errors: [text] })));
+    // Every secret was emptied: each one says so, not only the one the failure names.
+    const again = SECRET_FIELDS.filter((f) => !fields.includes(f)).map((name) => ({ name, warnings: [t('wizard.prefill.secretField')] }));
+    form.setFields([...fields.map((name) => ({ name, errors: [text] })), ...again]);
     const first = fields[0];
     if (first) form.scrollToField(first, { block: 'center' });
   }, [prefill, form, t]);

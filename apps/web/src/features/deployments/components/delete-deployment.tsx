@@ -5,7 +5,18 @@ import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeleteDeployment } from '../api/delete-deployment';
 
 /** "删除": a dialog that deletes only once the instance name is typed again. */
-export function DeleteDeployment({ instanceId, name, onDeleted }: { instanceId: string; name: string; onDeleted: () => void }) {
+export function DeleteDeployment({
+  instanceId,
+  name,
+  label,
+  onDeleted,
+}: {
+  instanceId: string;
+  name: string;
+  /** The button's words, when not the plain "删除". */
+  label?: string;
+  onDeleted: () => void;
+}) {
   const { t, locale } = usePageT();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -32,7 +43,7 @@ export function DeleteDeployment({ instanceId, name, onDeleted }: { instanceId: 
   return (
     <>
       <Button danger onClick={() => setOpen(true)}>
-        {t('deployment.delete')}
+        {label ?? t('deployment.delete')}
       </Button>
       <Modal
         open={open}

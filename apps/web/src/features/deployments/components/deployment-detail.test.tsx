@@ -118,7 +118,7 @@ describe('deployment page', () => {
           phase: 'ready',
           progress: 100,
           updatedAt: '2025-01-01T00:09:00.000Z',
-          outputs: [{ key: 'DifyUrl', value: 'http://10.0.0.8' }],
+          outputs: [{ key: 'DifyUrl', label: 'DifyUrl', value: 'http://10.0.0.8', manualAccess: false }],
         }),
       }),
     );
@@ -126,6 +126,28 @@ describe('deployment page', () => {
     expect(progressValue()).toBe('100');
     expect(screen.getByRole('button', { name: '复制 DifyUrl' })).toBeTruthy();
     expect(screen.getAllByText('已部署').length).toBeGreaterThan(0);
+  });
+
+  it('a failed instance names the resources it left, says they are billed, and offers its deletion', async () => {
+    const resources = [
+      { arn: 'arn:acs:ros:cn-hangzhou:1:stack/e46', productCode: 'ros', type: 'ros', status: '', typeLabel: '资源栈（ROS）', statusLabel: '', billed: false },
+      { arn: 'arn:acs:nas:cn-hangzhou:1:filesystem/6743eaa8ba', productCode: 'nas', type: 'nas', status: 'Running', typeLabel: 'NAS 文件系统', statusLabel: '运行中', billed: true },
+      { arn: 'arn:acs:ecs:cn-hangzhou:1:disk/d-bp1js1t3', productCode: 'ecs', type: 'ecs', status: 'Running', typeLabel: '云盘', statusLabel: '运行中', billed: true },
+    ];
+    const failure = { code: 'DeployFailed', title: '部署失败', detail: 'boom', action: '请重试', fields: [] };
+    renderApp('/deployments/si-track1', {
+      '/deployments/si-track1': () => Response.json(detail({ status: 'DeployedFailed', phase: 'failed', progress: 90, failure, resources })),
+    });
+    const billed = await screen.findByTestId('failure-billed', {}, { timeout: 5000 });
+    expect(billed.textContent).toContain('留下了 2 个资源，在删除实例之前会持续计费');
+    expect(within(billed).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['NAS 文件系统 6743eaa8ba', '云盘 d-bp1js1t3']);
+    expect(screen.getByRole('button', { name: '删除实例，停止计费' })).toBeTruthy();
+    // The resources table speaks the user's language.
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByText('运行中')).toHaveLength(2);
+    expect(within(table).queryByText('nas')).toBeNull();
+    expect(screen.getByText('华东1（杭州）')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '删除' }).textContent).toBe('删除');
   });
 
   it('explains a failure and reopens the form with its values, the failing fields marked and no secret', async () => {
@@ -149,9 +171,8 @@ describe('deployment page', () => {
     await user.click(screen.getByRole('button', { name: '返回修改参数' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     const name = await screen.findByRole('textbox', { name: '服务实例名称' });
-    // The failed instance still holds its name: a new one is proposed, and the notice says why.
-    expect((name as HTMLInputElement).value).toMatch(/^dify-[a-z0-9]{4}$/);
-    expect((name as HTMLInputElement).value).not.toBe('dify-track1');
+    // The failed instance still holds its name: the user's name with a suffix, and the notice says why.
+    expect((name as HTMLInputElement).value).toBe('dify-track1-2');
     expect(await screen.findByText(/dify-track1 仍然存在/, {}, { timeout: 5000 })).toBeTruthy();
     const account = screen.getByRole<HTMLInputElement>('textbox', {
       name: 'PostgreSQL数据库账号',
@@ -163,7 +184,10 @@ describe('deployment page', () => {
         .getAttribute('aria-checked'),
     ).toBe('false');
     for (const label of ['PostgreSQL数据库密码', 'Redis实例密码', 'Milvus 用户密码']) {
-      expect(screen.getByLabelText<HTMLInputElement>(label, { exact: false }).value).toBe('');
+      const input = screen.getByLabelText<HTMLInputElement>(label, { exact: false });
+      expect(input.value).toBe('');
+      // Every emptied secret is marked on its own field.
+      await waitFor(() => expect(input.closest('.ant-form-item')?.textContent).toContain('保密参数未保留，请重新输入'));
     }
     const marked = await screen.findByText(
       '部署失败与此项有关：PostgreSQL 账号不是高权限账号',

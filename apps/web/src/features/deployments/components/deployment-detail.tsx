@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Progress, Spin, Table, Tag, theme } from 'antd';
 import { Link } from 'react-router';
 import type { DeploymentDetail as Detail, DeploymentPhase } from '@dify-console/shared/api/deployments';
+import { regionName } from '@dify-console/shared/domain/regions';
 import { findTemplate, HA_EXISTING_TEMPLATE } from '@dify-console/shared/template/templates';
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
@@ -15,6 +16,9 @@ import { DeploymentLogs } from './deployment-logs';
 import { DeploymentParameters } from './deployment-parameters';
 import { PhaseTimeline } from './phase-timeline';
 import { StatusTag } from './status-tag';
+
+/** The last part of an ARN: the resource's own id. */
+const resourceId = (arn: string) => arn.split('/').at(-1) ?? arn;
 
 /** Where a failed deployment stopped, from how far it had come. */
 const stoppedAt = (progress: number): DeploymentPhase => (progress < 20 ? 'validating' : progress < 80 ? 'installing' : 'starting');
@@ -63,6 +67,8 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
   const labelOf = (field: string) =>
     Object.hasOwn(template.fields, field) ? l(template.fields[field as keyof typeof template.fields].label) : field;
   const removed = d.status === 'Deleted' || d.status === 'Deleting';
+  // What a failed instance keeps, and pays for, until it is deleted.
+  const billed = d.failure ? d.resources.filter((r) => r.billed) : [];
   const copy = async (key: string, value: string) => {
     try {
       await navigator.clipboard.writeText(value);
@@ -91,7 +97,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '0 0 16px', color: token.colorTextSecondary }}>
         {[
           [t('deployment.instanceId'), d.instanceId],
-          [t('deployment.region'), d.regionId],
+          [t('deployment.region'), regionName(d.regionId, locale)],
           [t('deployment.template'), l(template.label)],
           [t('deployment.createdAt'), new Date(d.createdAt).toLocaleString(locale)],
         ].map(([k, v]) => (
@@ -128,9 +134,29 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
               <p style={{ margin: '4px 0', fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-word' }}>
                 {t('deployment.failureDetail')}：{d.failure.detail}
               </p>
-              <Button type="primary" style={{ marginTop: 8 }} onClick={() => onEditParameters(d)}>
-                {t('deployment.editParameters')}
-              </Button>
+              {billed.length > 0 ? (
+                <div data-testid="failure-billed" style={{ margin: '8px 0 0' }}>
+                  <p style={{ margin: '4px 0' }}>
+                    <strong>{t('deployment.failureBilled', { count: billed.length })}</strong>
+                  </p>
+                  <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                    {billed.map((r) => (
+                      <li key={r.arn}>
+                        {r.typeLabel} <code style={{ wordBreak: 'break-all' }}>{resourceId(r.arn)}</code>
+                      </li>
+                    ))}
+                  </ul>
+                  <p style={{ margin: '4px 0' }}>{t('deployment.failureBilledAction')}</p>
+                </div>
+              ) : null}
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
+                <Button type="primary" onClick={() => onEditParameters(d)}>
+                  {t('deployment.editParameters')}
+                </Button>
+                {billed.length > 0 && !removed ? (
+                  <DeleteDeployment instanceId={d.instanceId} name={d.name} label={t('deployment.deleteToStopBilling')} onDeleted={() => setSession((s) => s + 1)} />
+                ) : null}
+              </div>
             </div>
           }
         />
@@ -145,7 +171,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
         <div style={{ margin: '16px 0' }}>
           <PhaseTimeline phase={d.phase} failedAt={stoppedAt(d.progress)} />
         </div>
-        {d.statusDetail ? (
+        {d.statusDetail && !d.failure ? (
           <p style={{ color: token.colorTextSecondary, margin: '0 0 16px', wordBreak: 'break-word' }}>
             {t('deployment.statusDetail')}：{d.statusDetail}
           </p>
@@ -169,9 +195,11 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
           <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 220px) 1fr auto', gap: '8px 16px', margin: '0 0 20px', alignItems: 'center' }}>
             {d.outputs.map((o) => (
               <div key={o.key} style={{ display: 'contents' }}>
-                <dt style={{ color: token.colorTextSecondary }}>{o.key}</dt>
-                <dd style={{ margin: 0, fontFamily: 'monospace', wordBreak: 'break-all' }}>
-                  {/^https?:\/\//.test(o.value) ? (
+                <dt style={{ color: token.colorTextSecondary }}>{o.label}</dt>
+                <dd style={{ margin: 0, fontFamily: o.manualAccess ? undefined : 'monospace', wordBreak: 'break-all' }}>
+                  {o.manualAccess && d.status === 'Deployed' ? (
+                    <slots.AccessOutputNote instanceId={d.instanceId} />
+                  ) : /^https?:\/\//.test(o.value) ? (
                     <a href={o.value} target="_blank" rel="noopener noreferrer">
                       {o.value}
                     </a>
@@ -179,7 +207,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
                     o.value
                   )}
                 </dd>
-                <Button size="small" aria-label={t('deployment.copy', { key: o.key })} onClick={() => void copy(o.key, o.value)}>
+                <Button size="small" aria-label={t('deployment.copy', { key: o.label })} onClick={() => void copy(o.key, o.value)}>
                   {t('deployment.copy', { key: '' }).trim()}
                 </Button>
               </div>
@@ -198,10 +226,15 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
           locale={{ emptyText: t('deployment.resourcesEmpty') }}
           dataSource={d.resources}
           columns={[
-            { key: 'type', title: t('deployment.col.type'), dataIndex: 'type' },
-            { key: 'product', title: t('deployment.col.product'), dataIndex: 'productCode' },
+            { key: 'type', title: t('deployment.col.type'), dataIndex: 'typeLabel' },
             { key: 'arn', title: t('deployment.col.arn'), dataIndex: 'arn', render: (v: string) => <code style={{ wordBreak: 'break-all' }}>{v}</code> },
-            { key: 'status', title: t('deployment.col.status'), dataIndex: 'status' },
+            { key: 'status', title: t('deployment.col.status'), dataIndex: 'statusLabel' },
+            {
+              key: 'billed',
+              title: t('deployment.col.billed'),
+              dataIndex: 'billed',
+              render: (v: boolean) => (v ? t('deployment.billedYes') : t('deployment.billedNo')),
+            },
           ]}
         />
       </Panel>

@@ -1,3 +1,4 @@
+import { regionName } from '@dify-console/shared/domain/regions';
 import { Alert, Button, Empty, Progress, Table, theme } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -76,7 +77,7 @@ export function DeploymentList() {
               />
             ),
           },
-          { key: 'region', title: t('deployments.col.region'), dataIndex: 'regionId' },
+          { key: 'region', title: t('deployments.col.region'), render: (_, d) => <span title={d.regionId}>{regionName(d.regionId, locale)}</span> },
           {
             key: 'createdAt',
             title: t('deployments.col.createdAt'),
