@@ -180,6 +180,7 @@ export class ComputeNestGateway {
         ClientToken: input.clientToken,
         DryRun: input.dryRun,
         Tag: input.tags,
+        ResourceGroupId: input.resourceGroupId,
       },
       true,
     );

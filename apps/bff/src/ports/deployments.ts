@@ -67,6 +67,8 @@ export interface CreateServiceInstanceInput {
   /** Compute Nest checks the order without creating anything (the pre-flight dry run). */
   dryRun?: boolean;
   tags?: { Key: string; Value: string }[];
+  /** `ResourceGroupId`: the resource group the instance joins. */
+  resourceGroupId?: string;
 }
 
 export interface ComputeNestPort {

@@ -110,6 +110,23 @@ describe('names and orders', () => {
     });
   });
 
+  it("carries the user's resource group and tags to Compute Nest under their real names, the console's own tag last", async () => {
+    const body = { ...orderBody('dify-tagged', 'token-tagged-0009', { clusterId: CLUSTERS.failed }), resourceGroupId: 'rg-acfmzw2jz2z2dky', tags: [{ key: 'team', value: 'ai' }] };
+    const res = await order(app, body);
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = requests('CreateServiceInstance').find((r) => r.params.ClientToken === 'token-tagged-0009')!.params;
+    expect(sent).toMatchObject({ ResourceGroupId: 'rg-acfmzw2jz2z2dky', 'Tag.1.Key': 'team', 'Tag.1.Value': 'ai', 'Tag.2.Key': 'dify-console:order' });
+    // Bad values are refused before anything is ordered, saying what is wrong.
+    const bad = await order(app, { ...body, clientToken: 'token-tagged-0010', resourceGroupId: 'default', tags: [{ key: 'acs:x', value: '' }] }, 'en');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues).toEqual(
+      expect.arrayContaining([
+        { path: ['resourceGroupId'], message: expect.stringMatching(/starts with rg-/) },
+        { path: ['tags', 0, 'key'], message: expect.stringMatching(/cannot start with aliyun or acs:/) },
+      ]),
+    );
+  });
+
   it('says the name is taken, and refuses a second order with that name (409, issue on name) before ordering', async () => {
     const taken = await app.inject({ url: '/api/v1/deployments/name-availability?name=dify-main&lang=en' });
     expect(taken.json()).toMatchObject({ name: 'dify-main', available: false, message: expect.stringMatching(/already used/) });

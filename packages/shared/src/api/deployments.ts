@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeploymentStatusSchema } from '../domain/deployment-status';
 import { RegionIdSchema } from '../domain/regions';
-import { InstanceNameSchema } from '../domain/rules';
+import { InstanceNameSchema, MAX_USER_TAGS, ResourceGroupIdSchema, TagSchema } from '../domain/rules';
 import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
 import type { Endpoint } from './contract';
 import { TemplateParameterValuesSchema } from './template';
@@ -21,7 +21,11 @@ export const ClientTokenSchema = z
   .regex(/^[\x21-\x7e]{1,64}$/)
   .describe('Idempotency token made once per order by the browser (ASCII, at most 64)');
 
-export const OrderRequestSchema = DeploymentRequestSchema.extend({ clientToken: ClientTokenSchema });
+export const OrderRequestSchema = DeploymentRequestSchema.extend({
+  clientToken: ClientTokenSchema,
+  resourceGroupId: ResourceGroupIdSchema.optional().describe("Compute Nest's ResourceGroupId: the resource group of the instance"),
+  tags: z.array(TagSchema).max(MAX_USER_TAGS).optional().describe("Compute Nest's Tag.N: tags of the instance (one more is the console's own)"),
+});
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
 export const QuoteRequestSchema = DeploymentRequestSchema.omit({ name: true });

@@ -90,6 +90,19 @@ export const RULE_MESSAGES = {
     en: 'Choose a Milvus instance (its ID starts with c-)',
   },
   'regionId.format': { 'zh-CN': '请选择地域', en: 'Choose a region' },
+  'resourceGroupId.format': {
+    'zh-CN': '资源组ID以 rg- 开头，后跟小写字母和数字，例如 rg-acfmzw2jz2z2dky',
+    en: 'A resource group ID starts with rg- followed by lower case letters and digits, e.g. rg-acfmzw2jz2z2dky',
+  },
+  'tagKey.required': { 'zh-CN': '请填写标签键', en: 'Enter the tag key' },
+  'tagKey.tooLong': { 'zh-CN': '标签键超过128个字符，请缩短', en: 'The tag key is longer than 128 characters; shorten it' },
+  'tagKey.reserved': {
+    'zh-CN': '标签键不能以 aliyun 或 acs: 开头（这些前缀为阿里云保留）',
+    en: 'A tag key cannot start with aliyun or acs: (Alibaba Cloud reserves these prefixes)',
+  },
+  'tagKey.scheme': { 'zh-CN': '标签键不能包含 http:// 或 https://', en: 'A tag key cannot contain http:// or https://' },
+  'tagValue.tooLong': { 'zh-CN': '标签值超过128个字符，请缩短', en: 'The tag value is longer than 128 characters; shorten it' },
+  'tagValue.scheme': { 'zh-CN': '标签值不能包含 http:// 或 https://', en: 'A tag value cannot contain http:// or https://' },
   'ingressHost.format': {
     'zh-CN': '请输入有效的域名，例如 dify.example.com（不含协议、端口和通配符）',
     en: 'Enter a valid domain such as dify.example.com (no scheme, port or wildcard)',
@@ -235,3 +248,29 @@ export const MilvusInstanceIdSchema = z
   .string(err('milvusInstanceId.format'))
   .max(64, err('milvusInstanceId.format'))
   .regex(/^c-[a-z0-9]+$/, err('milvusInstanceId.format'));
+
+/** Resource group of the instance (`ResourceGroupId` of CreateServiceInstance). */
+export const ResourceGroupIdSchema = z.string(err('resourceGroupId.format')).regex(/^rg-[a-z0-9]+$/, err('resourceGroupId.format'));
+
+const RESERVED_TAG_PREFIX = /^(aliyun|acs:)/i;
+const URL_SCHEME = /https?:\/\//i;
+
+/** The tag rules of Alibaba Cloud: key 1-128 characters, not `aliyun`/`acs:`, no URL scheme; value 0-128. */
+export const TagKeySchema = z
+  .string(err('tagKey.required'))
+  .superRefine((value, ctx) => {
+    const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
+    if (value.trim() === '') issue('tagKey.required');
+    else if (value.length > 128) issue('tagKey.tooLong');
+    else if (RESERVED_TAG_PREFIX.test(value)) issue('tagKey.reserved');
+    else if (URL_SCHEME.test(value)) issue('tagKey.scheme');
+  });
+export const TagValueSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (value.length > 128) ctx.addIssue({ code: 'custom', message: 'tagValue.tooLong' });
+    else if (URL_SCHEME.test(value)) ctx.addIssue({ code: 'custom', message: 'tagValue.scheme' });
+  });
+export const TagSchema = z.object({ key: TagKeySchema, value: TagValueSchema.default('') });
+/** Compute Nest takes 20 tags; the console adds two of its own (the order's token and digest). */
+export const MAX_USER_TAGS = 18;

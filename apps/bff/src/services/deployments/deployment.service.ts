@@ -197,7 +197,13 @@ export class DeploymentService {
           name: request.name,
           parameters: built.parameters,
           clientToken: request.clientToken,
-          tags: [orderTag, digestTag],
+          // The user's tags (as the Compute Nest form allows), then the console's own.
+          tags: [
+            ...(request.tags ?? []).filter((t) => !t.key.startsWith('dify-console:')).map((t) => ({ Key: t.key, Value: t.value })),
+            orderTag,
+            digestTag,
+          ],
+          ...(request.resourceGroupId ? { resourceGroupId: request.resourceGroupId } : {}),
         }), built.secrets,
       ).catch((err: unknown) => {
         // The cloud's own word for the same (a token reused under another name, say).

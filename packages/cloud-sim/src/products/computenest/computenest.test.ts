@@ -565,6 +565,23 @@ describe('failure modes → DeployedFailed with the detail the stack gives', () 
   });
 });
 
+describe('resource group and tags', () => {
+  it('records ResourceGroupId and Tag.N.Key/Value as given; refuses a malformed group and a reserved tag key', async () => {
+    const me = await sim.createAccount();
+    const id = await create(me, {}, { ResourceGroupId: 'rg-acfmzw2jz2z2dky', 'Tag.1.Key': 'team', 'Tag.1.Value': 'ai', 'Tag.2.Key': 'env', 'Tag.2.Value': 'prod' });
+    const si = await call<{ ResourceGroupId: string; Tags: { Key: string; Value: string }[] }>(me, 'GetServiceInstance', { ServiceInstanceId: id });
+    expect(si.ResourceGroupId).toBe('rg-acfmzw2jz2z2dky');
+    expect(si.Tags).toEqual([
+      { Key: 'team', Value: 'ai' },
+      { Key: 'env', Value: 'prod' },
+    ]);
+    const rg = await rejectionOf(create(me, {}, { ResourceGroupId: 'my-group' }));
+    expect([rg.code, rg.message]).toEqual(['InvalidParameter', expect.stringContaining('ResourceGroupId')]);
+    const tag = await rejectionOf(create(me, {}, { 'Tag.1.Key': 'acs:owner', 'Tag.1.Value': 'x' }));
+    expect([tag.code, tag.message]).toEqual(['InvalidParameter', expect.stringContaining('Tag.1.Key')]);
+  });
+});
+
 describe('ClientToken idempotency', () => {
   it('the same token twice → the same instance; a different request → IdempotentParameterMismatch', async () => {
     const me = await sim.createAccount();

@@ -25,9 +25,23 @@ export function tagsOf(params: Params): { Key: string; Value: string }[] {
         'Tag',
         'The specified parameter "Tag" is not valid: at most 20 tags.',
       );
-    tags.push({ Key: key, Value: params.get(`Tag.${n}.Value`) ?? '' });
+    // Alibaba Cloud's tag rules: aliyun and acs: are reserved, keys and values at most 128.
+    if (key === '' || key.length > 128 || /^(aliyun|acs:)/i.test(key) || /https?:\/\//i.test(key))
+      throw Errors.invalidParameter(`Tag.${n}.Key`, `The specified parameter "Tag.${n}.Key" is not valid.`);
+    const value = params.get(`Tag.${n}.Value`) ?? '';
+    if (value.length > 128 || /https?:\/\//i.test(value))
+      throw Errors.invalidParameter(`Tag.${n}.Value`, `The specified parameter "Tag.${n}.Value" is not valid.`);
+    tags.push({ Key: key, Value: value });
   }
   return tags;
+}
+
+/** `ResourceGroupId`: an id of the rg- form (the account's default group when absent). */
+export function resourceGroupOf(params: Params): string {
+  const rg = params.get('ResourceGroupId') ?? '';
+  if (rg !== '' && !/^rg-[a-z0-9]+$/.test(rg))
+    throw Errors.invalidParameter('ResourceGroupId', 'The specified parameter "ResourceGroupId" is not valid.');
+  return rg;
 }
 
 /**
@@ -63,6 +77,7 @@ export const createServiceInstance: ActionHandler = ({
       'The specified parameter "ClientToken" is not valid: at most 64 ASCII characters.',
     );
   const tags = tagsOf(params);
+  const resourceGroupId = resourceGroupOf(params);
   const payPeriod = params.get('Commodity.PayPeriod');
   const payPeriodUnit = params.get('Commodity.PayPeriodUnit');
   const dryRun = params.bool('DryRun') ?? false;
@@ -90,7 +105,7 @@ export const createServiceInstance: ActionHandler = ({
     template: template.Name,
     spec: params.get('SpecificationName') ?? '',
     name: name ?? '',
-    rg: params.get('ResourceGroupId') ?? '',
+    rg: resourceGroupId,
     values,
     tags,
     payPeriod: payPeriod ?? '',
@@ -127,7 +142,7 @@ export const createServiceInstance: ActionHandler = ({
     ApiRegionId: region,
     DeployRegionId: String(values[template.inputs.region]),
     Parameters: values,
-    ResourceGroupId: params.get('ResourceGroupId') ?? '',
+    ResourceGroupId: resourceGroupId,
     Tags: tags,
     PayType: payPeriod !== undefined || payPeriodUnit !== undefined ? 'PrePaid' : 'PostPaid',
     ...(token !== undefined ? { ClientToken: token } : {}),

@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Checkbox, Spin, theme, type FormInstance } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Spin, theme, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DeploymentRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
 import type { PickerKind } from '@dify-console/shared/template/types';
@@ -9,12 +9,14 @@ import { applyProblemIssues } from '../../../lib/form/problem-issues';
 import { usePageT, type PageTFunction } from '../../../lib/i18n/use-page-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useCreateDeployment } from '../api/create-deployment';
+import { useQuote } from '../api/get-quote';
 import { deployKeys } from '../api/deploy-keys';
 import { FORM_FIELD_NAMES, type FormValues } from '../form-values';
 import { formFieldOfIssue, toDeploymentRequest } from '../order-request';
 import type { DeploySlots, PickedResource, PreflightGate } from '../slots';
+import { OrderOptions, type OrderOptionsValue } from './order-options';
 import { OrderSummary } from './order-summary';
-import { QuotePanel } from './quote-panel';
+import { formatMoney, QuotePanel, unitText } from './quote-panel';
 
 // The notice of a form reopened from a failed deployment travels in this chunk too: both are
 // needed only after the first screen, and one lazily loaded chunk costs the entry less than two.
@@ -98,6 +100,8 @@ function Review({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [agreed, setAgreed] = useState(false);
+  const [agreementOpen, setAgreementOpen] = useState(false);
+  const [options, setOptions] = useState<OrderOptionsValue>({ tags: [], valid: true });
   // Ordering waits until the checklist (loaded lazily) has reported.
   const [gate, setGate] = useState<PreflightGate>({ state: 'running' });
   const onGateChange = useCallback((next: PreflightGate) => setGate(next), []);
@@ -105,7 +109,7 @@ function Review({
   const [ackedFor, setAckedFor] = useState<string | null>(null);
   const ackKey = ackKeyOf(gate);
   const acknowledged = ackKey !== null && ackedFor === ackKey;
-  const blockedReason = orderBlockedReason(gate, acknowledged, agreed, t);
+  const blockedReason = options.valid ? orderBlockedReason(gate, acknowledged, agreed, t) : t('review.options.invalid');
   const reasonId = useId();
   const order = useCreateDeployment(locale);
   // Set synchronously: a second click in the same frame, before the button is disabled, is ignored.
@@ -116,6 +120,8 @@ function Review({
     [request],
   );
   const priced = useDebouncedValue(quoteRequest, QUOTE_DELAY_MS);
+  // The same query as the price details: the order bar shows its total.
+  const price = useQuote(priced, locale).data;
 
   /** The BFF refused values of step 1 (400/409): back there, each message on its field. */
   const onRejected = (error: ApiError) => {
@@ -138,7 +144,12 @@ function Review({
     if (blockedReason !== null || inFlight.current) return;
     inFlight.current = true;
     order.mutate(
-      { ...request, clientToken },
+      {
+        ...request,
+        clientToken,
+        ...(options.resourceGroupId ? { resourceGroupId: options.resourceGroupId } : {}),
+        ...(options.tags.length > 0 ? { tags: options.tags } : {}),
+      },
       {
         onSuccess: ({ instanceId }) => {
           // The name is taken now: no earlier "available" answer may be shown again.
@@ -146,10 +157,9 @@ function Review({
           onOrdered(instanceId);
         },
         onError: (error) => {
-          if (isFieldProblem(error)) onRejected(error);
-        },
-        onSettled: () => {
+          // Only a failed order may be tried again; an ordered one stays ordered while the page changes.
           inFlight.current = false;
+          if (isFieldProblem(error)) onRejected(error);
         },
       },
     );
@@ -172,6 +182,7 @@ function Review({
         <slots.PreflightChecklist request={quoteRequest} onGateChange={onGateChange} />
       </Suspense>
       <QuotePanel request={priced} />
+      <OrderOptions disabled={order.isPending} onChange={setOptions} />
       {failed ? (
         <Alert
           type="error"
@@ -182,15 +193,25 @@ function Review({
           description={t('review.orderRetryHint')}
         />
       ) : null}
+      {/* The order bar stays in sight at the bottom, as in Compute Nest: price, agreement, button. */}
       <div
+        role="region"
+        aria-label={t('review.orderBar')}
+        data-testid="order-bar"
         style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 5,
           display: 'flex',
           flexWrap: 'wrap',
           alignItems: 'center',
           justifyContent: 'space-between',
           gap: 16,
-          padding: '16px 0',
+          padding: '12px 16px',
+          margin: '0 -16px',
+          background: token.colorBgContainer,
           borderTop: `1px solid ${token.colorBorderSecondary}`,
+          boxShadow: token.boxShadowSecondary,
         }}
       >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -203,11 +224,30 @@ function Review({
               {t(gate.state === 'unavailable' ? 'review.ackUnavailable' : 'review.ackWarnings')}
             </Checkbox>
           ) : null}
-          <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} disabled={order.isPending}>
-            {t('review.agreement')}
-          </Checkbox>
+          <span>
+            <Checkbox
+              checked={agreed}
+              onChange={(e) => setAgreed(e.target.checked)}
+              disabled={order.isPending}
+              aria-label={`${t('review.agreement')}${t('review.agreementName')}`}
+            >
+              {t('review.agreement')}
+            </Checkbox>
+            <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => setAgreementOpen(true)}>
+              {t('review.agreementName')}
+            </Button>
+          </span>
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end', gap: 12 }}>
+          {price ? (
+            <span data-testid="order-bar-price">
+              {t('quote.total')}{' '}
+              <strong style={{ fontSize: token.fontSizeLG, color: token.colorPrimary }}>
+                {formatMoney(price.total.tradeAmount, price.currency, locale)}
+                {unitText(price.total.priceUnit, t)}
+              </strong>
+            </span>
+          ) : null}
           {blockedReason !== null && !order.isPending ? (
             <span id={reasonId} data-testid="order-blocked-reason" style={{ color: token.colorTextSecondary }}>
               {blockedReason}
@@ -229,6 +269,26 @@ function Review({
           </Button>
         </div>
       </div>
+      <Modal
+        open={agreementOpen}
+        title={t('review.agreementName')}
+        onCancel={() => setAgreementOpen(false)}
+        footer={
+          <Button
+            type="primary"
+            onClick={() => {
+              setAgreed(true);
+              setAgreementOpen(false);
+            }}
+          >
+            {t('review.agreementAccept')}
+          </Button>
+        }
+      >
+        <div data-testid="agreement-text" style={{ whiteSpace: 'pre-line' }}>
+          {t('review.agreementText')}
+        </div>
+      </Modal>
     </div>
   );
 }

@@ -100,6 +100,12 @@ describe('pre-flight checklist', () => {
     const warning = within(checklist).getByRole('listitem', { name: 'Redis 版本' });
     expect(within(warning).getByText('警告')).toBeTruthy();
     expect(within(warning).getByText('Redis 6.0 可以使用，建议 7.0 或更高版本')).toBeTruthy();
+    // Failures and warnings are open; a group where everything passed is one collapsed line.
+    expect(screen.getByTestId('preflight-group-postgres').hasAttribute('open')).toBe(true);
+    expect(screen.getByTestId('preflight-group-redis').hasAttribute('open')).toBe(true);
+    const milvus = screen.getByTestId('preflight-group-milvus');
+    expect(milvus.hasAttribute('open')).toBe(false);
+    expect(milvus.querySelector('summary')?.textContent).toMatch(/Milvus.*项全部通过/);
     const passing = within(checklist).getByRole('listitem', { name: 'Milvus 可连接' });
     expect(within(passing).getByText('通过')).toBeTruthy();
     expect(within(passing).getByText('用户 root 登录成功')).toBeTruthy();

@@ -189,25 +189,39 @@ function CheckGroups({
         const rows = checks.filter((c) => c.group === group);
         if (rows.length === 0) return null;
         const headingId = `preflight-group-${group}`;
+        const problems = rows.filter((c) => c.status !== 'pass').length;
+        // Passing groups are collapsed to one line; failures and warnings stay open. The key
+        // re-opens (or closes) a group whose outcome changed.
         return (
-          <section key={group} aria-labelledby={headingId} style={{ marginBottom: 16 }}>
-            <h3
-              id={headingId}
-              style={{
-                margin: '0 0 8px',
-                fontSize: token.fontSize,
-                fontWeight: 600,
-                color: token.colorTextHeading,
-              }}
-            >
-              {t(`preflight.group.${group}`)}
-            </h3>
-            <ul aria-labelledby={headingId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <details
+            key={`${group}-${problems > 0 ? 'open' : 'passed'}`}
+            open={problems > 0}
+            data-testid={headingId}
+            style={{ marginBottom: 12 }}
+          >
+            <summary style={{ cursor: 'pointer', padding: '4px 0' }}>
+              <h3
+                id={headingId}
+                style={{
+                  display: 'inline',
+                  margin: 0,
+                  fontSize: token.fontSize,
+                  fontWeight: 600,
+                  color: token.colorTextHeading,
+                }}
+              >
+                {t(`preflight.group.${group}`)}
+              </h3>
+              {problems === 0 ? (
+                <span style={{ marginInlineStart: 8, color: token.colorSuccess }}>{t('preflight.group.allPassed', { count: rows.length })}</span>
+              ) : null}
+            </summary>
+            <ul aria-labelledby={headingId} style={{ listStyle: 'none', margin: '4px 0 0', padding: 0 }}>
               {rows.map((check) => (
                 <CheckRow key={check.id} check={check} onFix={onFix} busy={busy} />
               ))}
             </ul>
-          </section>
+          </details>
         );
       })}
     </>
