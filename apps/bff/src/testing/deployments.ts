@@ -53,7 +53,7 @@ export function orderBody(
   };
 }
 
-export async function order(app: FastifyInstance, body: ReturnType<typeof orderBody>, lang = 'en') {
+export async function order(app: FastifyInstance, body: ReturnType<typeof orderBody> & { resourceGroupId?: string; tags?: { key: string; value: string }[] }, lang = 'en') {
   return app.inject({ method: 'POST', url: '/api/v1/deployments', payload: body, headers: { 'accept-language': lang } });
 }
 
