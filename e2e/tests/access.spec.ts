@@ -1,3 +1,4 @@
+import { Resolver } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DeploymentPage } from '../support/deploy-wizard-page';
@@ -78,19 +79,28 @@ test('open access by load balancer, reach /install, then switch to an Ingress wi
   expect(install.status).toBe(200);
   expect(install.body).toContain('dify-install');
 
-  // Switch to an Ingress with a domain: the add-on is installed on consent, the hosts line appears.
+  // Switch to an Ingress with a domain: the add-on is installed on consent; its address is a
+  // network load balancer's host name, so the page asks for a CNAME to it (no hosts line).
   const ingress = access.getByRole('region', { name: '方式二：Ingress' });
-  await ingress.getByRole('textbox', { name: '域名' }).fill('dify.example.local');
+  await expect(ingress.getByRole('textbox', { name: '域名' })).toHaveValue('dify.example.com');
+  await ingress.getByRole('textbox', { name: '域名' }).fill('dify.example.org');
   await ingress.getByRole('checkbox', { name: /同意自动安装/ }).check();
   await ingress.getByRole('button', { name: '应用' }).click();
   const confirm = page.getByRole('dialog', { name: '切换访问方式' });
+  await expect(confirm).not.toContainText(/（[^）]*（/);
   await confirm.getByRole('button', { name: '切换' }).click();
 
-  const hosts = access.getByTestId('access-hosts-line');
-  await expect(hosts).toHaveText(/^127\.0\.100\.\d+ dify\.example\.local$/, { timeout: 30_000 });
+  const cname = access.getByTestId('access-cname');
+  await expect(cname).toHaveText(/^dify\.example\.org CNAME \S+$/, { timeout: 30_000 });
+  await expect(access.getByTestId('access-hosts-line')).toHaveCount(0);
   await expect(access.getByTestId('access-check-upload')).toContainText('通过', { timeout: 20_000 });
-  const [ip] = (await hosts.textContent())!.split(' ');
-  const viaIngress = await get((await url.textContent())!.replace('dify.example.local', ip!), 'dify.example.local');
+  // Installed now: no consent to give any more.
+  await expect(ingress.getByRole('checkbox', { name: /同意自动安装/ })).toHaveCount(0);
+  const target = (await cname.textContent())!.split(' ').at(-1)!;
+  const resolver = new Resolver();
+  resolver.setServers([`127.0.0.1:${Number(process.env.E2E_SIM_PORT ?? 18481) + 3}`]);
+  const [ip] = await resolver.resolve4(target);
+  const viaIngress = await get((await url.textContent())!.replace('dify.example.org', ip!), 'dify.example.org');
   expect(viaIngress.body).toContain('dify-install');
 
   // The add-on was installed once; switching released the load balancer: ack-dify is ClusterIP again.

@@ -276,7 +276,9 @@ export class AccessService {
     const ip = await this.ipOf(address);
     const shownHost = host ?? address.ip ?? address.hostname ?? '';
     const url = this.url(scheme, shownHost);
-    const hostsLine = host && ip ? `${ip} ${host}` : null;
+    // A hosts line only for an address that is an IP: a host name (a network load balancer) may
+    // change its IPs, so the user adds a CNAME to it instead (the page says so).
+    const hostsLine = host && address.ip ? `${address.ip} ${host}` : null;
     const checks = ip
       ? this.checker.current(
           `${ref.accountId}|${target.instanceId}|ing|${ing.metadata.resourceVersion ?? ''}|${secret?.metadata.resourceVersion ?? ''}|${ip}`,

@@ -183,9 +183,11 @@ describe('access entry', () => {
     // The checks, each with its status in words.
     expect(within(screen.getByTestId('access-check-upload')).getByText('通过')).toBeTruthy();
     expect(within(screen.getByTestId('access-check-streaming')).getByText('检查中')).toBeTruthy();
-    // The settings as applied now come from the cluster.
-    expect(within(option('方式一：负载均衡')).getByText('已应用的设置')).toBeTruthy();
-    expect(within(option('方式一：负载均衡')).getByText(/established-timeout: 900/)).toBeTruthy();
+    // The settings as applied, in the same words as before applying (the annotations in the tooltip).
+    const lbOption = option('方式一：负载均衡');
+    expect(within(lbOption).getByText('已应用的设置')).toBeTruthy();
+    const applied = within(lbOption).getByText('连接空闲超时 900 秒（负载均衡允许的最大值）');
+    expect(applied.closest('ul')?.getAttribute('title')).toMatch(/established-timeout: 900/);
   });
 
   it('shows the hosts line of an Ingress with a domain, with its own copy button', async () => {
@@ -199,6 +201,28 @@ describe('access entry', () => {
     const ingress = option('方式二：Ingress');
     expect(within(ingress).getByText('当前使用')).toBeTruthy();
     expect(within(ingress).getByRole<HTMLInputElement>('textbox', { name: '域名' }).value).toBe('dify.example.com');
+    // Installed: no consent to give.
+    expect(within(ingress).queryByRole('checkbox', { name: /同意自动安装/ })).toBeNull();
+    expect(within(ingress).getByText('集群已安装 Nginx Ingress Controller 组件')).toBeTruthy();
+    expect(screen.queryByTestId('access-cname')).toBeNull();
+  });
+
+  it('a host name address (network load balancer) asks for a CNAME, never a hosts line', async () => {
+    const { user } = open({ ...ingressReady, address: { ip: null, hostname: 'nlb-abc.cn-hangzhou.nlb.aliyuncsslb.com' }, hostsLine: null });
+    await section();
+    expect((await screen.findByTestId('access-cname')).textContent).toBe('dify.example.com CNAME nlb-abc.cn-hangzhou.nlb.aliyuncsslb.com');
+    expect(screen.getByText(/为 dify.example.com 添加一条 CNAME 记录，指向 nlb-abc/)).toBeTruthy();
+    expect(screen.queryByTestId('access-hosts-line')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '复制 CNAME 目标' }));
+    expect(await navigator.clipboard.readText()).toBe('nlb-abc.cn-hangzhou.nlb.aliyuncsslb.com');
+  });
+
+  it('proposes an example domain that is not under .local', async () => {
+    open(NONE);
+    await section();
+    const host = within(option('方式二：Ingress')).getByRole<HTMLInputElement>('textbox', { name: '域名' }).value;
+    expect(host).toBe('dify.example.com');
+    expect(host.endsWith('.local')).toBe(false);
   });
 
   it('checks the domain before sending', async () => {
@@ -222,12 +246,12 @@ describe('access entry', () => {
     };
     const { user, fetchMock } = open(NONE, ({ body }) =>
       (body as { installAddon?: boolean }).installAddon
-        ? Response.json({ ...NONE, kind: 'ingress', state: 'pending', reason: '正在安装 nginx Ingress 组件（约一分钟）', settings: { ...NONE.settings, host: 'dify-example.local' } })
+        ? Response.json({ ...NONE, kind: 'ingress', state: 'pending', reason: '正在安装 nginx Ingress 组件（约一分钟）', settings: { ...NONE.settings, host: 'dify.example.com' } })
         : problem(409, addonMissing),
     );
     await section();
     const ingress = option('方式二：Ingress');
-    expect(within(ingress).getByRole<HTMLInputElement>('textbox', { name: '域名' }).value).toBe('dify-example.local');
+    expect(within(ingress).getByRole<HTMLInputElement>('textbox', { name: '域名' }).value).toBe('dify.example.com');
     await user.click(within(ingress).getByRole('button', { name: '应用' }));
 
     expect(await within(ingress).findByText(addonMissing.message)).toBeTruthy();
@@ -237,7 +261,7 @@ describe('access entry', () => {
     expect(within(screen.getByTestId('access-addon')).getByText(addonMissing.issues[0]!.message)).toBeTruthy();
     expect(JSON.parse(callsTo(fetchMock, ACCESS_PATH, 'PUT')[0]![1]!.body as string)).toEqual({
       kind: 'ingress',
-      host: 'dify-example.local',
+      host: 'dify.example.com',
       installAddon: false,
     });
 
@@ -274,7 +298,7 @@ describe('access entry', () => {
     expect(within(ingress).getByText(invalid.message)).toBeTruthy();
     expect(JSON.parse(callsTo(fetchMock, ACCESS_PATH, 'PUT')[0]![1]!.body as string)).toEqual({
       kind: 'ingress',
-      host: 'dify-example.local',
+      host: 'dify.example.com',
       installAddon: false,
       tls: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY },
     });
@@ -286,9 +310,9 @@ describe('access entry', () => {
   it('never shows the private key again after a successful apply', async () => {
     const applied: AccessState = {
       ...ingressReady,
-      settings: { ...ingressReady.settings, host: 'dify-example.local', tls: { subject: 'CN=dify-example.local', notAfter: '2027-01-01T00:00:00.000Z' } },
-      url: 'https://dify-example.local:18443/install',
-      hostsLine: '127.0.100.7 dify-example.local',
+      settings: { ...ingressReady.settings, host: 'dify.example.com', tls: { subject: 'CN=dify.example.com', notAfter: '2027-01-01T00:00:00.000Z' } },
+      url: 'https://dify.example.com:18443/install',
+      hostsLine: '127.0.100.7 dify.example.com',
     };
     const { user, fetchMock } = open(NONE, () => Response.json(applied));
     await section();
@@ -300,7 +324,7 @@ describe('access entry', () => {
     await user.paste(PRIVATE_KEY);
     await user.click(within(ingress).getByRole('button', { name: '应用' }));
 
-    expect(await screen.findByText(/CN=dify-example.local，有效期至/)).toBeTruthy();
+    expect(await screen.findByText(/CN=dify.example.com，有效期至/)).toBeTruthy();
     expect(callsTo(fetchMock, ACCESS_PATH, 'PUT')).toHaveLength(1);
     expect(within(ingress).getByRole<HTMLTextAreaElement>('textbox', { name: '私钥（PEM）' }).value).toBe('');
     for (const el of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input')) {
@@ -315,7 +339,9 @@ describe('access entry', () => {
     const ingress = option('方式二：Ingress');
     await user.click(within(ingress).getByRole('button', { name: '应用' }));
     const dialog = await screen.findByRole('dialog', { name: '切换访问方式' });
-    expect(within(dialog).getByText(/当前入口（负载均衡（私网））将被Ingress替换/)).toBeTruthy();
+    const body = within(dialog).getByText(/当前入口将被替换为Ingress/);
+    expect(body.textContent).toContain('原入口负载均衡（私网）会被删除');
+    expect(body.textContent).not.toMatch(/（[^）]*（/); // no nested full-width brackets
     await user.click(within(dialog).getByRole('button', { name: '取消' }));
     expect(callsTo(fetchMock, ACCESS_PATH, 'PUT')).toHaveLength(0);
 

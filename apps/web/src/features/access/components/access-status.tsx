@@ -49,6 +49,11 @@ export function AccessStatus({ access }: { access: AccessState }) {
   }[access.state];
   const ip = access.hostsLine?.split(' ')[0] ?? '';
   const address = access.address?.ip ?? access.address?.hostname ?? null;
+  // A host name address (a network load balancer) is reached through a CNAME, never a fixed IP.
+  const cname =
+    access.settings.host && !access.address?.ip && access.address?.hostname
+      ? { host: access.settings.host, target: access.address.hostname }
+      : null;
 
   const row = (label: string, value: ReactNode) => (
     <div style={{ display: 'contents' }}>
@@ -86,6 +91,17 @@ export function AccessStatus({ access }: { access: AccessState }) {
               </span>,
             )
           : null}
+        {cname
+          ? row(
+              t('access.cname'),
+              <span style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+                <code data-testid="access-cname">{`${cname.host} CNAME ${cname.target}`}</code>
+                <Button size="small" onClick={() => void copy(cname.target)}>
+                  {t('access.copyCname')}
+                </Button>
+              </span>,
+            )
+          : null}
         {access.hostsLine
           ? row(
               t('access.hostsLine'),
@@ -111,6 +127,9 @@ export function AccessStatus({ access }: { access: AccessState }) {
         <p style={{ margin: '0 0 12px', color: token.colorTextSecondary }}>
           {t('access.hostsHint', { host: access.settings.host, ip })}
         </p>
+      ) : null}
+      {cname ? (
+        <p style={{ margin: '0 0 12px', color: token.colorTextSecondary }}>{t('access.cnameHint', { host: cname.host, target: cname.target })}</p>
       ) : null}
       {access.reason && access.state !== 'ready' ? (
         access.state === 'failed' ? (

@@ -11,7 +11,7 @@ export interface EntrySettingsProps {
   why: PageMessageKey;
 }
 
-/** "将应用的设置 / 已应用的设置": the Dify-aware settings of one way, and why they matter. */
+/** "将应用的设置 / 已应用的设置": the Dify-aware settings of one way, in the same words, and why they matter. */
 export function EntrySettings({ applied, planned, why }: EntrySettingsProps) {
   const { t } = usePageT();
   const { token } = theme.useToken();
@@ -21,16 +21,12 @@ export function EntrySettings({ applied, planned, why }: EntrySettingsProps) {
       <div style={{ fontWeight: 600, color: token.colorText, marginBottom: 4 }}>
         {t(applied ? 'access.settings.applied' : 'access.settings.toApply')}
       </div>
-      <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }}>
-        {applied
-          ? entries.map(([k, v]) => (
-              <li key={k} style={{ wordBreak: 'break-all' }}>
-                <code>
-                  {k}: {v}
-                </code>
-              </li>
-            ))
-          : planned.map((key) => <li key={key}>{t(key)}</li>)}
+      {/* The same words before and after: what was applied is what was announced (the exact
+          annotations are in the tooltip). */}
+      <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }} title={entries.map(([k, v]) => `${k}: ${v}`).join('\n') || undefined}>
+        {planned.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ul>
       <div>{t(why)}</div>
     </div>

@@ -8,7 +8,7 @@ import { EntrySettings } from './entry-settings';
 import { OptionCard } from './option-card';
 
 /** The domain of the guide's screenshot, to be adjusted. */
-export const DEFAULT_INGRESS_HOST = 'dify-example.local';
+export const DEFAULT_INGRESS_HOST = 'dify.example.com';
 
 const FIELDS = ['host', 'certificate', 'privateKey', 'installAddon'] as const;
 type Field = (typeof FIELDS)[number];
@@ -206,20 +206,23 @@ export function IngressOption({ access, pending, onApply }: IngressOptionProps) 
             marginBottom: 12,
           }}
         >
+          {/* Installed already: nothing to agree to. */}
+          {access.addon.installed ? null : (
           <Checkbox
-            id={ids.installAddon}
-            checked={installAddon}
-            disabled={pending}
-            aria-invalid={addonFlagged || undefined}
-            aria-describedby={describedBy('installAddon')}
-            onChange={(e) => {
-              setInstallAddon(e.target.checked);
-              // Agreed (or changed its mind): the refusal no longer stands.
-              clearError('installAddon');
-            }}
-          >
-            {t('access.ing.installAddon')}
-          </Checkbox>
+              id={ids.installAddon}
+              checked={installAddon}
+              disabled={pending}
+              aria-invalid={addonFlagged || undefined}
+              aria-describedby={describedBy('installAddon')}
+              onChange={(e) => {
+                setInstallAddon(e.target.checked);
+                // Agreed (or changed its mind): the refusal no longer stands.
+                clearError('installAddon');
+              }}
+            >
+              {t('access.ing.installAddon')}
+            </Checkbox>
+          )}
           {errors.installAddon ? (
             <div id={`${ids.installAddon}-error`} style={{ color: token.colorError, fontSize: 12, marginTop: 4 }}>
               {errors.installAddon}

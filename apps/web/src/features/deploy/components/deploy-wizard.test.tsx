@@ -78,6 +78,8 @@ describe('DeployWizard', () => {
     const option = await openOption(user, screen.getByRole('combobox', { name: 'ACK 集群ID' }), 'c3test');
     await waitFor(() => expect(option.getAttribute('aria-disabled')).toBe('true'));
     expect(within(option).getByText(/位于其他专有网络 vpc-test/)).toBeTruthy();
+    // While choosing, the list says how many are elsewhere, in the words of this kind.
+    expect((await screen.findByTestId('picker-other-vpc')).textContent).toMatch(/^另有 \d+ 个集群位于其他专有网络$/);
   });
 
   it('fills the Milvus address from the picked instance and warns when it is changed', async () => {

@@ -50,7 +50,8 @@ export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note }
     <Form.Item
       name={name}
       label={label}
-      rules={[zodRule(def.schema, locale)]}
+      // A switch is always set, one way or the other: no required mark on it.
+      rules={[def.widget === 'switch' ? { ...zodRule(def.schema, locale), required: false } : zodRule(def.schema, locale)]}
       valuePropName={def.widget === 'switch' ? 'checked' : 'value'}
       extra={
         <>

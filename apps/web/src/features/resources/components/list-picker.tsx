@@ -116,6 +116,19 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           allowClear={allowClear}
           showSearch={{ optionFilterProp: 'searchText' }}
           options={options}
+          // Only while choosing, and in the words of this kind of resource.
+          popupRender={(menu) =>
+            loaded && otherVpc > 0 && kind !== 'vpc' ? (
+              <>
+                {menu}
+                <div data-testid="picker-other-vpc" style={{ padding: '6px 12px 4px', fontSize: 12, color: token.colorTextSecondary }}>
+                  {t(`picker.otherVpc.${kind}`, { count: otherVpc })}
+                </div>
+              </>
+            ) : (
+              menu
+            )
+          }
           labelRender={({ value: v }) => labelOf(v)}
           notFoundContent={
             list.isLoading ? (
@@ -159,11 +172,7 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
       {loaded && items.length === 0 ? (
         <div style={{ marginTop: 4, color: token.colorTextSecondary }}>{emptyText}</div>
       ) : null}
-      {loaded && otherVpc > 0 ? (
-        <div style={{ marginTop: 4, fontSize: 12, color: token.colorTextSecondary }}>
-          {t('picker.otherVpcCount', { count: otherVpc })}
-        </div>
-      ) : null}
+
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { reason, type Reason } from '@dify-console/shared/domain/eligibility';
 import type { TFunction } from '../../../lib/i18n/use-t';
+import type { MessageKey } from '../../../lib/i18n/zh-CN';
 
 export interface PickerTag {
   text: string;
@@ -32,10 +33,28 @@ export interface PickedResource {
 }
 
 const RUNNING = new Set(['running', 'available', 'normal', 'active']);
-const statusTag = (status: string): PickerTag => ({
-  text: status,
-  color: RUNNING.has(status.toLowerCase()) ? 'success' : 'warning',
-});
+/** The cloud's states (each product spells its own), in the user's language; an unknown one as it is. */
+const STATE_KEYS: Record<string, MessageKey> = {
+  running: 'picker.state.running',
+  available: 'picker.state.running',
+  normal: 'picker.state.running',
+  active: 'picker.state.running',
+  creating: 'picker.state.creating',
+  stopped: 'picker.state.stopped',
+  failed: 'picker.state.failed',
+  deleting: 'picker.state.deleting',
+  changing: 'picker.state.changing',
+  updating: 'picker.state.changing',
+};
+const statusTag = (status: string, t: TFunction): PickerTag => {
+  const key = STATE_KEYS[status.toLowerCase()];
+  return { text: key ? t(key) : status, color: RUNNING.has(status.toLowerCase()) ? 'success' : 'warning' };
+};
+const ARCHITECTURE_KEYS: Record<string, MessageKey> = {
+  standard: 'picker.arch.standard',
+  cluster: 'picker.arch.cluster',
+  rwsplit: 'picker.arch.rwsplit',
+};
 
 export function vpcItem(v: Vpc, t: TFunction): PickerItem {
   return {
@@ -59,30 +78,31 @@ export function clusterItem(c: Cluster, t: TFunction): PickerItem {
       { text: t(`cluster.kind.${c.kind}`), color: c.kind === 'pro' || c.kind === 'basic' ? 'processing' : 'default' },
       { text: c.kubernetesVersion },
       { text: t('picker.nodes', { count: c.nodeCount }) },
-      statusTag(c.status),
+      statusTag(c.status, t),
     ],
   };
 }
 
-export function postgresItem(p: Postgres): PickerItem {
+export function postgresItem(p: Postgres, t: TFunction): PickerItem {
   return {
     ...candidate(p),
-    tags: [{ text: `${p.engine} ${p.engineVersion}` }, { text: p.instanceClass }, statusTag(p.status)],
+    tags: [{ text: `${p.engine} ${p.engineVersion}` }, { text: p.instanceClass }, statusTag(p.status, t)],
   };
 }
 
-export function redisItem(r: Redis): PickerItem {
+export function redisItem(r: Redis, t: TFunction): PickerItem {
+  const arch = ARCHITECTURE_KEYS[r.architecture.toLowerCase()];
   return {
     ...candidate(r),
-    tags: [{ text: `${r.instanceType} ${r.engineVersion}` }, { text: r.architecture }, statusTag(r.status)],
+    tags: [{ text: `${r.instanceType} ${r.engineVersion}` }, { text: arch ? t(arch) : r.architecture }, statusTag(r.status, t)],
   };
 }
 
-export function milvusItem(m: Milvus): PickerItem {
+export function milvusItem(m: Milvus, t: TFunction): PickerItem {
   return {
     ...candidate(m),
     endpoint: m.internalEndpoint,
-    tags: [{ text: m.version }, statusTag(m.status)],
+    tags: [{ text: m.version }, statusTag(m.status, t)],
   };
 }
 

@@ -75,30 +75,36 @@ function ClusterPicker(props: ResourcePickerProps) {
 }
 
 function PostgresPicker(props: ResourcePickerProps) {
+  const { t } = useT();
   const client = useQueryClient();
   const filter = useFilter(props);
   const query = usePostgres(filter, Boolean(props.regionId));
-  const list = useListState(query, postgresItem, () =>
+  const toItem = useMemo(() => (x: Parameters<typeof postgresItem>[0]) => postgresItem(x, t), [t]);
+  const list = useListState(query, toItem, () =>
     client.fetchQuery({ ...postgresQueryOptions(filter, { refresh: true }), staleTime: 0 }),
   );
   return <ListPicker {...props} list={list} />;
 }
 
 function RedisPicker(props: ResourcePickerProps) {
+  const { t } = useT();
   const client = useQueryClient();
   const filter = useFilter(props);
   const query = useRedis(filter, Boolean(props.regionId));
-  const list = useListState(query, redisItem, () =>
+  const toItem = useMemo(() => (x: Parameters<typeof redisItem>[0]) => redisItem(x, t), [t]);
+  const list = useListState(query, toItem, () =>
     client.fetchQuery({ ...redisQueryOptions(filter, { refresh: true }), staleTime: 0 }),
   );
   return <ListPicker {...props} list={list} />;
 }
 
 function MilvusPicker(props: ResourcePickerProps) {
+  const { t } = useT();
   const client = useQueryClient();
   const filter = useFilter(props);
   const query = useMilvus(filter, Boolean(props.regionId));
-  const list = useListState(query, milvusItem, () =>
+  const toItem = useMemo(() => (x: Parameters<typeof milvusItem>[0]) => milvusItem(x, t), [t]);
+  const list = useListState(query, toItem, () =>
     client.fetchQuery({ ...milvusQueryOptions(filter, { refresh: true }), staleTime: 0 }),
   );
   return <ListPicker {...props} list={list} />;

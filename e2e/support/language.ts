@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Text of the other language on a page. The page's visible text, and the names screen readers
+ * read (aria-label, title, placeholder), minus what is the cloud's or the user's own verbatim:
+ * the deployment log, code (IDs, ARNs, addresses), inputs, and what is marked `translate="no"`.
+ */
+export async function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const skip = (el: Element | null): boolean =>
+      !!el?.closest('[role="log"], code, pre, input, textarea, [translate="no"], script, style, noscript');
+    const shown = (el: Element): boolean => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return false;
+      const style = getComputedStyle(el);
+      return style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!text || !el || skip(el) || !shown(el)) continue;
+      out.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (skip(el) && el.tagName !== 'INPUT') continue;
+      if (!shown(el)) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        const v = el.getAttribute(attr)?.trim();
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+/** Names that stay as they are in both languages: products, protocols, units, our IDs. */
+const ALLOW_LATIN = new Set(
+  (
+    'Dify Alibaba Cloud Compute Nest ACK Pro Basic RDS PostgreSQL Redis Tair Milvus VPC NAS ECS ROS SLB CLB NLB RAM STS ' +
+    'Kubernetes Ingress Nginx Controller Service LoadBalancer Deployment Celery BRPOP CROSSSLOT HPA Pod Pods Terway Flannel ' +
+    'HTTP HTTPS TLS DNS IP CNAME CIDR OpenAPI API SDK CLI Helm root postgres vCPU GiB MiB GB MB KB CPU ms ' +
+    'AliyunECSFullAccess AliyunVPCFullAccess AliyunROSFullAccess AliyunCSFullAccess AliyunKvstoreFullAccess ' +
+    'AliyunRDSFullAccess AliyunComputeNestUserFullAccess AliyunMilvusFullAccess Access Key AccessKey ID ARN English ' +
+    'ack dify system install nginx proxy body size buffering timeout read send'
+  ).split(/\s+/),
+);
+
+/** Latin words in Chinese text that are neither an allowed name nor an identifier (digits, dots, dashes…). */
+export function englishIn(texts: string[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const token of text.match(/[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
+      const word = token.replace(/[.:/]+$/, '');
+      if (/[0-9_.\-:/@%+]/.test(word)) continue; // an ID, an address, a version, a path
+      if (ALLOW_LATIN.has(word) || /^[A-Z]{2,6}s?$/.test(word)) continue; // a name or an acronym
+      found.add(`${word} ← “${text.slice(0, 80)}”`);
+    }
+  }
+  return [...found];
+}
+
+/** What may be in Chinese on an English page: the language switch names its languages in their own. */
+const ALLOW_HAN = new Set(['中文', '语言 / Language']);
+
+/** Chinese characters or full-width punctuation in English text. */
+export function chineseIn(texts: string[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (ALLOW_HAN.has(text)) continue;
+    if (/[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/.test(text)) found.add(text.slice(0, 100));
+  }
+  return [...found];
+}

@@ -1,0 +1,140 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { EN, SANDBOX, ZH, type Labels } from '../support/form-data';
+import { chineseIn, englishIn, visibleTexts } from '../support/language';
+import { sim } from '../support/sim';
+
+/**
+ * Every page in each language, with the sandbox's resources in it: no text of the other language
+ * outside the allow-list (product names, IDs, addresses). The log and code blocks are the cloud's
+ * verbatim words and are not judged.
+ */
+
+const PRO = 'c900cca321576a513b7afa8ad1175dc21';
+
+async function orderThroughApi(api: APIRequestContext, name: string, over: Record<string, unknown> = {}): Promise<string> {
+  const res = await api.post('/api/v1/deployments', {
+    data: {
+      clientToken: `e2e-lang-${name}`,
+      regionId: 'cn-hangzhou',
+      templateName: '高可用版-已有资源',
+      name,
+      parameters: {
+        vpcId: SANDBOX.vpc,
+        clusterId: PRO,
+        postgresInstanceId: SANDBOX.pg,
+        postgresAccount: 'postgres',
+        postgresPassword: SANDBOX.pgPassword,
+        redisInstanceId: SANDBOX.redis,
+        redisPassword: SANDBOX.redisPassword,
+        milvusInstanceId: SANDBOX.milvus,
+        milvusEndpoint: SANDBOX.milvusEndpoint,
+        milvusUser: 'root',
+        milvusPassword: SANDBOX.milvusPassword,
+        highAvailability: true,
+        ...over,
+      },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { instanceId: string }).instanceId;
+}
+
+async function finalStatus(api: APIRequestContext, instanceId: string): Promise<string> {
+  let status = '';
+  await expect
+    .poll(
+      async () => {
+        status = ((await (await api.get(`/api/v1/deployments/${instanceId}`)).json()) as { status: string }).status;
+        return status === 'Deployed' || status === 'DeployedFailed';
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(true);
+  return status;
+}
+
+type Lang = 'zh-CN' | 'en';
+const LABELS: Record<Lang, Labels> = { 'zh-CN': ZH, en: EN };
+
+async function expectOneLanguage(page: Page, lang: Lang, where: string): Promise<void> {
+  const texts = await visibleTexts(page);
+  expect(texts.length, where).toBeGreaterThan(5);
+  const foreign = lang === 'zh-CN' ? englishIn(texts) : chineseIn(texts);
+  expect(foreign, `${where} (${lang}) shows text of the other language`).toEqual([]);
+}
+
+let deployedId = '';
+let failedId = '';
+
+test.beforeAll(async ({ request }) => {
+  await sim.reset();
+  deployedId = await orderThroughApi(request, 'dify-lang-ok');
+  failedId = await orderThroughApi(request, 'dify-lang-bad', { clusterId: 'c603d86c0ed3128c7b799b0a92a90b860', postgresPassword: 'Wrong#Pass2026' });
+  expect(await finalStatus(request, deployedId)).toBe('Deployed');
+  expect(await finalStatus(request, failedId)).toBe('DeployedFailed');
+});
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`every page speaks ${lang} only`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const L = LABELS[lang];
+    await page.addInitScript((l) => window.localStorage.setItem('dify-console.locale', l), lang);
+    const wizard = new DeployWizardPage(page);
+    await wizard.goto();
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+    await expectOneLanguage(page, lang, 'the empty form');
+
+    // A picker open: its tags (states, architectures) in the user's language.
+    await wizard.open(L.vpc);
+    await expectOneLanguage(page, lang, 'the VPC picker');
+    await wizard.closeDropdown();
+    await fillSandboxForm(wizard, L);
+    await wizard.open(L.redis);
+    await expectOneLanguage(page, lang, 'the Redis picker');
+    await wizard.closeDropdown();
+    await expectOneLanguage(page, lang, 'the filled form');
+
+    const review = await wizard.next();
+    await expect(review.checks).toContainText(/检查于|Checked at/, { timeout: 20_000 });
+    await expect(review.total).toBeVisible();
+    await expectOneLanguage(page, lang, 'the order step');
+    // The order bar stays in sight at the bottom of the window while the page scrolls.
+    const bar = page.getByTestId('order-bar');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await bar.boundingBox();
+    const height = page.viewportSize()!.height;
+    expect(box && box.y + box.height).toBeLessThanOrEqual(height + 1);
+    expect(box && box.y + box.height).toBeGreaterThan(height - 4);
+    await expect(bar.getByTestId('order-bar-price')).toContainText(/¥/);
+    // The agreement is a link that opens it.
+    await bar.getByRole('button', { name: /计算巢服务协议|Compute Nest service agreement/ }).click();
+    await expect(page.getByTestId('agreement-text')).toBeVisible();
+    await expectOneLanguage(page, lang, 'the service agreement');
+    await page.getByRole('button', { name: /同意并关闭|Agree and close/ }).click();
+    await expect(review.agreement).toBeChecked();
+
+    await page.goto(`/deployments/${deployedId}`);
+    const deployment = new DeploymentPage(page);
+    await expect(deployment.status).toHaveAttribute('data-status', 'Deployed');
+    await expect(page.getByRole('region', { name: /访问入口|Access entry/ })).toBeVisible();
+    await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
+    await expectOneLanguage(page, lang, 'a deployed deployment');
+
+    await page.goto(`/deployments/${failedId}`);
+    await expect(deployment.failure).toBeVisible();
+    await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
+    await expectOneLanguage(page, lang, 'a failed deployment');
+
+    await page.goto('/deployments');
+    await expect(page.getByRole('link', { name: 'dify-lang-ok' })).toBeVisible();
+    await expectOneLanguage(page, lang, 'the deployments list');
+
+    await page.goto('/prerequisites');
+    await expect(page.getByRole('region', { name: /权限策略|Permission policies|RAM policies/ })).toBeVisible();
+    await expectOneLanguage(page, lang, 'the prerequisites page');
+
+    await page.goto('/no-such-page');
+    await expectOneLanguage(page, lang, 'a page that does not exist');
+  });
+}
