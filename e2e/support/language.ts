@@ -9,7 +9,7 @@ export async function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const skip = (el: Element | null): boolean =>
-      !!el?.closest('[role="log"], code, pre, input, textarea, [translate="no"], script, style, noscript');
+      !!el?.closest('[role="log"], code, pre, input, textarea, [translate="no"], [aria-hidden="true"], script, style, noscript');
     const shown = (el: Element): boolean => {
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) return false;
@@ -24,7 +24,7 @@ export async function visibleTexts(page: Page): Promise<string[]> {
       out.push(text);
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (skip(el) && el.tagName !== 'INPUT') continue;
+      if (el.closest('[aria-hidden="true"]') || (skip(el) && el.tagName !== 'INPUT')) continue;
       if (!shown(el)) continue;
       for (const attr of ['aria-label', 'title', 'placeholder']) {
         const v = el.getAttribute(attr)?.trim();
@@ -38,7 +38,7 @@ export async function visibleTexts(page: Page): Promise<string[]> {
 /** Names that stay as they are in both languages: products, protocols, units, our IDs. */
 const ALLOW_LATIN = new Set(
   (
-    'Dify Alibaba Cloud Compute Nest ACK Pro Basic RDS PostgreSQL Redis Tair Milvus VPC NAS ECS ROS SLB CLB NLB RAM STS ' +
+    'Dify Root Alibaba Cloud Compute Nest ACK Pro Basic RDS PostgreSQL Redis Tair Milvus VPC NAS ECS ROS SLB CLB NLB RAM STS ' +
     'Kubernetes Ingress Nginx Controller Service LoadBalancer Deployment Celery BRPOP CROSSSLOT HPA Pod Pods Terway Flannel ' +
     'HTTP HTTPS TLS DNS IP CNAME CIDR OpenAPI API SDK CLI Helm root postgres vCPU GiB MiB GB MB KB CPU ms ' +
     'AliyunECSFullAccess AliyunVPCFullAccess AliyunROSFullAccess AliyunCSFullAccess AliyunKvstoreFullAccess ' +
@@ -47,11 +47,16 @@ const ALLOW_LATIN = new Set(
   ).split(/\s+/),
 );
 
+/** Names written in both languages on purpose (found whatever the current language). */
+const BILINGUAL = new Set(['语言 / Language']);
+
 /** Latin words in Chinese text that are neither an allowed name nor an identifier (digits, dots, dashes…). */
 export function englishIn(texts: string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
+    if (BILINGUAL.has(text)) continue;
     for (const token of text.match(/[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
+      if (token.includes('://')) continue; // a URL or its scheme
       const word = token.replace(/[.:/]+$/, '');
       if (/[0-9_.\-:/@%+]/.test(word)) continue; // an ID, an address, a version, a path
       if (ALLOW_LATIN.has(word) || /^[A-Z]{2,6}s?$/.test(word)) continue; // a name or an acronym

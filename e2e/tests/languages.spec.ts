@@ -15,7 +15,8 @@ const PRO = 'c900cca321576a513b7afa8ad1175dc21';
 async function orderThroughApi(api: APIRequestContext, name: string, over: Record<string, unknown> = {}): Promise<string> {
   const res = await api.post('/api/v1/deployments', {
     data: {
-      clientToken: `e2e-lang-${name}`,
+      // Unique per run: the BFF remembers tokens, and the local cloud is reset before each run.
+      clientToken: `e2e-lang-${name}-${Date.now()}`,
       regionId: 'cn-hangzhou',
       templateName: '高可用版-已有资源',
       name,

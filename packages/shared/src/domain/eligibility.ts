@@ -24,7 +24,7 @@ export const REASON_MESSAGES = {
     en: 'This is a {type} instance; a primary instance is needed',
   },
   notRunning: {
-    'zh-CN': '状态为 {status}，需要运行中的实例',
+    'zh-CN': '状态为{status}，需要运行中的实例',
     en: 'Its status is {status}; it must be running',
   },
   notVpcNetwork: {
@@ -51,6 +51,27 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
+/** The clouds' own state words (each product spells its own) in the user's language. */
+const STATE_WORDS: Record<string, Localized> = {
+  creating: { 'zh-CN': '创建中', en: 'creating' },
+  stopped: { 'zh-CN': '已停止', en: 'stopped' },
+  stopping: { 'zh-CN': '停止中', en: 'stopping' },
+  starting: { 'zh-CN': '启动中', en: 'starting' },
+  failed: { 'zh-CN': '异常', en: 'failed' },
+  deleting: { 'zh-CN': '删除中', en: 'deleting' },
+  changing: { 'zh-CN': '变更中', en: 'changing' },
+  updating: { 'zh-CN': '更新中', en: 'updating' },
+  restarting: { 'zh-CN': '重启中', en: 'restarting' },
+  locked: { 'zh-CN': '已锁定', en: 'locked' },
+  flushing: { 'zh-CN': '清除数据中', en: 'flushing' },
+};
+
+/** A state word in the user's language (the cloud's own word when unknown). */
+export function stateWord(state: string, locale: Locale): string {
+  return STATE_WORDS[state.toLowerCase()]?.[locale] ?? state;
+}
+
 export function reason(code: ReasonCode, locale: Locale, params: Record<string, string> = {}): Reason {
-  return { code, params, message: format(REASON_MESSAGES[code][locale], params) };
+  const shown = code === 'notRunning' && params.status ? { ...params, status: stateWord(params.status, locale) } : params;
+  return { code, params, message: format(REASON_MESSAGES[code][locale], shown) };
 }

@@ -36,6 +36,7 @@ export const en: Messages = {
   'form.milvusMismatch': 'This address differs from the internal address {endpoint} of the chosen Milvus instance {id}',
   'form.milvusNoEndpoint': 'The chosen Milvus instance {id} has no internal address; type it in',
 
+  'picker.clear': 'Clear',
   'picker.refresh': 'Refresh',
   'picker.loading': 'Loading…',
   'picker.retry': 'Retry',
@@ -83,6 +84,7 @@ export const en: Messages = {
   'map.node.postgres': 'PostgreSQL',
   'map.node.redis': 'Redis',
   'map.node.milvus': 'Milvus',
+  'map.summary.named': '{id} ({name})',
   'map.summary.vpc': 'VPC {vpc}',
   'map.summary.noVpc': 'No VPC chosen yet',
   'map.summary.inside': 'inside: {items}',

@@ -37,6 +37,7 @@ export const zhCN = {
   'form.milvusMismatch': '填写的地址与所选 Milvus 实例 {id} 的内网地址 {endpoint} 不一致',
   'form.milvusNoEndpoint': '所选 Milvus 实例 {id} 没有内网访问地址，请手动填写',
 
+  'picker.clear': '清除',
   'picker.refresh': '刷新',
   'picker.loading': '加载中…',
   'picker.retry': '重试',
@@ -84,6 +85,7 @@ export const zhCN = {
   'map.node.postgres': 'PostgreSQL',
   'map.node.redis': 'Redis',
   'map.node.milvus': 'Milvus',
+  'map.summary.named': '{id}（{name}）',
   'map.summary.vpc': '专有网络 {vpc}',
   'map.summary.noVpc': '尚未选择专有网络',
   'map.summary.inside': '位于其中：{items}',

@@ -31,12 +31,12 @@ export function ResourceMap({ vpc, nodes }: { vpc?: PickedResource; nodes: MapNo
   const chosenInside = inside.filter((n) => n.item);
   const missing = inside.filter((n) => !n.item);
   const summary = [
-    vpc ? t('map.summary.vpc', { vpc: vpc.name ? `${vpc.id}（${vpc.name}）` : vpc.id }) : t('map.summary.noVpc'),
+    vpc ? t('map.summary.vpc', { vpc: vpc.name ? t('map.summary.named', { id: vpc.id, name: vpc.name }) : vpc.id }) : t('map.summary.noVpc'),
     chosenInside.length
       ? t('map.summary.inside', { items: chosenInside.map(describe).join(sep) })
       : t('map.summary.insideNone'),
     away.length
-      ? t('map.summary.outside', { items: away.map((n) => `${describe(n)}（${n.item?.vpcId ?? ''}）`).join(sep) })
+      ? t('map.summary.outside', { items: away.map((n) => t('map.summary.named', { id: describe(n), name: n.item?.vpcId ?? '' })).join(sep) })
       : null,
     missing.length ? t('map.summary.missing', { items: missing.map((n) => kindLabel(n.kind)).join(sep) }) : null,
   ]
@@ -47,6 +47,8 @@ export function ResourceMap({ vpc, nodes }: { vpc?: PickedResource; nodes: MapNo
     const stroke = warn ? token.colorWarning : n.item ? token.colorPrimary : token.colorBorder;
     return (
       <g key={n.kind} data-kind={n.kind} data-placement={warn ? 'outside' : 'inside'}>
+        {/* The whole ID (and name) on hover: the drawing shortens long ones. */}
+        {n.item ? <title>{[n.item.id, n.item.name, warn ? n.item.vpcId : undefined].filter(Boolean).join(' · ')}</title> : null}
         <rect
           x={x}
           y={y}
@@ -88,6 +90,7 @@ export function ResourceMap({ vpc, nodes }: { vpc?: PickedResource; nodes: MapNo
         strokeDasharray={vpc ? undefined : '6 4'}
       />
       <text x={BOX.x + 12} y={BOX.y + 22} fontSize={13} fontWeight={600} fill={token.colorText}>
+        {vpc ? <title>{vpc.id}</title> : null}
         {vpc ? `VPC ${cut(vpc.id, 30)}` : t('map.noVpc')}
       </text>
       {vpc ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { Alert, Button, Empty, Select, Tag, theme } from 'antd';
 import type { PickerKind } from '@dify-console/shared/template/types';
@@ -113,7 +114,8 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           placeholder={!regionId ? t('picker.chooseRegionFirst') : list.isLoading ? t('picker.loading') : placeholder}
           disabled={!regionId}
           loading={list.isFetching}
-          allowClear={allowClear}
+          // The clear button's name in the user's language (the select's own default is English).
+          allowClear={allowClear ? ({ label: t('picker.clear') } as { clearIcon?: ReactNode }) : false}
           showSearch={{ optionFilterProp: 'searchText' }}
           options={options}
           // Only while choosing, and in the words of this kind of resource.
