@@ -43,7 +43,9 @@ const ALLOW_LATIN = new Set(
     'HTTP HTTPS TLS DNS IP CNAME CIDR OpenAPI API SDK CLI Helm root postgres vCPU GiB MiB GB MB KB CPU ms ' +
     'AliyunECSFullAccess AliyunVPCFullAccess AliyunROSFullAccess AliyunCSFullAccess AliyunKvstoreFullAccess ' +
     'AliyunRDSFullAccess AliyunComputeNestUserFullAccess AliyunMilvusFullAccess Access Key AccessKey ID ARN English ' +
-    'ack dify system install nginx proxy body size buffering timeout read send'
+    'ack dify system install nginx proxy body size buffering timeout read send ' +
+    // API and parameter names, account types and Dify's component names, as the cloud spells them
+    'DryRun StorageClass IngressClass off Super api worker web sandbox plugin aliyun acs'
   ).split(/\s+/),
 );
 
@@ -55,7 +57,7 @@ export function englishIn(texts: string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     if (BILINGUAL.has(text)) continue;
-    for (const token of text.match(/[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
+    for (const token of text.match(/(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
       if (token.includes('://')) continue; // a URL or its scheme
       const word = token.replace(/[.:/]+$/, '');
       if (/[0-9_.\-:/@%+]/.test(word)) continue; // an ID, an address, a version, a path

@@ -17,7 +17,7 @@ export const GUIDE_POLICIES: readonly { name: string; purpose: Localized }[] = [
   { name: 'AliyunMilvusFullAccess', purpose: { 'zh-CN': '管理 Milvus 的权限', en: 'Manage Milvus' } },
   {
     name: 'AliyunComputeNestUserFullAccess',
-    purpose: { 'zh-CN': '管理计算巢服务（ComputeNest）的用户侧权限', en: 'Manage Compute Nest (user side)' },
+    purpose: { 'zh-CN': '管理计算巢服务的用户侧权限', en: 'Manage Compute Nest (user side)' },
   },
 ];
 

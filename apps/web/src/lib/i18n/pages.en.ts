@@ -218,6 +218,7 @@ export const pagesEn: PageMessages = {
   'deployment.region': 'Region',
   'deployment.template': 'Template',
   'deployment.createdAt': 'Created',
+  'deployment.labelled': '{label}: ',
   'deployment.statusDetail': 'Status detail',
   'deployment.failureAction': 'What to do',
   'deployment.failureDetail': 'The cloud said',

@@ -123,7 +123,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
           description={
             <div data-testid="deployment-failure">
               <p style={{ margin: '4px 0' }}>
-                <strong>{t('deployment.failureAction')}：</strong>
+                <strong>{t('deployment.labelled', { label: t('deployment.failureAction') })}</strong>
                 {d.failure.action}
               </p>
               {d.failure.fields.length > 0 ? (
@@ -132,7 +132,8 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
                 </p>
               ) : null}
               <p style={{ margin: '4px 0', fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-word' }}>
-                {t('deployment.failureDetail')}：{d.failure.detail}
+                {t('deployment.labelled', { label: t('deployment.failureDetail') })}
+                <span translate="no">{d.failure.detail}</span>
               </p>
               {billed.length > 0 ? (
                 <div data-testid="failure-billed" style={{ margin: '8px 0 0' }}>
@@ -173,7 +174,8 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
         </div>
         {d.statusDetail && !d.failure ? (
           <p style={{ color: token.colorTextSecondary, margin: '0 0 16px', wordBreak: 'break-word' }}>
-            {t('deployment.statusDetail')}：{d.statusDetail}
+            {t('deployment.labelled', { label: t('deployment.statusDetail') })}
+            {d.statusDetail}
           </p>
         ) : null}
       </Panel>
