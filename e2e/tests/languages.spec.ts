@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
 import { EN, SANDBOX, ZH, type Labels } from '../support/form-data';

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { Alert, Button, Empty, Select, Tag, theme } from 'antd';
 import type { PickerKind } from '@dify-console/shared/template/types';
@@ -115,7 +114,7 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           disabled={!regionId}
           loading={list.isFetching}
           // The clear button's name in the user's language (the select's own default is English).
-          allowClear={allowClear ? ({ label: t('picker.clear') } as { clearIcon?: ReactNode }) : false}
+          allowClear={allowClear ? { label: t('picker.clear') } : false}
           showSearch={{ optionFilterProp: 'searchText' }}
           options={options}
           // Only while choosing, and in the words of this kind of resource.

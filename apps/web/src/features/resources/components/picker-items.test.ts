@@ -4,7 +4,7 @@ import { translate } from '../../../lib/i18n/use-t';
 import { milvusItem, redisItem } from './picker-items';
 
 const redis = (over: Partial<Redis>): Redis =>
-  ({ id: 'r-1', name: 'r', vpcId: 'vpc-1', eligible: true, reasons: [], status: 'Normal', engineVersion: '7.0', architecture: 'standard', instanceType: 'Redis', internalAddress: null, ...over }) as Redis;
+  ({ id: 'r-1', name: 'r', vpcId: 'vpc-1', eligible: true, reasons: [], status: 'Normal', engineVersion: '7.0', architecture: 'standard', instanceType: 'Redis', internalAddress: null, ...over });
 
 describe('picker tags in the user language', () => {
   it("the cloud's states and architectures, never the raw value", () => {
