@@ -111,7 +111,7 @@ describe('names and orders', () => {
   });
 
   it("carries the user's resource group and tags to Compute Nest under their real names, the console's own tag last", async () => {
-    const body = { ...orderBody('dify-tagged', 'token-tagged-0009', { clusterId: CLUSTERS.failed }), resourceGroupId: 'rg-acfmzw2jz2z2dky', tags: [{ key: 'team', value: 'ai' }] };
+    const body = { ...orderBody('dify-tagged', 'token-tagged-0009', { clusterId: CLUSTERS.pro }), resourceGroupId: 'rg-acfmzw2jz2z2dky', tags: [{ key: 'team', value: 'ai' }] };
     const res = await order(app, body);
     expect(res.statusCode, res.body).toBe(200);
     const sent = requests('CreateServiceInstance').find((r) => r.params.ClientToken === 'token-tagged-0009')!.params;
@@ -183,7 +183,7 @@ describe('names and orders', () => {
     const creates = requests('CreateServiceInstance').length;
     const others = [
       { ...body, parameters: { ...body.parameters, highAvailability: true } },
-      { ...body, parameters: { ...body.parameters, redisPassword: 'Other#Redis2026' } }, // a secret differs
+      { ...body, parameters: { ...body.parameters, redisPassword: 'Other_Redis2026' } }, // a secret differs
       { ...body, name: 'dify-bound-other' }, // the cloud's own IdempotentParameterMismatch
     ];
     const { app: restarted } = await appOn({ endpoint: sim.endpoint, ...account });
@@ -234,7 +234,7 @@ describe('names and orders', () => {
     ['a cluster that does not exist', { clusterId: 'c0000000000000000000000000000000' }, 'clusterId', /There is no c0000000000000000000000000000000 in the region cn-hangzhou/],
     ['a dedicated cluster', { clusterId: 'cfc7ed13cb54300c13a55ff00bd915efb' }, 'clusterId', /Not an ACK managed cluster/],
     ['a cluster in another VPC', { clusterId: 'c99fbf29c1e52e7d41b9fd93da25246a2' }, 'clusterId', /In another VPC/],
-    ['PostgreSQL still being created', { postgresInstanceId: 'pgm-bp1dfypgnewo2p3q4' }, 'postgresInstanceId', /status is Creating/],
+    ['PostgreSQL still being created', { postgresInstanceId: 'pgm-bp1dfypgnewo2p3q4' }, 'postgresInstanceId', /status is creating/],
     ['PostgreSQL in another VPC', { postgresInstanceId: 'pgm-bp1stgpg16r5s6t7u' }, 'postgresInstanceId', /In another VPC/],
     ['cluster-architecture Redis', { redisInstanceId: 'r-bp1dfyrediscli1j2k3' }, 'redisInstanceId', /Cluster-architecture Redis/],
     ['Redis of another region', { redisInstanceId: 'r-uf6shredis70r0s1t2' }, 'redisInstanceId', /There is no r-uf6shredis70r0s1t2/],

@@ -76,7 +76,7 @@ describe('the live probe', () => {
   });
 
   it('catches a wrong Redis password and a wrong Milvus password, naming the fields; the same parameters reuse the result', async () => {
-    const over = { redisPassword: 'Wrong#Redis2026', milvusPassword: 'Wrong#Milvus2026' };
+    const over = { redisPassword: 'Wrong_Redis2026', milvusPassword: 'Wrong#Milvus2026' };
     const checks = await settled(over);
     expect(byId(checks, 'live.redis.auth')).toMatchObject({ status: 'fail', field: 'redisPassword' });
     expect(byId(checks, 'live.redis.auth')?.detail).toContain('WRONGPASS');
@@ -105,10 +105,10 @@ describe('the live probe', () => {
   });
 
   it('runs again on request after a fix (rerunProbe), and never shows or logs a password', async () => {
-    const over = { redisPassword: 'Wrong#Redis2026', milvusPassword: 'Wrong#Milvus2026' };
+    const over = { redisPassword: 'Wrong_Redis2026', milvusPassword: 'Wrong#Milvus2026' };
     const again = live(await preflight(over, { rerunProbe: true }));
     expect(again.every((c) => c.status === 'running')).toBe(true);
-    for (const secret of ['Wrong#Redis2026', 'Wrong#Milvus2026', GOOD_PARAMETERS.redisPassword, GOOD_PARAMETERS.postgresPassword]) {
+    for (const secret of ['Wrong_Redis2026', 'Wrong#Milvus2026', GOOD_PARAMETERS.redisPassword, GOOD_PARAMETERS.postgresPassword]) {
       expect(bodies.join('\n')).not.toContain(secret);
       expect(logs.text).not.toContain(secret);
     }
