@@ -13,7 +13,7 @@ export const sim = {
     return body.objects as never;
   },
   async requests(filter: { action?: string } = {}): Promise<{ action: string; params: Record<string, string> }[]> {
-    const qs = new URLSearchParams(filter as Record<string, string>).toString();
+    const qs = new URLSearchParams(filter).toString();
     const res = await fetch(`${SIM_URL}/_sim/requests?${qs}`);
     const body = (await res.json()) as { requests: { action: string; params: Record<string, string> }[] };
     return body.requests;
