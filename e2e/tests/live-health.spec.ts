@@ -13,7 +13,7 @@ test.beforeEach(async () => {
 test('a wrong Redis password is caught by the probe in the cluster before the order, with the field to change', async ({ page }) => {
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
-  await fillSandboxForm(wizard, ZH, { redisPassword: 'Wrong#Redis2026' });
+  await fillSandboxForm(wizard, ZH, { redisPassword: 'Wrong_Redis2026' });
   const review = await wizard.next();
 
   const live = review.checks.getByRole('listitem', { name: '从集群内认证 Redis', exact: true });
@@ -29,7 +29,7 @@ test('a wrong Redis password is caught by the probe in the cluster before the or
       timeout: 20_000,
     })
     .toBe(0);
-  expect(await page.content()).not.toContain('Wrong#Redis2026');
+  expect(await page.content()).not.toContain('Wrong_Redis2026');
 });
 
 test('a deployment whose worker crash-loops (wrong Redis password) shows the diagnosis with the evidence and what to do', async ({ page }) => {
@@ -47,7 +47,7 @@ test('a deployment whose worker crash-loops (wrong Redis password) shows the dia
         postgresAccount: 'postgres',
         postgresPassword: SANDBOX.pgPassword,
         redisInstanceId: SANDBOX.redis,
-        redisPassword: 'Wrong#Redis2026',
+        redisPassword: 'Wrong_Redis2026',
         milvusInstanceId: SANDBOX.milvus,
         milvusEndpoint: SANDBOX.milvusEndpoint,
         milvusUser: 'root',

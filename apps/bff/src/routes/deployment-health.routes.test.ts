@@ -59,7 +59,7 @@ describe('deployment health', () => {
   });
 
   it('a failed deployment (wrong Redis password): api and worker crash-loop; Redis’s own WRONGPASS as evidence, the field to change', async () => {
-    const { instanceId, detail } = await deploy('dify-wrongpass', { redisPassword: 'Wrong#Redis2026' });
+    const { instanceId, detail } = await deploy('dify-wrongpass', { redisPassword: 'Wrong_Redis2026' });
     expect(detail.status).toBe('DeployedFailed');
     const h = (await health(instanceId)).json<DeploymentHealth>();
     expect(h.status).toBe('unhealthy');
