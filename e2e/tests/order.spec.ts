@@ -51,7 +51,7 @@ test('price before ordering, a double click orders once, and the deployment reac
 
 test('a wrong Postgres password fails the deployment with the reason and the field to fix', async ({ page }) => {
   // Ordered through the API: in the form, the live probe (live-health.spec.ts) stops this order.
-  const name = `dify-wrongpg-${Date.now() % 100000}`;
+  const name = `dify-wrongpg-${Date.now() % 100000}-pg`;
   const res = await page.request.post('/api/v1/deployments', {
     data: {
       clientToken: `e2e-${Date.now()}`,
