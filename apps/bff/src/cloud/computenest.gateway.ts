@@ -61,6 +61,7 @@ export const ServiceInstanceWire = z.looseObject({
   CreateTime: emptyString,
   UpdateTime: emptyString,
   Service: z.looseObject({ ServiceId: emptyString, Version: emptyString }).nullish(),
+  ResourceGroupId: z.string().nullish(),
   Tags: z.array(z.looseObject({ Key: z.string(), Value: emptyString })).nullish(),
 });
 

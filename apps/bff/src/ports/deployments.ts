@@ -34,6 +34,8 @@ export interface ServiceInstanceRecord {
   CreateTime: string;
   UpdateTime: string;
   Service?: { ServiceId: string; Version?: string | undefined } | null | undefined;
+  /** The resource group the instance belongs to (the account's default group when none was asked). */
+  ResourceGroupId?: string | null | undefined;
   Tags?: { Key: string; Value: string }[] | null | undefined;
 }
 

@@ -42,6 +42,19 @@ const { RPCClient, ROAClient } = popCore as unknown as {
   ROAClient: new (c: Keys) => { request<T>(method: string, path: string): Promise<T> };
 };
 
+const GROUP_AND_TAGS = {
+  resourceGroupId: 'rg-acfmexport01',
+  tags: [
+    { key: 'team', value: 'ai' },
+    { key: 'env', value: "it's staging" },
+  ],
+};
+/** `Tag.N.Key` / `Tag.N.Value` of a recorded call, in order. */
+const tagsOf = (params: Record<string, string | undefined>) =>
+  Array.from({ length: 20 }, (_, i) => i + 1)
+    .filter((n) => params[`Tag.${n}.Key`] !== undefined)
+    .map((n) => ({ key: params[`Tag.${n}.Key`], value: params[`Tag.${n}.Value`] ?? '' }));
+
 const createCalls = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'CreateServiceInstance' });
 
 /** Runs the exported deploy.sh with an `aliyun` stand-in that records its arguments, then sends them as the CLI would. */
@@ -70,7 +83,7 @@ async function applyManifest(clusterId: string, manifest: KubernetesObject): Pro
 
 describe('GET /api/v1/deployments/:instanceId/export', () => {
   it('reproduces the deployment and its access entry without the console, and holds no secret', async () => {
-    const placed = await order(app, orderBody('dify-export', 'export-token-000001', { clusterId: CLUSTERS.pro }));
+    const placed = await order(app, { ...orderBody('dify-export', 'export-token-000001', { clusterId: CLUSTERS.pro }), ...GROUP_AND_TAGS });
     expect(placed.statusCode, placed.body).toBe(200);
     const original = placed.json<{ instanceId: string }>().instanceId;
     expect((await untilFinal(app, original)).status).toBe('Deployed');
@@ -104,6 +117,16 @@ describe('GET /api/v1/deployments/:instanceId/export', () => {
     expect(JSON.parse(resent.Parameters!)).toEqual(JSON.parse(sent.Parameters!));
     expect(resent.ServiceVersion).toBe(sent.ServiceVersion);
     expect(resent.TemplateName).toBe(sent.TemplateName);
+    // The same resource group and the user's tags (the console's own order tags are not replayed).
+    expect(resent.ResourceGroupId).toBe('rg-acfmexport01');
+    expect(tagsOf(resent)).toEqual(GROUP_AND_TAGS.tags);
+    expect(tagsOf(sent)).toEqual(expect.arrayContaining(GROUP_AND_TAGS.tags));
+    const tf = file('terraform/main.tf');
+    expect(tf).toContain('resource_group_id     = "rg-acfmexport01"');
+    expect(tf).toMatch(/tags = \{\n {4}"team" = "ai"\n {4}"env" = "it's staging"\n {2}\}/);
+    const ros = (parse(file('ros/template.yaml')) as { Resources: { ServiceInstance: { Properties: Record<string, unknown> } } }).Resources.ServiceInstance.Properties;
+    expect(ros.ResourceGroupId).toBe('rg-acfmexport01');
+    expect(ros.Tags).toEqual([{ Key: 'team', Value: 'ai' }, { Key: 'env', Value: "it's staging" }]);
     expect((await untilFinal(app, replayed)).status).toBe('Deployed');
 
     // The access entry, applied as `kubectl apply` would, is the same entry as before.
@@ -116,7 +139,7 @@ describe('GET /api/v1/deployments/:instanceId/export', () => {
 
   it('exports an order before it is placed: the Parameters the order would send, secrets as variables, nothing created', async () => {
     const before = createCalls().length;
-    const body = orderBody('dify-preview', 'export-token-000002', { clusterId: CLUSTERS.pro });
+    const body = { ...orderBody('dify-preview', 'export-token-000002', { clusterId: CLUSTERS.pro }), ...GROUP_AND_TAGS };
     const res = await app.inject({ method: 'POST', url: '/api/v1/export', payload: body, headers: { 'accept-language': 'en' } });
     expect(res.statusCode, res.body).toBe(200);
     const bundle = res.json<ExportBundle>();
@@ -124,6 +147,12 @@ describe('GET /api/v1/deployments/:instanceId/export', () => {
     const script = bundle.files.find((f) => f.name === 'deploy.sh')!.content;
     expect(script).toContain("--Name 'dify-preview'");
     expect(script).toMatch(/PARAMETERS='\{"RegionId":"cn-hangzhou"/);
+    expect(script).toContain("--ResourceGroupId 'rg-acfmexport01'");
+    expect(script).toContain("--Tag.1.Key 'team'");
+    expect(script).toContain("--Tag.2.Value 'it'\\''s staging'");
+    expect(bundle.files.find((f) => f.name === 'terraform/main.tf')!.content).toContain('resource_group_id     = "rg-acfmexport01"');
+    const ros = parse(bundle.files.find((f) => f.name === 'ros/template.yaml')!.content) as { Resources: { ServiceInstance: { Properties: Record<string, unknown> } } };
+    expect(ros.Resources.ServiceInstance.Properties.Tags).toEqual([{ Key: 'team', Value: 'ai' }, { Key: 'env', Value: "it's staging" }]);
     expect(bundle.files.some((f) => f.name.startsWith('kubernetes/'))).toBe(false);
     expect(createCalls().length).toBe(before);
     const bad = await app.inject({ method: 'POST', url: '/api/v1/export', payload: { ...body, name: '1bad' } });

@@ -37,6 +37,7 @@ export class ExportService {
       ...Object.entries(recorded).filter(([k]) => !bound.parameters.some((p) => p.key === k)),
     ]);
     const access = await this.accessOf(instanceId, locale);
+    // The user's tags: not the cloud's own (acs:) nor the console's (a replay gets fresh ones).
     const tags = (si.Tags ?? []).filter((t) => !t.Key.startsWith('acs:') && !t.Key.startsWith('dify-console:'));
     return this.bundle({
       name: si.Name,
@@ -45,6 +46,7 @@ export class ExportService {
       templateName: bound.templateName,
       parameters,
       noEcho: bound.parameters.filter((p) => p.noEcho).map((p) => p.key),
+      resourceGroupId: si.ResourceGroupId || undefined,
       tags: tags.map((t) => ({ key: t.Key, value: t.Value })),
       access,
     });
@@ -61,6 +63,9 @@ export class ExportService {
       templateName: built.templateName,
       parameters: built.parameters,
       noEcho: bound.parameters.filter((p) => p.noEcho).map((p) => p.key),
+      resourceGroupId: order.resourceGroupId,
+      // As the order would tag it, without the console's own tags.
+      tags: (order.tags ?? []).filter((t) => !t.key.startsWith('dify-console:')),
       access: { kind: 'none' },
     });
   }
