@@ -163,6 +163,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       milvus: gateways.milvus,
       kube,
       template: templates,
+      amounts: quotes,
     },
     { live, ...deps.preflight },
   );

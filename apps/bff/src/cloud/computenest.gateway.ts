@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CloudTransport, ParamValue } from './pop-client';
 import type { CreateServiceInstanceInput } from '../ports/deployments';
+import { isCloudError } from '../errors/cloud-error';
 import { parseWire } from './wire';
 
 /**
@@ -111,7 +112,6 @@ const CheckServiceDeployableWire = z.looseObject({
         Type: emptyString,
         Value: z.union([z.string(), z.boolean()]).nullish().transform((v) => String(v ?? '')),
         Message: emptyString,
-        Skippable: z.boolean().nullish().transform((v) => v ?? false),
       }),
     )
     .nullish()
@@ -168,9 +168,8 @@ export class ComputeNestGateway {
     return parseWire(GetServiceEstimateCostWire, raw, 'GetServiceEstimateCost').Resources ?? {};
   }
 
-  /** CreateServiceInstance, idempotent by ClientToken: retried with the same token. */
-  async createServiceInstance(input: CreateServiceInstanceInput) {
-    const raw = await this.call(
+  private createCall(input: CreateServiceInstanceInput, dryRun: boolean) {
+    return this.call(
       'CreateServiceInstance',
       {
         ServiceId: input.serviceId,
@@ -179,13 +178,31 @@ export class ComputeNestGateway {
         Name: input.name,
         Parameters: JSON.stringify(input.parameters),
         ClientToken: input.clientToken,
-        DryRun: input.dryRun,
+        DryRun: dryRun || undefined,
         Tag: input.tags,
         ResourceGroupId: input.resourceGroupId,
       },
       true,
     );
-    return parseWire(CreateServiceInstanceWire, raw, 'CreateServiceInstance');
+  }
+
+  /** CreateServiceInstance, idempotent by ClientToken: retried with the same token. */
+  async createServiceInstance(input: CreateServiceInstanceInput) {
+    return parseWire(CreateServiceInstanceWire, await this.createCall(input, false), 'CreateServiceInstance');
+  }
+
+  /**
+   * CreateServiceInstance with `DryRun=true`: resolves when Compute Nest accepts the order. How a
+   * passing dry run answers is not documented, so both forms count: HTTP 200 (no instance ID) or the
+   * `DryRunOperation` error, the gateway's dry-run code. Any other error is thrown.
+   */
+  async dryRunServiceInstance(input: CreateServiceInstanceInput): Promise<void> {
+    try {
+      await this.createCall(input, true);
+    } catch (err) {
+      if (isCloudError(err) && err.code === 'DryRunOperation') return;
+      throw err;
+    }
   }
 
   async getServiceInstance(serviceInstanceId: string) {
@@ -235,9 +252,17 @@ export class ComputeNestGateway {
     await this.call('DeleteServiceInstances', { ServiceInstanceId: serviceInstanceIds, ClientToken: clientToken }, clientToken !== undefined);
   }
 
-  /** CheckServiceDeployable: balance, quota and (for RAM users) permission results. */
-  async checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string }) {
-    const raw = await this.call('CheckServiceDeployable', { ServiceId: input.serviceId, ServiceVersion: input.serviceVersion, TemplateName: input.templateName });
+  /**
+   * CheckServiceDeployable: the Balance and Quota checks (`Type`, `Value` "true"/"false",
+   * `Message`) for the amounts of the order's price estimate. Permissions are GenerateServicePolicy's.
+   */
+  async checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; prePaidAmount: number; postPaidAmount: number }) {
+    const raw = await this.call('CheckServiceDeployable', {
+      ServiceId: input.serviceId,
+      ServiceVersion: input.serviceVersion,
+      PrePaidAmount: String(input.prePaidAmount),
+      PostPaidAmount: String(input.postPaidAmount),
+    });
     return parseWire(CheckServiceDeployableWire, raw, 'CheckServiceDeployable').CheckResults;
   }
 

@@ -66,8 +66,6 @@ export interface CreateServiceInstanceInput {
   name: string;
   parameters: Record<string, unknown>;
   clientToken: string;
-  /** Compute Nest checks the order without creating anything (the pre-flight dry run). */
-  dryRun?: boolean;
   tags?: { Key: string; Value: string }[];
   /** `ResourceGroupId`: the resource group the instance joins. */
   resourceGroupId?: string;

@@ -1,6 +1,8 @@
 import type { OrderTemplatePort } from './template';
 import type { ClusterRef } from './access';
-import type { ComputeNestPort } from './deployments';
+import type { PreflightRequest } from '@dify-console/shared/api/preflight';
+import type { Locale } from '@dify-console/shared/domain/i18n';
+import type { CreateServiceInstanceInput } from './deployments';
 import type { ClusterRecord, PageOf } from './resources';
 
 /**
@@ -25,10 +27,16 @@ export interface RamPort {
 }
 
 export interface ComputeNestPreflightPort {
-  checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string }): Promise<{ Type: string; Value: string; Message: string; Skippable: boolean }[]>;
+  /** Balance and Quota for the amounts of the order's price estimate (`Value` "true" when it passes). */
+  checkServiceDeployable(input: { serviceId: string; serviceVersion?: string | undefined; prePaidAmount: number; postPaidAmount: number }): Promise<{ Type: string; Value: string; Message: string }[]>;
   generateServicePolicy(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string; parameters: Record<string, unknown> }): Promise<{ ServiceName: string; Action: string[] }[]>;
-  /** With `dryRun: true`: Compute Nest's dry run of the order. */
-  createServiceInstance: ComputeNestPort['createServiceInstance'];
+  /** Compute Nest's dry run of the order: resolves when it would be accepted, throws its refusal. */
+  dryRunServiceInstance(input: CreateServiceInstanceInput): Promise<void>;
+}
+
+/** What the order costs, by way of payment (the quote's sums), for CheckServiceDeployable. */
+export interface OrderAmountsPort {
+  orderAmounts(request: PreflightRequest, locale: Locale): Promise<{ prePaid: number; postPaid: number }>;
 }
 
 export interface ClusterDetailRecord extends Omit<ClusterRecord, 'size'> {
@@ -137,4 +145,6 @@ export interface PreflightPorts {
   kube: ClusterInspectPort;
   /** The order's Parameters under the template's names (the dry run and policy check send them). */
   template: Pick<OrderTemplatePort, 'orderParameters'>;
+  /** The order's price estimate, summed by payment (CheckServiceDeployable sends it). */
+  amounts: OrderAmountsPort;
 }

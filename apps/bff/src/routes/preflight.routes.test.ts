@@ -178,8 +178,62 @@ describe('POST /api/v1/preflight', () => {
     expect(p.fix).toMatchObject({ kind: 'link', url: expect.stringContaining('dify-partial') });
     expect(check(partial, 'identity.computeNest')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/rds:DescribeDBInstances/) });
     expect(check(partial, 'computeNest.dryRun').status).toBe('fail');
+    // The missing permissions come from the RAM checks and GenerateServicePolicy; CheckServiceDeployable checks balance and quota only.
+    expect(check(partial, 'computeNest.deployable').status).toBe('pass');
     // Its RDS reads are refused: a warn "could not verify", not a crash.
     expect(check(partial, 'postgres.account')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/Could not verify.*rds:DescribeAccounts/) });
+  });
+
+  it('a passing dry run is accepted in both forms: the DryRunOperation error and HTTP 200 without an instance ID', async () => {
+    const setDryRun = async (answer: 'Accepted' | 'DryRunOperation') => {
+      const res = await fetch(`${sim.endpoint}/_sim/dry-run`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accessKeyId: account.accessKeyId, answer }) });
+      expect(res.status).toBe(200);
+    };
+    const dryRuns = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'CreateServiceInstance' }).filter((r) => r.params.DryRun === 'true');
+    try {
+      for (const [answer, status] of [['Accepted', 200], ['DryRunOperation', 400]] as const) {
+        await setDryRun(answer);
+        const before = dryRuns().length;
+        const r = await preflight();
+        expect(check(r, 'computeNest.dryRun')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/dry run passed/) });
+        const sent = dryRuns().slice(before);
+        expect(sent.map((x) => x.status)).toEqual([status]);
+        if (answer === 'DryRunOperation') expect(sent[0]?.code).toBe('DryRunOperation');
+      }
+      // A refusal is still a refusal in either mode.
+      await setDryRun('Accepted');
+      const refused = await preflight({}, apps.partial);
+      expect(check(refused, 'computeNest.dryRun')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/dify-partial lacks/) });
+    } finally {
+      await setDryRun('DryRunOperation');
+    }
+  });
+
+  it('CheckServiceDeployable gets the amounts of the quote; a low balance fails it with the cloud\'s message', async () => {
+    const me = await sim.createAccount('default');
+    const { app } = await appOn({ endpoint: sim.endpoint, ...me }, { env: { CLOUD_TIMEOUT_MS: '3000' } });
+    try {
+      const quote = await app.inject({ method: 'POST', url: '/api/v1/quote', payload: body(), headers: { 'accept-language': 'en' } });
+      expect(quote.statusCode, quote.body).toBe(200);
+      const items = quote.json<{ items: { chargeType: string; tradeAmount: number }[] }>().items;
+      const sum = (type: string) => items.filter((i) => i.chargeType === type).reduce((a, i) => a + i.tradeAmount, 0);
+      expect(sum('PostPaid')).toBeGreaterThan(0);
+
+      const ok = await preflight({}, app);
+      expect(check(ok, 'computeNest.deployable')).toMatchObject({ status: 'pass', detail: 'Account balance and quota checks passed' });
+      const sent = sim.requests({ accessKeyId: me.accessKeyId, action: 'CheckServiceDeployable' });
+      expect(sent).toHaveLength(1);
+      expect(Number(sent[0]?.params.PostPaidAmount)).toBeCloseTo(sum('PostPaid'), 4);
+      expect(Number(sent[0]?.params.PrePaidAmount)).toBeCloseTo(sum('PrePaid'), 4);
+      expect(sent[0]?.params.TemplateName).toBeUndefined();
+
+      const low = await fetch(`${sim.endpoint}/_sim/balance`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accessKeyId: me.accessKeyId, amount: 20 }) });
+      expect(low.status).toBe(200);
+      const r = await preflight({}, app);
+      expect(check(r, 'computeNest.deployable')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^Failed: Balance: The account balance \(20\.00 CNY\) is insufficient/) });
+    } finally {
+      await app.close();
+    }
   });
 
   it('dify-none: RAM reads denied → cannot verify; even the service template is refused (NoPermission)', async () => {

@@ -24,13 +24,8 @@ export class FakeComputeNest implements ComputeNestPort, ComputeNestPreflightPor
   deployable: DeployableResult[] = [];
   /** GenerateServicePolicy's MissingPolicy (default: nothing missing). */
   missingPolicy: MissingPolicy[] = [];
-  /** What a dry run throws (default: DryRunOperation, Compute Nest's "would have succeeded"); null answers without an error. */
-  dryRunError: CloudError | null = new CloudError({
-    code: 'DryRunOperation',
-    message: 'Request validation has been passed with DryRun flag set.',
-    httpStatus: 400,
-    action: 'CreateServiceInstance',
-  });
+  /** What a dry run throws (default: nothing, the order would be accepted). */
+  dryRunError: CloudError | null = null;
   /** Delay of every call, ms. */
   latencyMs = 0;
   pageSize = 2;
@@ -81,10 +76,6 @@ export class FakeComputeNest implements ComputeNestPort, ComputeNestPreflightPor
 
   async createServiceInstance(input: CreateServiceInstanceInput) {
     await this.record('CreateServiceInstance', input);
-    if (input.dryRun) {
-      if (this.dryRunError) throw this.dryRunError;
-      return { ServiceInstanceId: '' };
-    }
     const known = this.tokens.get(input.clientToken);
     if (known) return { ServiceInstanceId: known };
     this.seq += 1;
@@ -92,6 +83,11 @@ export class FakeComputeNest implements ComputeNestPort, ComputeNestPreflightPor
     this.tokens.set(input.clientToken, id);
     this.add({ ServiceInstanceId: id, Name: input.name, Tags: input.tags ?? [], Parameters: JSON.stringify(input.parameters), CreateTime: new Date(Date.UTC(2026, 0, 1, 0, this.seq)).toISOString() });
     return { ServiceInstanceId: id };
+  }
+
+  async dryRunServiceInstance(input: CreateServiceInstanceInput) {
+    await this.record('CreateServiceInstance', { ...input, dryRun: true });
+    if (this.dryRunError) throw this.dryRunError;
   }
 
   async getServiceInstance(id: string) {
@@ -129,7 +125,7 @@ export class FakeComputeNest implements ComputeNestPort, ComputeNestPreflightPor
     return this.page(this.resources.get(id) ?? [], input.nextToken);
   }
 
-  async checkServiceDeployable(input: { serviceId: string; templateName: string }) {
+  async checkServiceDeployable(input: { serviceId: string; prePaidAmount: number; postPaidAmount: number }) {
     await this.record('CheckServiceDeployable', input);
     return this.deployable.map((r) => ({ ...r }));
   }

@@ -4,7 +4,7 @@ import { parsePairs } from '../protocol/encoding';
 import { pairsToRecord } from '../protocol/request';
 import { sendJson } from '../gateway/respond';
 import type { SimCore } from '../sim-core';
-import { BILLING_STORE } from '../products/computenest/model';
+import { BILLING_STORE, DRY_RUN_ANSWERS, DRY_RUN_STORE, type DryRunAnswer } from '../products/computenest/model';
 import { findClusterObjects } from './kube';
 import { describeEdge } from '../edge/edge';
 
@@ -133,6 +133,19 @@ export async function handleAdmin(
         account.accountStore(BILLING_STORE).availableAmount = amount;
         core.changed();
         return sendJson(res, 200, { accessKeyId: account.accessKeyId, availableAmount: amount });
+      }
+      case 'PUT /_sim/dry-run': {
+        // How a passing CreateServiceInstance dry run answers for one account: the
+        // DryRunOperation error (the default) or HTTP 200 without a ServiceInstanceId.
+        const b = json(body);
+        const account = core.registry.byAccessKey(optString(b, 'accessKeyId') ?? '');
+        if (!account) throw new AdminError(404, 'no account with that accessKeyId');
+        const answer = optString(b, 'answer');
+        if (!(DRY_RUN_ANSWERS as readonly (string | undefined)[]).includes(answer))
+          throw new AdminError(400, `answer must be one of ${DRY_RUN_ANSWERS.join(', ')}`);
+        account.accountStore(DRY_RUN_STORE).answer = answer as DryRunAnswer;
+        core.changed();
+        return sendJson(res, 200, { accessKeyId: account.accessKeyId, answer });
       }
       case 'GET /_sim/kubernetes': {
         // The Kubernetes objects of one cluster of one account.

@@ -131,6 +131,13 @@ export class QuoteService {
     return this.present(priced, request, locale);
   }
 
+  /** The order's amounts by way of payment, summed over the quote's items (CheckServiceDeployable's input). */
+  async orderAmounts(request: QuoteRequest, locale: Locale): Promise<{ prePaid: number; postPaid: number }> {
+    const { items } = await this.quote(request, locale);
+    const sum = (chargeType: QuoteItem['chargeType']) => round(items.filter((i) => i.chargeType === chargeType).reduce((acc, i) => acc + i.tradeAmount, 0));
+    return { prePaid: sum('PrePaid'), postPaid: sum('PostPaid') };
+  }
+
   private present(priced: Priced, request: QuoteRequest, locale: Locale): Quote {
     const items: QuoteItem[] = Object.entries(priced.resources)
       .filter(([, r]) => r.Success !== false && r.Result?.Order)

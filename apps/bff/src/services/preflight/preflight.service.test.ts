@@ -35,6 +35,7 @@ function setup(over: { whitelist?: string; vswitchesFail?: boolean; difyInstalle
     ram: { listPoliciesForUser: async () => [], listGroupsForUser: async () => [], listPoliciesForGroup: async () => [] },
     computeNest,
     template: fakeTemplates(),
+    amounts: { orderAmounts: async () => ({ prePaid: 0, postPaid: 1.29 }) },
     clusters: {
       describeClusterDetail: async () => detail,
       describeClusterNodes: async () => ({
@@ -110,10 +111,12 @@ describe('PreflightService', () => {
     expect(check(ok, 'computeNest.dryRun').status).toBe('pass');
     expect(computeNest.calls.find((c) => c.action === 'CreateServiceInstance')?.args).toMatchObject({ dryRun: true, name: 'dify-preflight' });
     expect(computeNest.instances.size).toBe(0);
+    // The amounts of the order's quote, by way of payment.
+    expect(computeNest.calls.find((c) => c.action === 'CheckServiceDeployable')?.args).toMatchObject({ prePaidAmount: 0, postPaidAmount: 1.29 });
 
     computeNest.deployable = [
-      { Type: 'Balance', Value: 'false', Message: 'insufficient balance', Skippable: false },
-      { Type: 'Quota', Value: 'true', Message: '', Skippable: false },
+      { Type: 'Balance', Value: 'false', Message: 'insufficient balance' },
+      { Type: 'Quota', Value: 'true', Message: '' },
     ];
     computeNest.missingPolicy = [{ ServiceName: 'rds', Action: ['rds:DescribeDBInstances'] }];
     computeNest.dryRunError = new CloudError({ code: 'InvalidParameter', message: 'bad parameter', httpStatus: 400, action: 'CreateServiceInstance' });

@@ -46,10 +46,9 @@ export const TEXT = {
     en: 'Compute Nest reports these actions as not permitted: {actions}. Grant the matching system policies (see the list above), then check again',
   },
   // ── Compute Nest ──
-  tDeployable: { 'zh-CN': '计算巢部署前检查（余额、配额、权限）', en: "Compute Nest's deployability check (balance, quota, permissions)" },
-  deployableOk: { 'zh-CN': '余额、配额和权限检查均已通过', en: 'Balance, quota and permission checks passed' },
-  deployableFail: { 'zh-CN': '未通过：{items}。请按提示处理（如充值或授予权限）后重新检查', en: 'Failed: {items}. Act on each message (e.g. top up or grant the permission), then check again' },
-  deployableSkippable: { 'zh-CN': '可忽略的检查未通过：{items}', en: 'Checks that may be skipped did not pass: {items}' },
+  tDeployable: { 'zh-CN': '计算巢部署前检查（余额、配额）', en: "Compute Nest's deployability check (balance, quota)" },
+  deployableOk: { 'zh-CN': '账户余额和配额检查均已通过', en: 'Account balance and quota checks passed' },
+  deployableFail: { 'zh-CN': '未通过：{items}。请按提示处理（如充值或申请提升配额）后重新检查', en: 'Failed: {items}. Act on each message (e.g. top up or ask for a higher quota), then check again' },
   tDryRun: { 'zh-CN': '计算巢模拟创建（DryRun）', en: 'Compute Nest dry run of the order' },
   dryRunOk: { 'zh-CN': '计算巢接受了这些参数（模拟创建通过，未创建任何资源）', en: 'Compute Nest accepts these parameters (dry run passed; nothing was created)' },
   dryRunNoPermission: {

@@ -309,6 +309,48 @@ describe('parameter validation', () => {
     const list = await call<{ TotalCount: number }>(me, 'ListServiceInstances', {});
     expect(list.TotalCount).toBe(0);
   });
+
+  it('PUT /_sim/dry-run: a passing dry run answers HTTP 200 without an instance ID, per account', async () => {
+    const me = await sim.createAccount();
+    const other = await sim.createAccount();
+    const dryRun = (keys: SimAccountKeys) =>
+      call<Body>(keys, 'CreateServiceInstance', {
+        ServiceId: SERVICE,
+        TemplateName: TEMPLATE,
+        Parameters: JSON.stringify(GOOD),
+        DryRun: true,
+      });
+    const put = (body: unknown) =>
+      fetch(`${sim.endpoint}/_sim/dry-run`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await put({ accessKeyId: me.accessKeyId, answer: 'Maybe' })).status).toBe(400);
+    expect((await put({ accessKeyId: 'nobody', answer: 'Accepted' })).status).toBe(404);
+    const res = await put({ accessKeyId: me.accessKeyId, answer: 'Accepted' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ accessKeyId: me.accessKeyId, answer: 'Accepted' });
+
+    const accepted = await dryRun(me);
+    expect(accepted.ServiceInstanceId).toBeUndefined();
+    expect(Object.keys(accepted)).toEqual(['RequestId']);
+    // Validation still runs first, and nothing is created.
+    const bad = await rejectionOf(
+      call(me, 'CreateServiceInstance', {
+        ServiceId: SERVICE,
+        TemplateName: TEMPLATE,
+        Parameters: JSON.stringify({ ...GOOD, MilvusInternalAddress: 'x' }),
+        DryRun: true,
+      }),
+    );
+    expect(bad.code).toBe('InvalidParameter');
+    expect((await call<{ TotalCount: number }>(me, 'ListServiceInstances', {})).TotalCount).toBe(0);
+    // The other account keeps the default answer; switching back restores it.
+    expect((await rejectionOf(dryRun(other))).code).toBe('DryRunOperation');
+    expect((await put({ accessKeyId: me.accessKeyId, answer: 'DryRunOperation' })).status).toBe(200);
+    expect((await rejectionOf(dryRun(me))).code).toBe('DryRunOperation');
+  });
 });
 
 describe('a deployment in simulated time', () => {
@@ -764,33 +806,38 @@ describe('price and deployability', () => {
     ).rejects.toMatchObject({ code: 'InvalidParameter' });
   });
 
-  it('CheckServiceDeployable: balance from the fixtures; a low balance fails the Balance check', async () => {
+  it('CheckServiceDeployable: Balance and Quota only; the balance covers the amounts sent', async () => {
     const me = await sim.createAccount();
-    type Check = {
-      CheckResults: { Type: string; Value: string; Message: string; Skippable: boolean }[];
-    };
+    type Check = { CheckResults: Record<string, unknown>[] };
     const ok = await call<Check>(me, 'CheckServiceDeployable', {
       ServiceId: SERVICE,
-      TemplateName: TEMPLATE,
+      PostPaidAmount: '1.29',
+      PrePaidAmount: '0',
     });
-    expect(ok.CheckResults.find((c) => c.Type === 'Balance')).toMatchObject({
-      Value: 'true',
-      Message: '',
-    });
+    // Exactly the fields of the API's model: Type (Balance or Quota), Value, Message.
+    expect(ok.CheckResults).toEqual([
+      { Type: 'Balance', Value: 'true', Message: '' },
+      { Type: 'Quota', Value: 'true', Message: '' },
+    ]);
     const res = await fetch(`${sim.endpoint}/_sim/balance`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ accessKeyId: me.accessKeyId, amount: 20 }),
+      body: JSON.stringify({ accessKeyId: me.accessKeyId, amount: 150 }),
     });
     expect(res.status).toBe(200);
-    const low = await call<Check>(me, 'CheckServiceDeployable', {
+    const postPaid = await call<Check>(me, 'CheckServiceDeployable', {
       ServiceId: SERVICE,
-      TemplateName: TEMPLATE,
+      PostPaidAmount: '1.29',
     });
-    const balance = low.CheckResults.find((c) => c.Type === 'Balance');
+    expect(postPaid.CheckResults.find((c) => c.Type === 'Balance')?.Value).toBe('true');
+    const prePaid = await call<Check>(me, 'CheckServiceDeployable', {
+      ServiceId: SERVICE,
+      PrePaidAmount: '200',
+    });
+    const balance = prePaid.CheckResults.find((c) => c.Type === 'Balance');
     expect(balance?.Value).toBe('false');
     expect(balance?.Message).toContain('insufficient');
-    expect(balance?.Skippable).toBe(false);
+    expect(balance?.Message).toContain('200.00 CNY');
   });
 });
 

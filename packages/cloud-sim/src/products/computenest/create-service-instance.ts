@@ -6,6 +6,7 @@ import {
   apiRegion,
   checkService,
   COMPUTENEST_STORE,
+  DRY_RUN_STORE,
   requireDeployable,
   resolveTemplate,
   resolveVersion,
@@ -47,8 +48,9 @@ export function resourceGroupOf(params: Params): string {
 /**
  * CreateServiceInstance. Validates everything first (region, service, template, Parameters the
  * way the template declares them, Name). `DryRun=true` stops there and creates nothing: it answers
- * the gateway's dry-run code DryRunOperation (HTTP 400) — the shape of a passing Compute Nest dry
- * run is UNCONFIRMED; this is how Alibaba's other APIs (ECS, VPC) answer one. `ClientToken`: the
+ * the gateway's dry-run code DryRunOperation (HTTP 400, how Alibaba's other APIs such as ECS and VPC
+ * answer one) or, switched by `PUT /_sim/dry-run`, HTTP 200 with no ServiceInstanceId: the shape of
+ * a passing Compute Nest dry run is UNCONFIRMED, so a client must take both. `ClientToken`: the
  * same token with the same request returns the instance it created (also after a lost answer);
  * with a different request it is IdempotentParameterMismatch (the code ECS/VPC use).
  */
@@ -91,12 +93,14 @@ export const createServiceInstance: ActionHandler = ({
       `You are not authorized to do this action. The RAM user ${caller.userName} lacks the permissions the template needs: ${describeMissing(missing)}.`,
       { MissingPolicy: missing },
     );
-  if (dryRun)
+  if (dryRun) {
+    if (account.accountStore(DRY_RUN_STORE).answer === 'Accepted') return {};
     throw new SimError(
       'DryRunOperation',
       400,
       'Request validation has been passed with DryRun flag set.',
     );
+  }
 
   const store = account.store(region, COMPUTENEST_STORE);
   const fingerprint = canonical({

@@ -132,6 +132,17 @@ export const BILLING_STORE = storeKey<BillingStore>('billing', () => ({
   currency: 'CNY',
 }));
 
+/**
+ * How a passing dry run answers. Compute Nest does not document it: `DryRunOperation` is the
+ * gateway's dry-run error (HTTP 400, as ECS and VPC answer), `Accepted` an HTTP 200 answer without
+ * a service instance ID. `PUT /_sim/dry-run` switches an account between them.
+ */
+export const DRY_RUN_ANSWERS = ['DryRunOperation', 'Accepted'] as const;
+export type DryRunAnswer = (typeof DRY_RUN_ANSWERS)[number];
+export const DRY_RUN_STORE = storeKey<{ answer: DryRunAnswer }>('computenest-dry-run', () => ({
+  answer: 'DryRunOperation',
+}));
+
 export const API_REGIONS = ['cn-hangzhou', 'ap-southeast-1'] as const;
 
 /**
