@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CloudError } from '../../errors/cloud-error';
 import { FakeComputeNest } from '../../testing/fake-computenest';
 import { ManualClock } from '../../testing/manual-clock';
 import { AccountContext } from '../account';
@@ -126,6 +127,36 @@ describe('DeploymentHub', () => {
     cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
     await clock.runUntil(() => a.ended());
     expect(a.events.map((e) => e.type)).toEqual(['logs', 'status', 'error', 'status', 'end']);
+  });
+
+  it('recovers within one poll interval of the cloud coming back, then polls at the shortest interval', async () => {
+    const { cloud, hub, clock } = setup();
+    const a = collector();
+    const times: number[] = [];
+    const original = cloud.getServiceInstance.bind(cloud);
+    let down = false;
+    cloud.getServiceInstance = async (id: string) => {
+      times.push(clock.now());
+      if (down) throw new CloudError({ code: 'ServiceUnavailable', message: 'down', httpStatus: 503, action: 'GetServiceInstance' });
+      return original(id);
+    };
+    await hub.subscribe('si-1', a.listener);
+    down = true;
+    await clock.runUntil(() => times.length >= 7); // a long outage: the backoff reaches its longest interval
+    const gaps = () => times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps().slice(-2)).toEqual([INTERVALS[2], INTERVALS[2]]); // never beyond it
+    expect(a.events.filter((e) => e.type === 'error').length).toBeGreaterThan(3);
+
+    const back = clock.now(); // just after a failed poll, the cloud answers again (nothing changed meanwhile)
+    down = false;
+    const errorsBefore = a.events.length;
+    await clock.runUntil(() => a.events.length > errorsBefore);
+    expect(clock.now() - back).toBeLessThanOrEqual(INTERVALS[2]!);
+    // the subscriber hears that it is live again: the current status, no new error
+    expect(a.events.slice(errorsBefore).map((e) => e.type)).toEqual(['status']);
+    const seen = times.length;
+    await clock.runUntil(() => times.length >= seen + 2);
+    expect(gaps().slice(-2)).toEqual([INTERVALS[0], INTERVALS[1]]); // the backoff was reset by the success
   });
 
   it('ends every subscription on close', async () => {

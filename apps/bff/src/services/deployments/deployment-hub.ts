@@ -9,8 +9,10 @@ import { allTokenPages, type ComputeNestPort, type LogRecord, type ResourceRecor
  * Live tracking of deployments: ONE poller per (account, instance) however many watchers, with
  * reference-counted subscribers and fan-out. A new subscriber first gets every log line so far and
  * the current status, then new lines and status changes. The poller backs off while nothing
- * changes, stops after publishing a final status (and ends every subscription), and stops when
- * its last subscriber leaves. It keeps nothing beyond its own lifetime: after a restart a new
+ * changes or the cloud fails (never beyond the longest interval), polls at the shortest interval
+ * again once a call succeeds (publishing the status, so an error shown goes away), stops after
+ * publishing a final status (and ends every subscription), and stops when its last subscriber
+ * leaves. It keeps nothing beyond its own lifetime: after a restart a new
  * poller simply reads the cloud again.
  */
 
@@ -59,6 +61,8 @@ class Watch {
   private stopped = false;
   private timer: unknown;
   private step = 0;
+  /** The last poll failed: the next success is published even if nothing changed, and resets the backoff. */
+  private failing = false;
   private readonly seen = new Set<string>();
   private resourcesAt = 0;
   private nextToken: string | undefined;
@@ -176,7 +180,11 @@ class Watch {
       if (entries.length > 0) this.publish({ type: 'logs', entries });
       if (statusChanged) this.publish({ type: 'status', record, resources, logPhase: this.logPhase });
     }
-    return statusChanged || entries.length > 0;
+    const recovered = this.failing;
+    this.failing = false;
+    // Back from a failed poll: subscribers learn that the stream is live again (their error goes).
+    if (recovered && !first && !statusChanged) this.publish({ type: 'status', record, resources, logPhase: this.logPhase });
+    return statusChanged || entries.length > 0 || recovered;
   }
 
   private async tick(): Promise<void> {
@@ -191,6 +199,7 @@ class Watch {
         this.stop();
         return;
       }
+      this.failing = true;
       this.publish({ type: 'error', error: err });
     }
     if (this.stopped) return;

@@ -51,7 +51,7 @@ export function mergeLogs(current: LogEntry[], incoming: LogEntry[]): LogEntry[]
 
 /**
  * Follows a deployment over Server-Sent Events: `status` events update the detail query, `logs`
- * events add lines, `error` events are shown. The browser reconnects by itself after a network
+ * events add lines, `error` events are shown until the next `status` (the BFF's poll succeeded again). The browser reconnects by itself after a network
  * error; the stream is closed when a final status arrives. `session` restarts it (after a
  * deletion, to follow the instance again).
  */
@@ -67,6 +67,8 @@ export function useDeploymentEvents(instanceId: string, lang: Locale, session = 
     const apply = (event: DeploymentEvent | null) => {
       if (!event) return;
       if (event.type === 'status') {
+        // A poll succeeded: a cloud error shown before is over (the BFF sends the status on recovery).
+        setServerError(null);
         client.setQueryData(deploymentKeys.detail(instanceId, lang), event.deployment);
         if (isFinalStatus(event.deployment.status)) {
           source.close();

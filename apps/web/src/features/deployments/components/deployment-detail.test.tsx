@@ -91,6 +91,12 @@ describe('deployment page', () => {
     expect(lines[1]).toContain('Installing helm chart dify');
     expect(progressValue()).toBe('55');
 
+    // The cloud fails for a while: the page says so until a poll succeeds again.
+    act(() => stream.emit('error', { message: 'The cloud service is temporarily unavailable' }));
+    expect(screen.getByText('实时更新出错：The cloud service is temporarily unavailable')).toBeTruthy();
+    act(() => stream.emit('status', { deployment: detail({ progress: 55, updatedAt: '2025-01-01T00:02:00.000Z' }) }));
+    expect(screen.queryByText(/实时更新出错/)).toBeNull();
+
     // The connection drops: the page says so; the browser reconnects and the server replays the log.
     act(() => stream.drop());
     expect(screen.getByText('连接中断，正在重新连接…')).toBeTruthy();
