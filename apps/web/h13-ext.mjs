@@ -1,0 +1,11 @@
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+const ext = process.argv.slice(2);
+const out = '/tmp/h13-ext-out';
+await build({ root: process.cwd(), logLevel: 'error', configFile: false, plugins: [react()], build: { outDir: out, emptyOutDir: true, rolldownOptions: { external: ext, output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } } } });
+const html = readFileSync(out + '/index.html', 'utf8');
+const srcs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+let total = 0; for (const s of srcs) total += gzipSync(readFileSync(out + s), { level: 9 }).length;
+console.log(ext.join(',') || '(none)', (total / 1024).toFixed(1), 'KiB');
