@@ -1,3 +1,5 @@
+import { cloudErrorKind } from './cloud-error-kind';
+
 /**
  * The one error type of the cloud gateways. Its message is sanitised: never a URL, an
  * AccessKey id, a signature or a security token (pop-core puts the signed URL in GET errors).
@@ -28,9 +30,10 @@ export function isCloudError(value: unknown): value is CloudError {
   return value instanceof CloudError;
 }
 
-/** Throttling*, ServiceUnavailable, HTTP 5xx and network failures are worth another try. */
+/** Throttling, an unavailable service (5xx, network failures) is worth another try. */
 export function isRetryableCode(code: string, httpStatus: number): boolean {
-  return code.includes('Throttling') || code === 'ServiceUnavailable' || httpStatus >= 500 || code === 'Cloud.NetworkError';
+  const kind = cloudErrorKind({ code, httpStatus });
+  return kind === 'throttled' || kind === 'unavailable' || httpStatus >= 500;
 }
 
 /** Removes every URL, key id, signature and token from a message meant for people or logs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloudError } from '../errors/cloud-error';
-import { cloudProblem } from './error-handler';
+import { cloudProblem } from '../errors/cloud-problem';
 
 const err = (code: string, httpStatus = 400, message = `${code} happened`) =>
   Object.assign(new CloudError({ code, message, httpStatus, action: 'CreateServiceInstance', requestId: 'req-1' }), { product: 'computenest' });

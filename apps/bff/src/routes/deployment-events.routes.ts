@@ -8,7 +8,8 @@ import {
 } from '@dify-console/shared/api/deployments';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../errors/cloud-error';
-import { cloudProblem, message } from '../plugins/error-handler';
+import { cloudMessage } from '../errors/cloud-problem';
+import { message } from '../plugins/error-handler';
 import { asNotFound } from '../services/deployments/deployment.service';
 import type { DeploymentHub, HubListener } from '../services/deployments/deployment-hub';
 import { toDetail } from '../services/deployments/mapping';
@@ -29,7 +30,7 @@ export interface EventRoutesOptions {
 export const SHUTDOWN_RETRY_MS = 500;
 
 const errorText = (err: unknown, locale: Locale) =>
-  isCloudError(err) ? cloudProblem(err, locale).problem.message : message('internal', locale);
+  isCloudError(err) ? cloudMessage(err, locale) : message('internal', locale);
 
 export const deploymentEventsRoutes: FastifyPluginAsync<EventRoutesOptions> = async (app, opts) => {
   const heartbeatMs = opts.heartbeatMs ?? 15_000;

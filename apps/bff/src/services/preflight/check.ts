@@ -1,7 +1,7 @@
 import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
 import type { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { isCloudError } from '../../errors/cloud-error';
+import { isCloudErrorOfKind } from '../../errors/cloud-error-kind';
 import type { PreflightPorts } from '../../ports/preflight';
 import type { OrderParameters } from '../../ports/template';
 import type { RunFacts } from './facts';
@@ -33,9 +33,8 @@ export interface CheckContext {
 /** A check that cannot look: said as a warn with the reason, never a crash. */
 export class CannotVerify extends Error {}
 
-const FORBIDDEN = /^(Forbidden|NoPermission|ErrorCheckAcl|StatusForbidden|Kubernetes\.Forbidden)|\.NoPermission$|^Forbidden\.RAM/;
-export const isForbidden = (err: unknown) => isCloudError(err) && FORBIDDEN.test(err.code);
-const isNotFound = (err: unknown) => isCloudError(err) && /NotFound|NotExist/.test(err.code);
+/** The cloud (or the cluster) refused the console's identity this call: classified once, in `errors/cloud-error-kind`. */
+export const isForbidden = (err: unknown) => isCloudErrorOfKind(err, 'forbidden');
 
 /** Memoises one async read for the duration of a run. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -48,7 +47,7 @@ export async function notFoundIsFail(locale: Locale, what: string, run: () => Pr
   try {
     return await run();
   } catch (err) {
-    if (isNotFound(err) && isCloudError(err)) return { status: 'fail', detail: text('notFound', locale, { what, code: err.code }) };
+    if (isCloudErrorOfKind(err, 'notFound')) return { status: 'fail', detail: text('notFound', locale, { what, code: err.code }) };
     throw err;
   }
 }

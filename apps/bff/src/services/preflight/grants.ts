@@ -1,6 +1,5 @@
-import { isCloudError } from '../../errors/cloud-error';
+import { isCloudErrorOfKind } from '../../errors/cloud-error-kind';
 import type { RamPort } from '../../ports/preflight';
-import { isForbidden } from './check';
 import { evaluatePolicies, type PolicyGrant } from './policies';
 
 /** The guide's policies of a RAM user, or the code with which RAM refused to tell. */
@@ -12,7 +11,7 @@ export async function userGrants(ram: RamPort, userName: string): Promise<Policy
     );
     return evaluatePolicies({ direct: direct.map((x) => x.PolicyName), groups: groupPolicies });
   } catch (err) {
-    if (isForbidden(err) && isCloudError(err)) return { denied: err.code };
+    if (isCloudErrorOfKind(err, 'forbidden')) return { denied: err.code };
     throw err;
   }
 }

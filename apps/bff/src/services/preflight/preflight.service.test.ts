@@ -126,6 +126,21 @@ describe('PreflightService', () => {
     expect(check(bad, 'computeNest.dryRun')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/InvalidParameter/) });
   });
 
+  it('a check that cannot look says why in the words of the one classification; only a refused key blames the credentials', async () => {
+    const { service, computeNest } = setup();
+    const cases: [CloudError, RegExp][] = [
+      [new CloudError({ code: 'Cloud.NetworkError', message: 'socket hang up', httpStatus: 0, action: 'CreateServiceInstance' }), /temporarily unavailable/],
+      [new CloudError({ code: 'Throttling.User', message: 'slow down', httpStatus: 400, action: 'CreateServiceInstance' }), /rate-limiting/],
+      [new CloudError({ code: 'SignatureDoesNotMatch', message: 'bad signature', httpStatus: 400, action: 'CreateServiceInstance' }), /credentials were refused \(SignatureDoesNotMatch\)/],
+    ];
+    for (const [error, words] of cases) {
+      computeNest.dryRunError = error;
+      const dryRun = check(await service.run(request, 'en'), 'computeNest.dryRun');
+      expect(dryRun, error.code).toMatchObject({ status: 'warn', detail: expect.stringMatching(words) });
+      expect(/credential|AccessKey/i.test(dryRun.detail), error.code).toBe(error.code === 'SignatureDoesNotMatch');
+    }
+  });
+
   it('Dify already installed on the cluster is known to fail: a failure that blocks the order, not a warning', async () => {
     const r = await setup({ difyInstalled: true }).service.run(request, 'en');
     expect(check(r, 'cluster.existing')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/ack-dify already exists.*will fail/) });

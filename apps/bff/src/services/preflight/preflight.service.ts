@@ -2,6 +2,7 @@ import type { PreflightCheck, PreflightRequest, PreflightResult, Prerequisites }
 import { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
+import { cloudMessage, permissionOf } from '../../errors/cloud-problem';
 import type { PreflightPorts } from '../../ports/preflight';
 import { CannotVerify, isForbidden, once, type CheckContext, type CheckDef } from './check';
 import { clusterChecks } from './checks/cluster';
@@ -110,8 +111,8 @@ export class PreflightService {
   private reason(err: unknown, locale: Locale): string {
     if (err instanceof CannotVerify) return err.message;
     if (isCloudError(err)) {
-      if (isForbidden(err)) return text('forbiddenReason', locale, { action: `${err.product ?? ''}${err.product ? ':' : ''}${err.action}`, code: err.code });
-      return `${err.code}: ${err.message}`;
+      if (isForbidden(err) && err.product !== 'kubernetes') return text('forbiddenReason', locale, { action: permissionOf(err), code: err.code });
+      return cloudMessage(err, locale);
     }
     return err instanceof Error ? err.message : String(err);
   }

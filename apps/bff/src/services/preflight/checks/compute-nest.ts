@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import { isCloudError } from '../../../errors/cloud-error';
+import { cloudErrorKind, isRefusalKind } from '../../../errors/cloud-error-kind';
 import { withSecretsScrubbed } from '../../deployments/secrets';
-import { isForbidden, type CheckContext, type CheckDef } from '../check';
+import { type CheckContext, type CheckDef } from '../check';
 
 /** Compute Nest's own checks of the service and its dry run of the order. */
 export function computeNestChecks({ request, locale, t, ports, order }: CheckContext): CheckDef[] {
@@ -47,8 +48,12 @@ export function computeNestChecks({ request, locale, t, ports, order }: CheckCon
           return { status: 'pass', detail: t('dryRunOk') };
         } catch (err) {
           if (!isCloudError(err)) throw err;
-          if (isForbidden(err)) return { status: 'fail', detail: t('dryRunNoPermission', { message: err.message }) };
-          if (err.httpStatus >= 400 && err.httpStatus < 500 && !/Throttling/.test(err.code)) {
+          const kind = cloudErrorKind(err);
+          if (kind === 'forbidden') return { status: 'fail', detail: t('dryRunNoPermission', { message: err.message }) };
+          // The service refused this order (a parameter, a clash, a resource it cannot find, or
+          // another client error it names): a fail with its words. Throttling, the cloud
+          // unavailable or the console's credentials refused: the check could not look.
+          if (isRefusalKind(kind) || (kind === 'other' && err.httpStatus >= 400 && err.httpStatus < 500)) {
             return { status: 'fail', detail: t('dryRunRejected', { code: err.code, message: err.message }) };
           }
           throw err;

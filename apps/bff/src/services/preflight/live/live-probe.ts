@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../../errors/cloud-error';
+import { cloudMessage } from '../../../errors/cloud-problem';
 import type { ClusterRef } from '../../../ports/access';
 import type { LiveProbePorts, WorkloadsApi } from '../../../ports/workloads';
 import { buildProbeJob, CONSOLE_LABELS, PROBE_DEADLINE_S, PROBE_NAMESPACE, PROBE_SCRIPT, probeSecretValues, type ProbeTargets } from './probe-job';
@@ -24,7 +25,8 @@ export type ProbeOutcome =
   | { kind: 'config'; message: string }
   | { kind: 'unschedulable'; message: string }
   | { kind: 'timeout' }
-  | { kind: 'error'; message: string }
+  /** The cloud or the cluster refused a call (said in the reader's language), or anything else. */
+  | { kind: 'error'; error: unknown }
   | { kind: 'notRunning' };
 
 interface Run {
@@ -124,7 +126,7 @@ export class LiveProbe {
       await api.createJob(PROBE_NAMESPACE, buildProbeJob({ name: names.job, secretName: names.secret, scriptName: names.script, image: this.options.image, targets }));
       return await this.watch(api, names.job);
     } catch (err) {
-      return { kind: 'error', message: isCloudError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err) };
+      return { kind: 'error', error: err };
     } finally {
       if (api) {
         const a = api;
@@ -196,7 +198,7 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
               ? t('timeout', { seconds: PROBE_DEADLINE_S })
               : outcome.kind === 'notRunning'
                 ? t('notRun', { reason: t('clusterNotRunning') })
-                : t('apiError', { message: outcome.message });
+                : t('apiError', { message: isCloudError(outcome.error) ? cloudMessage(outcome.error, locale) : outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
     return [{ id: 'live.probe', group: 'live', status: 'warn', title: t('tProbe'), detail: reason }];
   }
   const p = request.parameters;
