@@ -32,6 +32,7 @@ export const pagesEn: PageMessages = {
   'review.options.removeTag': "Remove tag {n}",
   'review.options.invalid': "A tag or the resource group is not valid: fix it first",
   'review.create': 'Create now',
+  'review.exportHint': 'Download this order, before it is placed, as files that place it without the console: the aliyun CLI call, Terraform and a ROS template. Passwords are not included: each becomes a variable you provide.',
   'review.creating': 'Creating…',
   'review.agreeFirst': 'Please read and accept the service agreement first',
   'review.orderFailed': 'Could not create: {message}',

@@ -34,6 +34,7 @@ export const pagesZhCN = {
   'review.options.removeTag': "移除标签 {n}",
   'review.options.invalid': "标签或资源组有误，请先修正",
   'review.create': '立即创建',
+  'review.exportHint': '在下单前将此订单下载为无需控制台即可下单的文件：aliyun CLI 命令、Terraform 和 ROS 模板。不包含任何密码：每个密码都是由你提供的变量。',
   'review.creating': '正在创建…',
   'review.agreeFirst': '请先阅读并同意服务协议',
   'review.orderFailed': '创建失败：{message}',

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { unzipSync } from 'fflate';
 import { quoteFixture } from '../../../test/bff-fixtures';
 import { stubEventSource } from '../../../test/event-source';
 import { callsTo, renderApp } from '../../../test/render-app';
@@ -167,5 +168,38 @@ describe('review & order', () => {
         .closest('.ant-form-item')
         ?.contains(input),
     ).toBe(true);
+  });
+
+  it('downloads the order about to be placed as the export bundle: its resource group and tags, nothing ordered', async () => {
+    const saved: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => (saved.push(b), 'blob:export');
+    URL.revokeObjectURL = () => undefined;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { user, fetchMock } = await toReview({
+      '/api/v1/export': () =>
+        Response.json({
+          name: 'dify-order1',
+          serviceVersion: '6',
+          templateName: '高可用版-已有资源',
+          files: [
+            { name: 'README.md', content: '# Deployment' },
+            { name: 'deploy.sh', content: 'aliyun computenest CreateServiceInstance' },
+          ],
+        }),
+    });
+    await user.type(screen.getByRole('textbox', { name: '资源组ID' }), 'rg-acfmteam01');
+    await user.click(screen.getByRole('button', { name: '添加标签' }));
+    await user.type(screen.getByRole('textbox', { name: '标签 1 的键' }), 'team');
+    await user.type(screen.getByRole('textbox', { name: '标签 1 的值' }), 'ai');
+    // Available before the agreement: exporting places nothing.
+    await user.click(screen.getByRole('button', { name: '导出部署包' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const [body] = callsTo(fetchMock, '/api/v1/export', 'POST').map(([, init]) => JSON.parse(init?.body as string) as Record<string, unknown>);
+    expect(body).toMatchObject({ name: 'dify-order1', resourceGroupId: 'rg-acfmteam01', tags: [{ key: 'team', value: 'ai' }] });
+    expect(orderBodies(fetchMock)).toHaveLength(0);
+    expect((click.mock.instances[0] as HTMLAnchorElement).download).toBe('dify-order1-export.zip');
+    const files = unzipSync(new Uint8Array(await saved[0]!.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['dify-order1-export/README.md', 'dify-order1-export/deploy.sh']);
+    click.mockRestore();
   });
 });

@@ -1,14 +1,16 @@
 import { Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Modal, Spin, theme, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { DeploymentRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
+import type { DeploymentRequest, OrderRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
 import type { PickerKind } from '@dify-console/shared/template/types';
+import { BundleDownload } from '../../../components/bundle-download';
 import { Panel } from '../../../components/panel';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { applyProblemIssues } from '../../../lib/form/problem-issues';
 import { usePageT, type PageTFunction } from '../../../lib/i18n/use-page-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useCreateDeployment } from '../api/create-deployment';
+import { fetchOrderExport } from '../api/export-order';
 import { useQuote } from '../api/get-quote';
 import { deployKeys } from '../api/deploy-keys';
 import { FORM_FIELD_NAMES, type FormValues } from '../form-values';
@@ -140,29 +142,29 @@ function Review({
     });
   };
 
+  /** What "Create now" sends, and what the export bundle describes. */
+  const orderRequest = (): OrderRequest => ({
+    ...request,
+    clientToken,
+    ...(options.resourceGroupId ? { resourceGroupId: options.resourceGroupId } : {}),
+    ...(options.tags.length > 0 ? { tags: options.tags } : {}),
+  });
+
   const create = () => {
     if (blockedReason !== null || inFlight.current) return;
     inFlight.current = true;
-    order.mutate(
-      {
-        ...request,
-        clientToken,
-        ...(options.resourceGroupId ? { resourceGroupId: options.resourceGroupId } : {}),
-        ...(options.tags.length > 0 ? { tags: options.tags } : {}),
+    order.mutate(orderRequest(), {
+      onSuccess: ({ instanceId }) => {
+        // The name is taken now: no earlier "available" answer may be shown again.
+        client.removeQueries({ queryKey: deployKeys.names() });
+        onOrdered(instanceId);
       },
-      {
-        onSuccess: ({ instanceId }) => {
-          // The name is taken now: no earlier "available" answer may be shown again.
-          client.removeQueries({ queryKey: deployKeys.names() });
-          onOrdered(instanceId);
-        },
-        onError: (error) => {
-          // Only a failed order may be tried again; an ordered one stays ordered while the page changes.
-          inFlight.current = false;
-          if (isFieldProblem(error)) onRejected(error);
-        },
+      onError: (error) => {
+        // Only a failed order may be tried again; an ordered one stays ordered while the page changes.
+        inFlight.current = false;
+        if (isFieldProblem(error)) onRejected(error);
       },
-    );
+    });
   };
 
   const failed = order.isError && !isFieldProblem(order.error);
@@ -253,6 +255,12 @@ function Review({
               {blockedReason}
             </span>
           ) : null}
+          <BundleDownload
+            size="large"
+            hint={t('review.exportHint')}
+            disabled={!options.valid}
+            fetchBundle={() => fetchOrderExport(orderRequest(), locale)}
+          />
           <Button size="large" onClick={() => onBack()} disabled={order.isPending}>
             {t('review.back')}
           </Button>
