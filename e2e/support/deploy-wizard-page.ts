@@ -132,6 +132,20 @@ export class ReviewStep {
   get blockedReason(): Locator {
     return this.page.getByTestId('order-blocked-reason');
   }
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: /导出部署包|Export bundle/ });
+  }
+  get resourceGroup(): Locator {
+    return this.page.getByRole('textbox', { name: /资源组ID|Resource group ID/ });
+  }
+
+  /** Adds a tag to the instance (the order's optional tags). */
+  async addTag(key: string, value: string): Promise<void> {
+    await this.page.getByRole('button', { name: /添加标签|Add a tag/ }).click();
+    const n = await this.page.getByRole('textbox', { name: /标签 \d+ 的键|Key of tag \d+/ }).count();
+    await this.page.getByRole('textbox', { name: new RegExp(`标签 ${n} 的键|Key of tag ${n}`) }).fill(key);
+    await this.page.getByRole('textbox', { name: new RegExp(`标签 ${n} 的值|Value of tag ${n}`) }).fill(value);
+  }
 
   /** Waits for the pre-flight checks, acknowledges warnings if any, and agrees to the terms. */
   async readyToOrder(): Promise<void> {
