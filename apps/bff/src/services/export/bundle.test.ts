@@ -117,4 +117,12 @@ describe('the export bundle', () => {
     expect(none.some((f) => f.name.startsWith('kubernetes/'))).toBe(false);
     expect(file(none, 'README.md')).toMatch(/no access entry yet/);
   });
+
+  it('says in its README that the resource group belongs to the exporting account; none without one', () => {
+    const readme = file(buildBundle(input()), 'README.md');
+    expect(readme).toContain('resource group `rg-acfm123`');
+    expect(readme).toContain("`env=it's staging`");
+    const plain = file(buildBundle(input({ resourceGroupId: undefined, tags: [] })), 'README.md');
+    expect(plain).not.toContain('## Resource group and tags');
+  });
 });

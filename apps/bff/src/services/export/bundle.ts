@@ -245,6 +245,21 @@ function readme(input: ExportInput, files: BundleFile[]): string {
     'same service instance again (in another account, in staging, in a pipeline, after a disaster),',
     'then open the access entry with the Kubernetes manifests.',
     '',
+    ...(input.resourceGroupId || (input.tags ?? []).length > 0
+      ? [
+          '## Resource group and tags',
+          '',
+          [
+            input.resourceGroupId
+              ? `The instance joins the resource group \`${input.resourceGroupId}\`, which belongs to the account it was exported from: in another account, change it or remove it (the instance then joins that account's default group) in every file.`
+              : '',
+            (input.tags ?? []).length > 0 ? `Tags: ${(input.tags ?? []).map((t) => `\`${t.key}=${t.value}\``).join(', ')}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          '',
+        ]
+      : []),
     '## Secrets',
     '',
     secrets.length > 0
