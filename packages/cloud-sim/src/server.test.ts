@@ -184,13 +184,14 @@ describe('RPC with pop-core', () => {
       IDS.pg14,
       IDS.pg15,
       IDS.pg16,
+      IDS.pg16Basic,
       IDS.pg16Replica,
       IDS.pgCreating,
     ]);
     expect(
       pg.Items.DBInstance.every((d) => d.Engine === 'PostgreSQL' && d.VpcId === IDS.vpcProd),
     ).toBe(true);
-    expect(pg).toMatchObject({ TotalRecordCount: 5, PageRecordCount: 5, PageNumber: 1 });
+    expect(pg).toMatchObject({ TotalRecordCount: 6, PageRecordCount: 6, PageNumber: 1 });
     const running = await rds.request<Items>('DescribeDBInstances', {
       RegionId: 'cn-hangzhou',
       Engine: 'PostgreSQL',
@@ -200,6 +201,7 @@ describe('RPC with pop-core', () => {
     expect(running.Items.DBInstance.map((d) => d.EngineVersion)).toEqual([
       '14.0',
       '15.0',
+      '16.0',
       '16.0',
       '16.0',
     ]);
@@ -328,7 +330,7 @@ describe('ROA with pop-core', () => {
       clusters: Cluster[];
       page_info: { page_number: number; page_size: number; total_count: number };
     }>('/api/v1/clusters', { region_id: 'cn-hangzhou', page_size: 50 });
-    expect(all.page_info).toEqual({ page_number: 1, page_size: 50, total_count: 7 });
+    expect(all.page_info).toEqual({ page_number: 1, page_size: 50, total_count: 10 });
     const pro = await cs.get<{ clusters: Cluster[] }>('/api/v1/clusters', {
       cluster_type: 'ManagedKubernetes',
       profile: 'Default',
@@ -336,19 +338,22 @@ describe('ROA with pop-core', () => {
       region_id: 'cn-hangzhou',
     });
     expect(pro.clusters.map((c) => c.name).sort()).toEqual([
+      'dify-ack-limits',
+      'dify-ack-locked',
       'dify-ack-pro',
       'dify-ack-pro-failed',
       'dify-ack-single',
+      'dify-ack-tiny',
       'staging-ack-pro',
     ]);
     const eligible = pro.clusters.filter((c) => c.state === 'running' && c.vpc_id === IDS.vpcProd);
-    expect(eligible.map((c) => c.cluster_id)).toEqual([IDS.ackPro, IDS.ackSingle]);
+    expect(eligible.map((c) => c.cluster_id)).toEqual([IDS.ackPro, IDS.ackSingle, IDS.ackTiny, IDS.ackLocked, IDS.ackLimits]);
     expect(IDS.ackPro).toMatch(/^c[0-9a-f]{32}$/);
     const accountWide = await cs.get<{ page_info: { total_count: number } }>(
       '/api/v1/clusters',
       {},
     );
-    expect(accountWide.page_info.total_count).toBe(8);
+    expect(accountWide.page_info.total_count).toBe(11);
 
     const detail = await cs.get<Cluster>(`/clusters/${IDS.ackPro}`);
     expect(detail).toMatchObject({

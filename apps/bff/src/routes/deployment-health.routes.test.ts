@@ -3,7 +3,7 @@ import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeploymentHealth } from '@dify-console/shared/api/deployment-health';
-import { order, orderBody, untilFinal } from '../testing/deployments';
+import { order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
 import { appOn } from '../testing/harness';
 
 /** GET /api/v1/deployments/:id/health against deployments that really ran in the local cloud. */
@@ -72,6 +72,87 @@ describe('deployment health', () => {
     expect(h.diagnosis.find((d) => d.component === 'worker')?.evidence).toContain('WRONGPASS');
     const zh = (await health(instanceId, 'zh-CN')).json<DeploymentHealth>();
     expect(zh.diagnosis.find((d) => d.component === 'worker')?.explanation).toBe('Redis 拒绝了 Dify 使用的密码。');
+  });
+
+  // The local cloud's scenarios (FIXTURES.md): the release's pods fail the way the real components do.
+  const SCENARIOS = {
+    tiny: 'c5afc009dff7797a791d5510c64410d97',
+    locked: 'ca0d1b499057b157a720aaad9e57f3d27',
+    limits: 'c893916af8e3c12274e3847635bcea8ae',
+    pg14: 'pgm-bp1dfypg14a0b1c2d',
+    pg16Basic: 'pgm-bp1dfypg16bsc2x3y',
+  };
+
+  it('pods Pending for lack of memory (dify-ack-tiny, HA): the scheduler’s own FailedScheduling text, scale the node pool', async () => {
+    const { instanceId, detail } = await deploy('dify-tiny', { clusterId: SCENARIOS.tiny });
+    // The api fits: Compute Nest says Deployed; the plugin daemon finds no node.
+    expect(detail.status).toBe('Deployed');
+    sim.advance(120_000);
+    const h = (await health(instanceId)).json<DeploymentHealth>();
+    expect(h.status).toBe('unhealthy');
+    expect(h.checks.find((c) => c.id === 'pods.plugin-daemon')).toMatchObject({ status: 'fail', detail: expect.stringContaining('Pending') });
+    const d = h.diagnosis.find((x) => x.component === 'plugin-daemon');
+    expect(d).toMatchObject({
+      signature: 'pending.resources',
+      explanation: 'Pods cannot be scheduled: the cluster lacks CPU or memory.',
+      evidence: '0/2 nodes are available: 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      fix: { kind: 'link', url: `https://cs.console.aliyun.com/#/k8s/cluster/${SCENARIOS.tiny}/v2/nodepool/list?region=cn-hangzhou` },
+    });
+  });
+
+  it('images that cannot be pulled (dify-ack-locked): ErrImagePull/ImagePullBackOff with the pull error itself, let the nodes reach the registry', async () => {
+    const { instanceId, detail } = await deploy('dify-locked', { clusterId: SCENARIOS.locked, highAvailability: false });
+    expect(detail.status).toBe('DeployedFailed');
+    const h = (await health(instanceId)).json<DeploymentHealth>();
+    const d = h.diagnosis.find((x) => x.component === 'api');
+    expect(d).toMatchObject({ signature: 'image.pull', explanation: "The nodes cannot pull Dify's images: the cluster cannot reach the image registry.", fix: { kind: 'text' } });
+    expect(d?.evidence).toMatch(/^Failed to pull image "registry-cn-hangzhou-vpc\.ack\.aliyuncs\.com\/acs\/dify-api:[^"]+": rpc error: code = DeadlineExceeded .*dial tcp [\d.]+:443: i\/o timeout$/);
+    expect(d?.fix).toMatchObject({ text: expect.stringContaining('security group') });
+    // Every component, not only the api.
+    expect(h.diagnosis.map((x) => x.component).sort()).toEqual(['api', 'plugin-daemon', 'proxy', 'sandbox', 'web', 'worker']);
+  });
+
+  it('OOMKilled (dify-ack-limits: a LimitRange gives every container 1Gi): exit code 137 as evidence, raise the limit', async () => {
+    const { instanceId, detail } = await deploy('dify-limits', { clusterId: SCENARIOS.limits, highAvailability: false });
+    expect(detail.status).toBe('DeployedFailed');
+    const h = (await health(instanceId)).json<DeploymentHealth>();
+    for (const component of ['api', 'worker']) {
+      const d = h.diagnosis.find((x) => x.component === component);
+      expect(d, JSON.stringify(h.diagnosis)).toMatchObject({
+        signature: 'oom',
+        explanation: 'The container was killed for exceeding its memory limit (OOMKilled).',
+        evidence: 'OOMKilled: exit code 137',
+        fix: { kind: 'text', text: expect.stringContaining('limitrange') },
+      });
+    }
+    expect(h.diagnosis.find((x) => x.component === 'web')).toBeUndefined();
+  });
+
+  it('migrations racing between the api replicas (dify-pg16-basic, HA): the DuplicateTable line, restart the api', async () => {
+    const { instanceId, detail } = await deploy('dify-race', { postgresInstanceId: SCENARIOS.pg16Basic });
+    expect(detail.status).toBe('DeployedFailed');
+    const h = (await health(instanceId)).json<DeploymentHealth>();
+    expect(h.checks.find((c) => c.id === 'pods.api')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^1\/2 ready/) });
+    const race = h.diagnosis.filter((x) => x.component === 'api');
+    expect(race).toHaveLength(1);
+    expect(race[0]).toMatchObject({
+      signature: 'migrations.race',
+      evidence: 'sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DuplicateTable) relation "dify_setups" already exists',
+      fix: { kind: 'text', text: 'Run in the cluster: kubectl -n dify-system rollout restart deployment/ack-dify-api' },
+    });
+  });
+
+  it('a missing database (dify-pg14, a standard account and no database dify): PostgreSQL’s FATAL line, change the account', async () => {
+    const { instanceId, detail } = await deploy('dify-nodb', { postgresInstanceId: SCENARIOS.pg14, postgresAccount: 'dify_app', postgresPassword: SIM_PASSWORDS.app, highAvailability: false });
+    expect(detail.status).toBe('DeployedFailed');
+    const h = (await health(instanceId)).json<DeploymentHealth>();
+    const d = h.diagnosis.find((x) => x.component === 'api');
+    expect(d).toMatchObject({
+      signature: 'postgres.database',
+      explanation: 'A database Dify uses does not exist and the account could not create it.',
+      fix: { kind: 'field', field: 'postgresAccount' },
+    });
+    expect(d?.evidence).toMatch(/port 5432 failed: FATAL: {2}database "dify" does not exist$/);
   });
 
   it('answers 404 for an unknown instance and 400 for a malformed id', async () => {

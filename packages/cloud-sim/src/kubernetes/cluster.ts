@@ -149,8 +149,8 @@ function seedCluster(
         status: {
           capacity: { cpu: String(n.cpu), memory: `${n.memory_gib * 1024 * 1024}Ki`, pods: '64' },
           allocatable: {
-            cpu: `${n.cpu * 1000 - 100}m`,
-            memory: `${Math.floor(n.memory_gib * 1024 * 1024 * 0.9)}Ki`,
+            cpu: `${n.allocatable_cpu_m ?? n.cpu * 1000 - 100}m`,
+            memory: `${n.allocatable_memory_mib !== undefined ? n.allocatable_memory_mib * 1024 : Math.floor(n.memory_gib * 1024 * 1024 * 0.9)}Ki`,
             pods: '64',
           },
           conditions: [
@@ -239,4 +239,29 @@ function seedCluster(
     },
     created,
   );
+  // A namespace a platform team prepared, with a LimitRange that gives every container without
+  // limits a default one (LimitRanger admission applies it to the pods created there).
+  for (const ns of cluster.prepared_namespaces ?? []) {
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns.name, labels: { 'kubernetes.io/metadata.name': ns.name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      },
+      created,
+    );
+    createObject(
+      c,
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: { name: 'default-limits', namespace: ns.name },
+        spec: { limits: [{ type: 'Container', default: { memory: ns.defaultMemoryLimit }, defaultRequest: { memory: ns.defaultMemoryRequest } }] },
+      },
+      created,
+    );
+  }
 }

@@ -77,8 +77,15 @@ export function snapshot(run: PodRun, podName: string, now: number): Snapshot {
       stage: reason,
       phase: 'Pending',
       state: { waiting: { reason, message } },
+      // Between back-offs the kubelet tries again and fails again: the pull error is recorded each time.
       events: backoff
-        ? [{ type: 'Normal', reason: 'BackOff', message, component: kubelet }, { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', component: kubelet }]
+        ? [
+            pulling,
+            { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${run.image}": ${run.pullError}`, component: kubelet },
+            { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', component: kubelet },
+            { type: 'Normal', reason: 'BackOff', message, component: kubelet },
+            { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', component: kubelet },
+          ]
         : [
             { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${run.image}": ${run.pullError}`, component: kubelet },
             { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', component: kubelet },

@@ -540,10 +540,20 @@ describe('deployments fail where a pre-flight check would have failed', () => {
     expect((await instance(me, again)).Status).toBe('Deployed');
   });
 
-  it('a Normal account only (dify-pg14 dify_app) → uuid-ossp permission error', async () => {
+  it('a Normal account only and no databases (dify-pg14 dify_app) → database "dify" does not exist', async () => {
     const me = await sim.createAccount();
     const id = await create(me, {
       PgInstanceId: IDS.pg14,
+      PostgresSQLUserName: 'dify_app',
+      PostgresSQLPassword: PASSWORDS.postgresApp,
+    });
+    sim.advance(FAIL_AT_READINESS + 1_000);
+    expect((await instance(me, id)).StatusDetail).toContain('FATAL:  database "dify" does not exist');
+  });
+
+  it('a Normal account where the databases exist (dify-pg16 dify_app) → uuid-ossp permission error', async () => {
+    const me = await sim.createAccount();
+    const id = await create(me, {
       PostgresSQLUserName: 'dify_app',
       PostgresSQLPassword: PASSWORDS.postgresApp,
     });

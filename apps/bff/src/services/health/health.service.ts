@@ -96,9 +96,10 @@ export class HealthService {
 
     const diagnosis = await this.diagnose(api, pods, events, locale, ctx);
     if (record.Status === 'DeployedFailed' && record.StatusDetail) {
+      // Compute Nest's own failure text: shown when it says more than the pods do.
       const known = matchSignature('log', record.StatusDetail);
-      if (!diagnosis.some((d) => d.signature !== null && d.signature === known?.id))
-        diagnosis.unshift(toDiagnosis(known, 'deployment', null, record.StatusDetail, locale, ctx));
+      const covered = known ? diagnosis.some((d) => d.signature === known.id) : diagnosis.some((d) => d.signature !== null);
+      if (!covered) diagnosis.unshift(toDiagnosis(known, 'deployment', null, record.StatusDetail, locale, ctx));
     }
     const healthy = record.Status === 'Deployed' && checks.every((c) => c.status !== 'fail') && diagnosis.length === 0;
     return { status: healthy ? 'healthy' : 'unhealthy', checks, diagnosis, checkedAt: new Date(this.now()).toISOString() };
@@ -135,20 +136,22 @@ export class HealthService {
         const last = c.lastTerminated ? `${c.lastTerminated.reason}: exit code ${c.lastTerminated.exitCode}` : '';
         const byState = matchSignature('state', state) ?? matchSignature('state', last);
         if (byState) {
-          add(toDiagnosis(byState, component, pod.name, byState.pattern.test(state) ? state : last, locale, ctx));
+          // A pull failure says why in the kubelet's Failed event ("Failed to pull image …: <the error>").
+          const pullEvent = byState.id === 'image.pull' ? events.filter((e) => e.involvedName === pod.name && e.reason === 'Failed' && e.message.startsWith('Failed to pull image')).pop() : undefined;
+          add(toDiagnosis(byState, component, pod.name, pullEvent?.message ?? (byState.pattern.test(state) ? state : last), locale, ctx));
           continue;
         }
         if (!c.waiting && !c.terminated && c.restartCount === 0) continue; // starting: not a failure yet
         const crashed = c.waiting?.reason === 'CrashLoopBackOff' || c.restartCount > 0;
-        const log = (await api.readPodLog(DIFY_NAMESPACE, pod.name, c.name, { previous: crashed && !!c.waiting, tailLines: TAIL_LINES })) ?? '';
-        const lines = log.split('\n').filter((l) => l.trim() !== '');
-        let found: { sig: Signature; line: string } | undefined;
-        for (const line of [...lines].reverse()) {
-          const sig = matchSignature('log', line);
-          if (sig) {
-            found = { sig, line };
-            break;
-          }
+        const read = async (previous: boolean) =>
+          ((await api.readPodLog(DIFY_NAMESPACE, pod.name, c.name, { previous, tailLines: TAIL_LINES })) ?? '').split('\n').filter((l) => l.trim() !== '');
+        let lines = await read(crashed && !!c.waiting);
+        let found = lastKnown(lines);
+        // Restarted and running again: the attempt that died said why.
+        if (!found && crashed && !c.waiting) {
+          const before = await read(true);
+          found = lastKnown(before);
+          if (found) lines = before;
         }
         if (found) add(toDiagnosis(found.sig, component, pod.name, found.line, locale, ctx));
         else add(toDiagnosis(undefined, component, pod.name, lines.slice(-3).join('\n') || state || last, locale, ctx));
@@ -156,6 +159,15 @@ export class HealthService {
     }
     return out;
   }
+}
+
+/** The last line of a log that matches a known signature. */
+function lastKnown(lines: readonly string[]): { sig: Signature; line: string } | undefined {
+  for (const line of [...lines].reverse()) {
+    const sig = matchSignature('log', line);
+    if (sig) return { sig, line };
+  }
+  return undefined;
 }
 
 function stateOf(p: PodInfo): string {

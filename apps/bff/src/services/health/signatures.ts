@@ -152,8 +152,8 @@ export const SIGNATURES: readonly Signature[] = [
     fix: {
       kind: 'text',
       text: {
-        'zh-CN': '为集群的 VPC 配置 NAT 网关（公网出口），或使用同地域容器镜像服务的 VPC 地址。',
-        en: "Give the cluster's VPC a NAT gateway (internet egress), or use Container Registry's VPC address in this region.",
+        'zh-CN': '让节点能访问镜像仓库：节点安全组需放行出方向 443（容器镜像服务的 VPC 地址）；仓库在 VPC 之外时，为 VPC 配置 NAT 网关。',
+        en: "Let the nodes reach the image registry: the nodes' security group must allow outbound 443 (Container Registry's VPC endpoint); for a registry outside the VPC, give the VPC a NAT gateway.",
       },
     },
   },
@@ -166,9 +166,11 @@ export const SIGNATURES: readonly Signature[] = [
       en: 'The container was killed for exceeding its memory limit (OOMKilled).',
     },
     fix: {
-      kind: 'link',
-      label: { 'zh-CN': '为集群增加内存更大的节点', en: 'Add nodes with more memory to the cluster' },
-      url: nodePools,
+      kind: 'text',
+      text: {
+        'zh-CN': 'Dify 的容器自身不设内存上限：查看 kubectl -n dify-system get limitrange，命名空间的 LimitRange 默认上限会套用到它们，请调高到至少 2Gi 或删除；没有 LimitRange 时，为集群增加内存更大的节点。',
+        en: "Dify's containers set no memory limit of their own: check kubectl -n dify-system get limitrange (a LimitRange's default limit applies to them) and raise it to at least 2Gi or remove it; without one, add nodes with more memory to the cluster.",
+      },
     },
   },
   {

@@ -74,6 +74,16 @@ export const RESOURCES: readonly ResourceDef[] = [
   {
     group: '',
     version: 'v1',
+    name: 'limitranges',
+    singularName: 'limitrange',
+    kind: 'LimitRange',
+    namespaced: true,
+    shortNames: ['limits'],
+    writable: RW,
+  },
+  {
+    group: '',
+    version: 'v1',
     name: 'events',
     singularName: 'event',
     kind: 'Event',

@@ -9,7 +9,8 @@ import { RDS_STORE, type DbInstanceRecord } from '../rds/model';
 import { callerMay, permissionDenied, ramService } from '../ram/authorize';
 import { VPC_STORE } from '../vpc/model';
 import { admits, clusterSourceRanges } from '../whitelist';
-import { installDify, markReady, NAMESPACE, RELEASE, startPods, uninstallDify } from './dify-objects';
+import { listObjects } from '../../kubernetes/store';
+import { installDify, markReady, NAMESPACE, notReadyComponents, planPods, planProblem, RELEASE, startPods, uninstallDify, type PodPlan } from './dify-objects';
 import {
   API_REGIONS,
   COMPUTENEST_STORE,
@@ -235,6 +236,12 @@ function backendProblem(
       component: 'api',
       log: `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "${pgHost}, port ${rds.Port} failed: FATAL:  password authentication failed for user "${user}"`,
     };
+  // The api connects to database dify first: absent, and the account may not create it.
+  if (acct.AccountType !== 'Super' && !rds.Databases.some((d) => d.DBName === 'dify'))
+    return {
+      component: 'api',
+      log: `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "${pgHost}, port ${rds.Port} failed: FATAL:  database "dify" does not exist`,
+    };
   if (acct.AccountType !== 'Super')
     return {
       component: 'api',
@@ -287,6 +294,57 @@ function workerProblem(account: AccountState, si: ServiceInstanceRecord): string
   const kv = account.store(si.DeployRegionId, KVSTORE_STORE).instances.get(str(si, 'redis'));
   if (kv?.ArchitectureType !== 'cluster') return undefined;
   return `[ERROR/MainProcess] consumer: Cannot consume from redis://${kv.ConnectionDomain}:${kv.Port}/1: redis.exceptions.ResponseError: CROSSSLOT Keys in request don't hash to the same slot (BRPOP dataset generation mail ops_trace app_deletion plugin workflow_storage conversation 1)`;
+}
+
+/** `1Gi`, `512Mi`, `1G`, `500M`… in MiB. */
+function mebibytes(q: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|K|M|G)?$/.exec(q.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = { Ki: 1 / 1024, Mi: 1, Gi: 1024, K: 1000 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576 }[m[2] ?? ''] ?? 1 / 1048576;
+  return n * unit;
+}
+
+/** The default memory limit a LimitRange of the namespace gives containers that set none. */
+function defaultMemoryLimit(account: AccountState, cluster: ClusterRecord): number | undefined {
+  const c = clusterObjects(account, cluster);
+  for (const lr of listObjects(c, { apiVersion: 'v1', kind: 'LimitRange' }, { namespace: NAMESPACE })) {
+    const limits = ((lr.spec ?? {}) as { limits?: { type?: string; default?: { memory?: string } }[] }).limits ?? [];
+    const memory = limits.find((l) => l.type === 'Container' && l.default?.memory)?.default?.memory;
+    if (memory) return mebibytes(memory);
+  }
+  return undefined;
+}
+
+/**
+ * How the release's pods will run in this cluster: the backends' failures, what the nodes have
+ * left for the pods' requests, whether they reach the registry, the namespace's LimitRange, and
+ * how long the api's migrations take on this database (over Dify's 60 s migration lock on a
+ * one-core instance, so a second api replica runs them too).
+ */
+function planFor(account: AccountState, si: ServiceInstanceRecord, cluster: ClusterRecord, failing: Partial<Record<string, string>>): PodPlan[] {
+  const rds = account.store(si.DeployRegionId, RDS_STORE).instances.get(str(si, 'postgres'));
+  const limit = defaultMemoryLimit(account, cluster);
+  return planPods({
+    clusterId: cluster.cluster_id,
+    region: si.DeployRegionId,
+    ha: ha(si),
+    nodes: cluster.nodes
+      .filter((n) => n.instance_role === 'Worker' && n.node_status === 'Ready')
+      .map((n) => ({ name: n.node_name, cpuM: n.allocatable_cpu_m ?? n.cpu * 1000, memoryMiB: n.allocatable_memory_mib ?? n.memory_gib * 1024 })),
+    failing,
+    ...(cluster.registry_reachable === false
+      ? {
+          pullError: (image: string) => {
+            const [host = '', ...rest] = image.split('/');
+            const [repo = '', tag = 'latest'] = rest.join('/').split(':');
+            return `rpc error: code = DeadlineExceeded desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": failed to do request: Head "https://${host}/v2/${repo}/manifests/${tag}": dial tcp 100.103.4.210:443: i/o timeout`;
+          },
+        }
+      : {}),
+    ...(limit !== undefined ? { memoryLimitMiB: limit } : {}),
+    slowMigrations: rds?.DBInstanceCPU === '1',
+  });
 }
 
 function stackFailedDetail(logicalId: string, type: string, reason: string): string {
@@ -595,6 +653,12 @@ const STEPS: Step[] = [
       const problem = cluster ? backendProblem(account, si, cluster) : undefined;
       const worker = problem ? undefined : workerProblem(account, si);
       if (worker) si.degraded = { component: 'worker', log: worker };
+      // What the kubelets will run: the components that need the backends crash with the
+      // problem's own log line; a cluster-mode Redis makes only the worker crash-loop.
+      const failing = problem ? { api: problem.log, worker: problem.log, 'plugin-daemon': problem.log } : worker ? { worker } : {};
+      si.podPlan = cluster && si.kubeObjects.length > 0 ? planFor(account, si, cluster, failing) : [];
+      const api = si.podPlan.filter((p) => p.component === 'api');
+      const stuck = api.filter((p) => planProblem(p) !== undefined);
       if (problem) {
         const pod = podName(si, problem.component);
         si.failure = {
@@ -604,6 +668,16 @@ const STEPS: Step[] = [
           reason: `WaitUntil timed out after ${READINESS_TIMEOUT_S}s: Deployment ${NAMESPACE}/${RELEASE}-api $.status.readyReplicas is 0, expected ${want}. Pod ${pod} container ${problem.component} is not ready: ${problem.log}`,
           podLog: `Pod ${NAMESPACE}/${pod}: Back-off restarting failed container ${problem.component}: ${problem.log}`,
         };
+      } else if (api.length - stuck.length < want && stuck[0]) {
+        // The cluster itself keeps the api from becoming ready: no node for it, no image, no memory.
+        const why = planProblem(stuck[0]) ?? '';
+        si.failure = {
+          at: FAIL_AT_READINESS,
+          logicalId: 'AckDify',
+          type: TYPES.helm,
+          reason: `WaitUntil timed out after ${READINESS_TIMEOUT_S}s: Deployment ${NAMESPACE}/${RELEASE}-api $.status.readyReplicas is ${api.length - stuck.length}, expected ${want}. ${why}`,
+          podLog: `${NAMESPACE}/${why}`,
+        };
       }
     },
   },
@@ -611,20 +685,16 @@ const STEPS: Step[] = [
     at: T.podsStarted,
     run(account, si, now) {
       const cluster = findCluster(account, si);
-      if (cluster && si.kubeObjects.length > 0) {
-        // What the kubelets run: the components that need the backends crash with the problem's
-        // own log line; a cluster-mode Redis makes only the worker crash-loop.
-        const error = si.failure ? (si.failure.podLog ?? '').replace(/^.*?Back-off restarting failed container \S+: /, '') : undefined;
-        const failing = error ? { api: error, worker: error, 'plugin-daemon': error } : si.degraded ? { worker: si.degraded.log } : {};
-        const nodes = cluster.nodes.filter((n) => n.instance_role === 'Worker' && n.node_status === 'Ready').map((n) => n.node_name);
-        si.kubeObjects.push(...startPods(clusterObjects(account, cluster), { ha: ha(si), now, nodes, failing }));
-      }
+      const plans = si.podPlan ?? [];
+      const notReady = notReadyComponents(plans);
+      if (cluster && si.kubeObjects.length > 0) si.kubeObjects.push(...startPods(clusterObjects(account, cluster), plans, now));
       if (si.failure) {
         if (cluster)
           markReady(clusterObjects(account, cluster), {
             ha: ha(si),
             now,
             onlyWithoutBackends: true,
+            except: notReady,
           });
         rosEvent(
           si,
@@ -665,7 +735,7 @@ const STEPS: Step[] = [
           ha: ha(si),
           now,
           onlyWithoutBackends: false,
-          except: si.degraded ? [si.degraded.component] : [],
+          except: notReadyComponents(si.podPlan ?? []),
         });
       const want = ha(si) ? 2 : 1;
       rosEvent(

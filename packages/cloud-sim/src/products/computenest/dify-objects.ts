@@ -282,7 +282,9 @@ export function installDify(
                       ],
                     }
                   : {}),
-                resources: {},
+                resources: {
+                  requests: { cpu: `${REQUESTS[comp.component].cpuM}m`, memory: `${REQUESTS[comp.component].memoryMiB}Mi` },
+                },
               },
             ],
             affinity: spread ? antiAffinity(comp.component) : {},
@@ -444,53 +446,215 @@ function podHash(seed: string, n: number): string {
   return out;
 }
 
+type ComponentName = Component['component'];
+
 /**
- * The kubelets start the release's pods: each component's replicas spread over the worker nodes;
- * a component in `failing` crash-loops printing its error, the others run and become ready.
+ * Requests per container, what the scheduler places the pods by. The template passes
+ * `resources: {}`; that ACK's chart sets these is UNCONFIRMED (they are the console's sizing figures).
  */
-export function startPods(
-  c: ClusterObjects,
-  opts: { ha: boolean; now: number; nodes: readonly string[]; failing: Partial<Record<Component['component'], string>> },
-): KubeRef[] {
+export const REQUESTS: Record<ComponentName, { cpuM: number; memoryMiB: number }> = {
+  api: { cpuM: 500, memoryMiB: 1024 },
+  worker: { cpuM: 500, memoryMiB: 1024 },
+  web: { cpuM: 100, memoryMiB: 256 },
+  sandbox: { cpuM: 100, memoryMiB: 256 },
+  'plugin-daemon': { cpuM: 500, memoryMiB: 1024 },
+  proxy: { cpuM: 100, memoryMiB: 128 },
+};
+
+/** What each component uses at its peak (the api while it runs the migrations), MiB: over a memory limit the kernel kills it. */
+export const PEAK_MEMORY_MIB: Record<ComponentName, number> = {
+  api: 1300,
+  worker: 1100,
+  web: 180,
+  sandbox: 120,
+  'plugin-daemon': 260,
+  proxy: 16,
+};
+
+/** A node as the scheduler sees it: what pods may use. */
+export interface SchedNode {
+  name: string;
+  cpuM: number;
+  memoryMiB: number;
+}
+
+/** How the release's pods will run in this cluster, decided before they start (the stack's wait reads it too). */
+export interface PodPlan {
+  name: string;
+  component: ComponentName;
+  index: number;
+  image: string;
+  /** The node, or the scheduler's FailedScheduling message. */
+  node: string;
+  unschedulable?: string;
+  /** The container's memory limit (a LimitRange's default), MiB. */
+  memoryLimitMiB?: number;
+  pullError?: string;
+  /** The container dies of this (its own log line), or of OOMKilled. */
+  error?: string;
+  oom?: boolean;
+  lines: string[];
+}
+
+export interface PlanInput {
+  clusterId: string;
+  region: string;
+  ha: boolean;
+  nodes: readonly SchedNode[];
+  /** Components whose backends fail: they crash with this line. */
+  failing: Partial<Record<ComponentName, string>>;
+  /** The nodes cannot reach the image registry: every pull fails with this. */
+  pullError?: (image: string) => string;
+  /** Default memory limit from a LimitRange of the namespace (containers set none). */
+  memoryLimitMiB?: number;
+  /** The database is slow enough that the first api replica's migrations outlast Dify's 60 s lock. */
+  slowMigrations?: boolean;
+}
+
+/**
+ * The kube-scheduler's verdict for a pod that fits nowhere, as its FailedScheduling event words it
+ * (one count per reason over the nodes, reasons sorted; then the preemption attempt).
+ */
+function unschedulableMessage(nodes: readonly SchedNode[], used: Map<string, { cpuM: number; memoryMiB: number }>, req: { cpuM: number; memoryMiB: number }): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const u = used.get(n.name) ?? { cpuM: 0, memoryMiB: 0 };
+    if (u.cpuM + req.cpuM > n.cpuM) counts.set('Insufficient cpu', (counts.get('Insufficient cpu') ?? 0) + 1);
+    if (u.memoryMiB + req.memoryMiB > n.memoryMiB) counts.set('Insufficient memory', (counts.get('Insufficient memory') ?? 0) + 1);
+  }
+  const reasons = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([r, k]) => `${k} ${r}`);
+  const total = nodes.length;
+  return `0/${total} nodes are available: ${reasons.join(', ')}. preemption: 0/${total} nodes are available: ${total} No preemption victims found for incoming pod.`;
+}
+
+/** The lines of an api replica whose migrations collide with another replica's (Dify's lock expired after 60 s). */
+function raceLines(): string[] {
+  return [
+    'Running migrations',
+    'Preparing database migration...',
+    'Starting database migration.',
+    'ERROR:root:Failed to execute database migration',
+    'Traceback (most recent call last):',
+    '  File "/app/api/.venv/lib/python3.12/site-packages/sqlalchemy/engine/base.py", line 1967, in _exec_single_context',
+    '    self.dialect.do_execute(',
+    'psycopg2.errors.DuplicateTable: relation "dify_setups" already exists',
+    'sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DuplicateTable) relation "dify_setups" already exists',
+  ];
+}
+
+/**
+ * How the release's pods will run: names, nodes (requests against what each node has left, the
+ * HA components spread by their soft anti-affinity), and how each container fares.
+ */
+export function planPods(input: PlanInput): PodPlan[] {
+  const plans: PodPlan[] = [];
+  const used = new Map<string, { cpuM: number; memoryMiB: number }>();
+  const onNode = new Map<string, Set<string>>();
+  const repo = `registry-${input.region}-vpc.ack.aliyuncs.com/acs`;
+  for (const comp of COMPONENTS) {
+    const replicas = replicasOf(comp, input.ha);
+    const rs = podHash(`${input.clusterId}:${comp.component}:rs`, 10);
+    const req = REQUESTS[comp.component];
+    for (let i = 0; i < replicas; i++) {
+      const name = `${RELEASE}-${comp.component}-${rs}-${podHash(`${input.clusterId}:${comp.component}:${i}`, 5)}`;
+      const image = `${repo}/${comp.image}:${comp.tag}`;
+      const fits = input.nodes.filter((n) => {
+        const u = used.get(n.name) ?? { cpuM: 0, memoryMiB: 0 };
+        return u.cpuM + req.cpuM <= n.cpuM && u.memoryMiB + req.memoryMiB <= n.memoryMiB;
+      });
+      const spread = input.ha ? fits.filter((n) => !onNode.get(n.name)?.has(comp.component)) : fits;
+      const least = (list: readonly SchedNode[]) =>
+        [...list].sort((a, b) => (used.get(a.name)?.memoryMiB ?? 0) / a.memoryMiB - (used.get(b.name)?.memoryMiB ?? 0) / b.memoryMiB)[0];
+      const node = least(spread.length > 0 ? spread : fits);
+      const plan: PodPlan = { name, component: comp.component, index: i, image, node: node?.name ?? '', lines: STARTUP_LINES[comp.component] };
+      if (!node) plan.unschedulable = unschedulableMessage(input.nodes, used, req);
+      else {
+        const u = used.get(node.name) ?? { cpuM: 0, memoryMiB: 0 };
+        used.set(node.name, { cpuM: u.cpuM + req.cpuM, memoryMiB: u.memoryMiB + req.memoryMiB });
+        onNode.set(node.name, (onNode.get(node.name) ?? new Set()).add(comp.component));
+      }
+      if (input.pullError) plan.pullError = input.pullError(image);
+      if (input.memoryLimitMiB !== undefined) plan.memoryLimitMiB = input.memoryLimitMiB;
+      const error = input.failing[comp.component];
+      if (error) {
+        plan.error = error;
+        plan.lines = crashLines(comp.component, error);
+      } else if (input.memoryLimitMiB !== undefined && PEAK_MEMORY_MIB[comp.component] > input.memoryLimitMiB) {
+        // Killed at its peak: the api while migrating, the worker once its pool has started.
+        plan.oom = true;
+        plan.lines = STARTUP_LINES[comp.component].slice(0, 2);
+      } else if (comp.component === 'api' && i > 0 && input.slowMigrations) {
+        plan.error = raceLines().at(-1) ?? '';
+        plan.lines = raceLines();
+      }
+      plans.push(plan);
+    }
+  }
+  return plans;
+}
+
+/** Components with a pod that will not be ready. */
+export function notReadyComponents(plans: readonly PodPlan[]): ComponentName[] {
+  return [...new Set(plans.filter((p) => p.unschedulable || p.pullError || p.error || p.oom).map((p) => p.component))];
+}
+
+/** Why a pod of the plan is not ready, as `kubectl describe` would sum it up. */
+export function planProblem(p: PodPlan): string | undefined {
+  if (p.unschedulable) return `Pod ${p.name} is Pending: ${p.unschedulable}`;
+  if (p.pullError) return `Pod ${p.name} container ${p.component} is not ready: ImagePullBackOff: Back-off pulling image "${p.image}": ${p.pullError}`;
+  if (p.oom) return `Pod ${p.name} container ${p.component} is not ready: CrashLoopBackOff (last state: OOMKilled, exit code 137)`;
+  if (p.error) return `Pod ${p.name} container ${p.component} is not ready: ${p.error}`;
+  return undefined;
+}
+
+/** The kubelets start the release's pods as planned: each runs, crash-loops, is OOMKilled, cannot pull, or waits for a node. */
+export function startPods(c: ClusterObjects, plans: readonly PodPlan[], now: number): KubeRef[] {
   const refs: KubeRef[] = [];
   const runs = runsOf(c);
-  COMPONENTS.forEach((comp, ci) => {
-    const replicas = replicasOf(comp, opts.ha);
-    const rs = podHash(`${c.clusterId}:${comp.component}:rs`, 10);
-    for (let i = 0; i < replicas; i++) {
-      const name = `${RELEASE}-${comp.component}-${rs}-${podHash(`${c.clusterId}:${comp.component}:${i}`, 5)}`;
-      const image = `registry-cn-vpc.ack.aliyuncs.com/acs/${comp.image}:${comp.tag}`;
-      try {
-        createObject(
-          c,
-          {
-            apiVersion: 'v1',
-            kind: 'Pod',
-            metadata: { name, namespace: NAMESPACE, labels: { ...selectorLabels(comp.component), 'pod-template-hash': rs } },
-            spec: { containers: [{ name: comp.component, image }], restartPolicy: 'Always' },
-            status: { phase: 'Pending' },
+  for (const p of plans) {
+    const limits = p.memoryLimitMiB !== undefined ? { limits: { memory: `${p.memoryLimitMiB}Mi` } } : {};
+    const req = REQUESTS[p.component];
+    try {
+      createObject(
+        c,
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: {
+            name: p.name,
+            namespace: NAMESPACE,
+            labels: { ...selectorLabels(p.component), 'pod-template-hash': p.name.split('-').at(-2) ?? '' },
+            ...(p.memoryLimitMiB !== undefined ? { annotations: { 'kubernetes.io/limit-ranger': `LimitRanger plugin set: memory limit for container ${p.component}` } } : {}),
           },
-          opts.now,
-        );
-      } catch (e) {
-        if (!(e instanceof KubeError)) throw e;
-        continue;
-      }
-      refs.push({ apiVersion: 'v1', kind: 'Pod', name, namespace: NAMESPACE });
-      const error = opts.failing[comp.component];
-      const lines = (error ? crashLines(comp.component, error) : STARTUP_LINES[comp.component]).map((text, k) => ({ offsetMs: 400 + k * 700, text }));
-      runs.set(runKey(NAMESPACE, name), {
-        container: comp.component,
-        image,
-        node: opts.nodes[(ci + i) % Math.max(1, opts.nodes.length)] ?? '',
-        scheduledAt: opts.now,
-        pulledAt: opts.now + 20_000,
-        lines,
-        restarts: true,
-        ready: !error,
-        ...(error ? { exitAfterMs: 400 + lines.length * 700, exitCode: 1, exitReason: 'Error' } : {}),
-      });
+          spec: {
+            containers: [{ name: p.component, image: p.image, resources: { requests: { cpu: `${req.cpuM}m`, memory: `${req.memoryMiB}Mi` }, ...limits } }],
+            restartPolicy: 'Always',
+          },
+          status: { phase: 'Pending' },
+        },
+        now,
+      );
+    } catch (e) {
+      if (!(e instanceof KubeError)) throw e;
+      continue;
     }
-  });
+    refs.push({ apiVersion: 'v1', kind: 'Pod', name: p.name, namespace: NAMESPACE });
+    const lines = p.lines.map((text, k) => ({ offsetMs: 400 + k * 700, text }));
+    const dies = p.error !== undefined || p.oom === true;
+    runs.set(runKey(NAMESPACE, p.name), {
+      container: p.component,
+      image: p.image,
+      node: p.node,
+      scheduledAt: now,
+      ...(p.unschedulable ? { unschedulable: p.unschedulable } : {}),
+      ...(p.pullError ? { pullError: p.pullError } : {}),
+      // A pull that cannot connect fails after the client's timeout.
+      pulledAt: now + (p.pullError ? 30_000 : 20_000),
+      lines,
+      restarts: true,
+      ready: !dies,
+      ...(dies ? { exitAfterMs: 400 + lines.length * 700, exitCode: p.oom ? 137 : 1, exitReason: p.oom ? 'OOMKilled' : 'Error' } : {}),
+    });
+  }
   return refs;
 }

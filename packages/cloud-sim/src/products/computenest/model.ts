@@ -9,6 +9,7 @@ import {
   type TemplateDefinition,
 } from './service';
 import type { ParameterValues } from './validate';
+import type { PodPlan } from './dify-objects';
 
 export type InstanceStatus =
   | 'Created'
@@ -97,6 +98,8 @@ export interface ServiceInstanceRecord {
    * the Celery worker against a cluster-architecture Redis.
    */
   degraded?: { component: string; log: string };
+  /** How the release's pods run (decided when the stack starts waiting; the kubelets follow it). */
+  podPlan?: PodPlan[];
   /** Simulated ms at which deletion started. */
   deleteStartedAt?: number;
   deleteStep: number;

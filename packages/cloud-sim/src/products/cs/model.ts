@@ -51,6 +51,10 @@ export interface ClusterRecord {
   nodes: ClusterNode[];
   /** Whether nodes reach the internet (a NAT gateway SNAT entry): needed to pull images from outside the VPC. Default true. */
   internet_egress?: boolean;
+  /** Whether nodes reach Container Registry's VPC endpoints (a security group denying outbound 443 blocks them). Default true. */
+  registry_reachable?: boolean;
+  /** Namespaces that exist before anyone deploys, each with a LimitRange giving containers a default memory limit. */
+  prepared_namespaces?: { name: string; defaultMemoryLimit: string; defaultMemoryRequest: string }[];
 }
 
 export interface CsStore {
