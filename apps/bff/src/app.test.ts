@@ -122,12 +122,22 @@ describe('security', () => {
     expect(denied.statusCode).toBe(401);
     expect(denied.json()).toEqual({ code: 'Unauthenticated', message: 'Sign in to the console first' });
 
-    const noOrigin = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host }, payload: { token } });
+    // The page first asks whether a login is needed, and gets the anti-forgery token with it.
+    const state = await app.inject({ url: '/api/v1/session', headers: { host } });
+    const { csrfToken } = state.json<{ csrfToken: string }>();
+    expect(state.json()).toEqual({ loginRequired: true, authenticated: false, csrfToken: expect.any(String) });
+    const csrfCookie = String(state.headers['set-cookie']).split(';')[0] ?? '';
+    const csrf = { cookie: csrfCookie, 'x-csrf-token': csrfToken };
+
+    const noOrigin = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host, ...csrf }, payload: { token } });
     expect(noOrigin.statusCode).toBe(403);
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host, origin }, payload: { token: 'wrong' } });
+    const forged = await app.inject({ method: 'POST', url: '/api/v1/session?lang=en', headers: { host, origin, cookie: csrfCookie }, payload: { token } });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toEqual({ code: 'CsrfTokenInvalid', message: expect.stringMatching(/reload the page/) });
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host, origin, ...csrf }, payload: { token: 'wrong' } });
     expect(wrong.statusCode).toBe(401);
 
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host, origin }, payload: { token } });
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { host, origin, ...csrf }, payload: { token } });
     expect(ok.statusCode).toBe(204);
     const setCookie = String(ok.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -137,9 +147,10 @@ describe('security', () => {
 
     const allowed = await app.inject({ url: '/api/v1/regions/cn-hangzhou/vpcs', headers: { host, cookie } });
     expect(allowed.statusCode).toBe(429); // reached the service (whose fake cloud throttles)
-    expect((await app.inject({ url: '/api/v1/session', headers: { host, cookie } })).json()).toEqual({
+    expect((await app.inject({ url: '/api/v1/session', headers: { host, cookie: `${cookie}; ${csrfCookie}` } })).json()).toEqual({
       loginRequired: true,
       authenticated: true,
+      csrfToken: expect.any(String),
     });
     await app.close();
   });

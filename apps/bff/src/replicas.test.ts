@@ -105,12 +105,15 @@ function startProxy(): Promise<string> {
 }
 
 let cookie = '';
+/** The anti-forgery token one replica handed out: the other must accept it too (no server state). */
+let csrfToken = '';
 async function call(path: string, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(`${proxyUrl}${path}`, {
     method: init.method ?? 'GET',
     headers: {
       cookie,
       origin: proxyUrl,
+      ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
       'accept-language': 'en',
       ...(init.body ? { 'content-type': 'application/json' } : {}),
     },
@@ -164,9 +167,13 @@ afterAll(async () => {
 
 describe('two replicas behind one address', () => {
   it('a session opened on one replica is honoured by the other', async () => {
+    const state = await call('/api/v1/session');
+    csrfToken = String(state.json.csrfToken);
+    const csrfCookie = (state.headers.get('set-cookie') ?? '').split(';')[0]!;
+    cookie = csrfCookie;
     const signIn = await call('/api/v1/session', { method: 'POST', body: { token: TOKEN } });
     expect(signIn.status).toBe(204);
-    cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    cookie = `${(signIn.headers.get('set-cookie') ?? '').split(';')[0]!}; ${csrfCookie}`;
     const seen = await Promise.all([call('/api/v1/session'), call('/api/v1/session')]);
     expect(seen.map((r) => r.json.authenticated)).toEqual([true, true]);
     expect(new Set(servedBy.slice(-2).map((s) => s.split(' ')[0])).size).toBe(2);

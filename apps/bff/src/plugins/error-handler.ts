@@ -21,6 +21,10 @@ const MESSAGES = {
     en: 'Something went wrong inside the console; see its log',
   },
   unauthenticated: { 'zh-CN': '请先登录控制台', en: 'Sign in to the console first' },
+  csrf: {
+    'zh-CN': '请求缺少有效的页面安全令牌（可能来自其他网站，或页面已过期）：请刷新页面后重试',
+    en: 'The request lacks a valid page security token (it may come from another site, or the page is stale): reload the page and try again',
+  },
   signInThrottled: {
     'zh-CN': '登录尝试过于频繁，请在 {seconds} 秒后重试',
     en: 'Too many sign-in attempts; try again in {seconds} seconds',
@@ -58,6 +62,10 @@ export const errorHandlerPlugin = global(async (app) => {
       const log = status >= 500 ? req.log.error.bind(req.log) : req.log.warn.bind(req.log);
       log({ err: error, cloudCode: error.code, action: error.action, requestId: error.requestId }, 'cloud call failed');
       return reply.code(status).send(problem);
+    }
+    if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
+      req.log.info({ code: error.code }, 'state-changing call without a valid anti-forgery token');
+      return reply.code(403).send({ code: 'CsrfTokenInvalid', message: message('csrf', locale) });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status < 500) {

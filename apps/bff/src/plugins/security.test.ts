@@ -87,21 +87,28 @@ function spellings(path: string): string[] {
 describe('bound beyond loopback: every protected route, however spelled, needs the session', () => {
   let app: FastifyInstance;
   let port: number;
+  /** The session cookie and the anti-forgery secret cookie, as a browser would send them. */
   let cookie: string;
+  /** The anti-forgery token GET /api/v1/session handed out (the web client's X-CSRF-Token). */
+  let csrf: string;
   const host = () => `127.0.0.1:${port}`;
 
   beforeAll(async () => {
     ({ app } = await appOn(nowhere, { env: { HOST: '0.0.0.0', CONSOLE_ACCESS_TOKEN: TOKEN } }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     port = (app.server.address() as AddressInfo).port;
+    const state = await rawRequest(port, { method: 'GET', path: '/api/v1/session' });
+    csrf = (JSON.parse(state.body) as { csrfToken: string }).csrfToken;
+    const secret = (state.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    expect(state.headers['set-cookie']).toMatch(/HttpOnly/);
     const signIn = await rawRequest(port, {
       method: 'POST',
       path: '/api/v1/session',
-      headers: { origin: `http://${host()}`, 'content-type': 'application/json' },
+      headers: { origin: `http://${host()}`, 'content-type': 'application/json', cookie: secret, 'x-csrf-token': csrf },
       body: JSON.stringify({ token: TOKEN }),
     });
     expect(signIn.status).toBe(204);
-    cookie = (signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    cookie = `${(signIn.headers['set-cookie'] ?? '').split(';')[0] ?? ''}; ${secret}`;
   });
   afterAll(() => app.close());
 
@@ -135,8 +142,9 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
         });
       // With the session the canonical path reaches the route (a 400 for the empty body, a 5xx
       // for the unreachable cloud): proof that the refusals below come from the missing session.
-      const reached = await send(route.path, { cookie });
+      const reached = await send(route.path, { cookie, 'x-csrf-token': csrf });
       expect(reached.status, `${route.method} ${route.path} with a session`).not.toBe(401);
+      expect(reached.status, `${route.method} ${route.path} with a session`).not.toBe(403);
 
       for (const path of spellings(route.path)) {
         tried += 1;
@@ -153,6 +161,34 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
     }
     expect(leaks).toEqual([]);
     expect(tried).toBeGreaterThan(300);
+  });
+
+  it('refuses every state-changing call without the anti-forgery token, or with a wrong one, even with the session and the same Origin', async () => {
+    const mutating = routesOf(app).filter((r) => r.method !== 'GET');
+    expect(mutating.length).toBeGreaterThan(5);
+    const otherSecret = (await rawRequest(port, { method: 'GET', path: '/api/v1/session' })).headers['set-cookie']?.split(';')[0] ?? '';
+    const sessionOnly = cookie.split('; ')[0]!;
+    const cases: [string, Record<string, string>][] = [
+      ['no token', { cookie }],
+      ['an empty token', { cookie, 'x-csrf-token': '' }],
+      ['a made-up token', { cookie, 'x-csrf-token': 'abc-def' }],
+      ['a token altered by one character', { cookie, 'x-csrf-token': csrf.slice(0, -1) + (csrf.endsWith('A') ? 'B' : 'A') }],
+      ['the token without its secret cookie', { cookie: sessionOnly, 'x-csrf-token': csrf }],
+      ["the token with another browser's secret", { cookie: `${sessionOnly}; ${otherSecret}`, 'x-csrf-token': csrf }],
+      ['the token in a query parameter only', { cookie }],
+    ];
+    for (const route of mutating) {
+      for (const [what, headers] of cases) {
+        const res = await rawRequest(port, {
+          method: route.method,
+          path: what.includes('query') ? `${route.path}?_csrf=${encodeURIComponent(csrf)}` : route.path,
+          headers: { origin: `http://${host()}`, 'content-type': 'application/json', ...headers },
+          body: route.path === '/api/v1/session' ? JSON.stringify({ token: TOKEN }) : '{}',
+        });
+        expect(res.status, `${route.method} ${route.path}: ${what}`).toBe(403);
+        expect(JSON.parse(res.body), `${route.method} ${route.path}: ${what}`).toMatchObject({ code: 'CsrfTokenInvalid' });
+      }
+    }
   });
 
   it('refuses a state-changing call whose Origin is not exactly this origin, even with the session', async () => {
@@ -174,6 +210,7 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
           path: route.path,
           headers: {
             cookie,
+            'x-csrf-token': csrf,
             'content-type': 'application/json',
             ...(origin === undefined ? {} : { origin }),
           },
@@ -310,12 +347,14 @@ describe('sign-in', () => {
       env: { HOST: '0.0.0.0', CONSOLE_ACCESS_TOKEN: TOKEN },
     });
     const host = 'console.example:8080';
+    const state = await app.inject({ url: '/api/v1/session', headers: { host } });
+    const csrf = { cookie: String(state.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': state.json<{ csrfToken: string }>().csrfToken };
     const attempt = (token: string, ip = '10.0.0.7') =>
       app.inject({
         method: 'POST',
         url: '/api/v1/session?lang=en',
         remoteAddress: ip,
-        headers: { host, origin: `http://${host}` },
+        headers: { host, origin: `http://${host}`, ...csrf },
         payload: { token },
       });
     const statuses: number[] = [];

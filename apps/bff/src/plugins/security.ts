@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,7 +17,10 @@ import { global } from './global';
  * URL: every route is protected unless it declares `config: { public: true }`, so no spelling of
  * a path (percent-encoding, dot segments, `;`…) reaches a protected handler without a session.
  * Bound beyond loopback: a login with the operator's CONSOLE_ACCESS_TOKEN (rate limited per
- * client address), an HttpOnly SameSite=Strict session cookie. Always: a same-origin Origin
+ * client address), an HttpOnly SameSite=Strict session cookie, and on every state-changing route
+ * (sign-in included) the anti-forgery token of @fastify/csrf-protection: `GET /api/v1/session`
+ * hands it out with an HttpOnly secret cookie, the web client sends it back in `X-CSRF-Token`
+ * (a double submit no other page can make; stateless, so replicas agree). Always: a same-origin Origin
  * (scheme, host and port) on every state-changing call; on loopback the Host must be a loopback
  * name (DNS rebinding). Headers from helmet.
  */
@@ -36,6 +40,9 @@ export interface SecurityOptions {
 }
 
 export const SESSION_COOKIE = 'dify_console_session';
+/** The anti-forgery secret (HttpOnly); the token derived from it travels in a header. */
+export const CSRF_COOKIE = 'dify_console_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The cookie value: derived from the token, so it survives restarts and dies when the token changes. */
@@ -104,6 +111,26 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
     strictTransportSecurity: false,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyCsrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/' },
+    logLevel: 'debug', // the refusal is logged once, by the error handler
+    getToken: (req) => {
+      const value = req.headers[CSRF_HEADER];
+      return typeof value === 'string' ? value : undefined;
+    },
+  });
+  if (opts.loginRequired) {
+    // Every state-changing route, whoever declares it (sign-in too: no login forged by a foreign
+    // page). A route-level hook: it runs after the Origin and session checks below.
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!methods.some((m) => STATE_CHANGING.has(m))) return;
+      const own = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+      route.onRequest = [...own, (req, reply, done) => app.csrfProtection(req, reply, done)];
+    });
+  }
   await app.register(fastifyRateLimit, { global: false });
 
   const problem = (reply: FastifyReply, status: number, code: string, text: string) =>
@@ -150,10 +177,10 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
       tags: ['session'],
       response: { 200: SessionStateSchema },
     },
-    handler: async (req) => ({
-      loginRequired: opts.loginRequired,
-      authenticated: opts.loginRequired ? authenticated(req) : true,
-    }),
+    handler: async (req, reply) =>
+      opts.loginRequired
+        ? { loginRequired: true, authenticated: authenticated(req), csrfToken: reply.generateCsrf() }
+        : { loginRequired: false, authenticated: true },
   });
   r.post('/api/v1/session', {
     config: {

@@ -21,6 +21,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The anti-forgery token the BFF hands out with the session state when it asks for a login; sent
+ * on every state-changing call (the BFF compares it with its HttpOnly cookie: a double submit a
+ * foreign page cannot make).
+ */
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export interface RequestOptions<E extends Endpoint> {
   params?: E['params'] extends z.ZodObject ? z.input<E['params']> : never;
   query?: Record<string, string | number | boolean | undefined>;
@@ -44,6 +54,7 @@ export async function apiRequest<E extends Endpoint>(
         Accept: 'application/json',
         'Accept-Language': options.locale,
         ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(endpoint.method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,

@@ -4,6 +4,11 @@ import type { Endpoint } from './contract';
 export const SessionStateSchema = z.object({
   loginRequired: z.boolean().describe('Whether this console asks for the access token'),
   authenticated: z.boolean(),
+  csrfToken: z
+    .string()
+    .max(256)
+    .optional()
+    .describe('When a login is required: send it back in the X-CSRF-Token header of every state-changing call (sign-in included)'),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getSession } from '@dify-console/shared/api/session';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, setCsrfToken } from '../../../lib/api-client';
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -11,7 +11,11 @@ export const sessionKeys = {
 export const sessionQueryOptions = (locale: Locale) =>
   queryOptions({
     queryKey: sessionKeys.state(),
-    queryFn: ({ signal }) => apiRequest(getSession, { locale, signal }),
+    queryFn: async ({ signal }) => {
+      const state = await apiRequest(getSession, { locale, signal });
+      setCsrfToken(state.csrfToken);
+      return state;
+    },
     staleTime: Infinity,
     retry: 1,
   });

@@ -7,7 +7,7 @@ describe('the sign-in when the console is bound beyond localhost', () => {
     let signedIn = false;
     const { user, fetchMock } = renderApp('/', {
       '/api/v1/session': ({ method, body }) => {
-        if (method === 'GET') return Response.json({ loginRequired: true, authenticated: signedIn });
+        if (method === 'GET') return Response.json({ loginRequired: true, authenticated: signedIn, csrfToken: 'csrf-from-the-bff' });
         if ((body as { token: string }).token !== 'the-operator-token-1') {
           return Response.json({ code: 'InvalidToken', message: '访问令牌不正确' }, { status: 401 });
         }
@@ -29,5 +29,9 @@ describe('the sign-in when the console is bound beyond localhost', () => {
     await waitFor(() => expect(callsTo(fetchMock, '/api/v1/session', 'POST')).toHaveLength(2));
     // The token went to the BFF only, in the body of the sign-in.
     expect(JSON.parse(callsTo(fetchMock, '/api/v1/session', 'POST')[1]![1]!.body as string)).toEqual({ token: 'the-operator-token-1' });
+    // Each sign-in carried the anti-forgery token the session state gave (a forged page has none).
+    for (const [, init] of callsTo(fetchMock, '/api/v1/session', 'POST')) {
+      expect((init!.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-from-the-bff');
+    }
   });
 });
