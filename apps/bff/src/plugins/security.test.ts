@@ -161,7 +161,7 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
     }
     expect(leaks).toEqual([]);
     expect(tried).toBeGreaterThan(300);
-  });
+  }, 120_000); // several hundred requests over real sockets: a fixed amount of work, slow on a loaded machine
 
   it('refuses every state-changing call without the anti-forgery token, or with a wrong one, even with the session and the same Origin', async () => {
     const mutating = routesOf(app).filter((r) => r.method !== 'GET');
