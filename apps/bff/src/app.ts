@@ -6,7 +6,7 @@ import { ClusterGateway } from './cluster/cluster.gateway';
 import type { RetryPolicy } from './cloud/pop-client';
 import type { CloudSetup } from './config/cloud';
 import type { Env } from './config/env';
-import { loggerOptions } from './logging';
+import { loggerOptions, requestLogHook } from './logging';
 import { openApiRoute, registerOpenApi } from './openapi';
 import { EdgeClient } from './edge/edge.client';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -79,7 +79,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   const app = Fastify({
     logger: loggerOptions(env.logLevel, deps.logStream),
     bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
   });
+  app.addHook('onResponse', requestLogHook(env.logRequestSample));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON is UTF-8 (RFC 8259): a body declared in another charset would be misread, so it is refused.

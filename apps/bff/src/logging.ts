@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import { secretParameterNames } from '@dify-console/shared/template/templates';
 import { sanitize } from './errors/cloud-error';
@@ -53,5 +54,25 @@ export function loggerOptions(level: string, stream?: DestinationStream): Logger
     redact: { paths: redactPaths(), censor: '[redacted]' },
     serializers: { err: errorSerializer, error: errorSerializer },
     ...(stream ? { stream } : {}),
+  };
+}
+
+/**
+ * One line per request at info, when it is answered: method, URL, status, time (Fastify's own
+ * two lines per request are off). Successes are sampled (`sample` of them, 0…1); every 4xx and
+ * 5xx is logged. Headers and bodies are not in it (the redaction above still holds for any field).
+ */
+export function requestLogHook(sample: number, random: () => number = Math.random) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const status = reply.statusCode;
+    if (status < 400 && sample < 1 && !(random() < sample)) return;
+    req.log.info(
+      {
+        req: { method: req.method, url: req.url, remoteAddress: req.ip },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
   };
 }

@@ -42,6 +42,12 @@ const RawEnvSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     }),
   ),
+  LOG_REQUEST_SAMPLE: opt(
+    z.coerce
+      .number({ error: 'must be a number from 0 to 1: the share of successful requests logged (every 4xx and 5xx is), e.g. LOG_REQUEST_SAMPLE=0.1' })
+      .min(0, { error: 'must be a number from 0 to 1: the share of successful requests logged (every 4xx and 5xx is), e.g. LOG_REQUEST_SAMPLE=0.1' })
+      .max(1, { error: 'must be a number from 0 to 1: the share of successful requests logged (every 4xx and 5xx is), e.g. LOG_REQUEST_SAMPLE=0.1' }),
+  ),
   CONSOLE_ACCESS_TOKEN: opt(z.string().min(16, { error: 'must be at least 16 characters long (e.g. the output of `openssl rand -hex 24`)' })),
   CLOUD_SIM_ENDPOINT: opt(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a running local cloud, e.g. CLOUD_SIM_ENDPOINT=http://127.0.0.1:9100 (start one with `pnpm sim`)' }),
@@ -127,6 +133,8 @@ export interface Env {
   port: number;
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Share (0…1) of successful requests that get their log line; 4xx and 5xx always do. */
+  logRequestSample: number;
   /** Required (a login) when the console listens beyond loopback. */
   accessToken: string | null;
   loginRequired: boolean;
@@ -207,6 +215,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     port: e.PORT ?? 8080,
     host,
     logLevel: e.LOG_LEVEL ?? 'info',
+    logRequestSample: e.LOG_REQUEST_SAMPLE ?? 1,
     accessToken: e.CONSOLE_ACCESS_TOKEN ?? null,
     loginRequired,
     cloudMode: e.CLOUD_MODE ?? 'auto',
