@@ -266,7 +266,7 @@ export class ComputeNestGateway {
     return parseWire(CheckServiceDeployableWire, raw, 'CheckServiceDeployable').CheckResults;
   }
 
-  /** GenerateServicePolicy (POST only, reference §8.10): the RAM actions the caller lacks for this template. */
+  /** GenerateServicePolicy (POST only): the RAM actions the caller lacks for this template. */
   async generateServicePolicy(input: { serviceId: string; serviceVersion?: string | undefined; templateName: string; parameters: Record<string, unknown> }) {
     const raw = await this.call('GenerateServicePolicy', {
       ServiceId: input.serviceId,

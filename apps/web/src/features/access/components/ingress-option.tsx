@@ -7,7 +7,7 @@ import type { ApplyFn, IngressRequest } from '../types';
 import { EntrySettings } from './entry-settings';
 import { OptionCard } from './option-card';
 
-/** The domain of the guide's screenshot, to be adjusted. */
+/** A placeholder domain (RFC 2606 reserves example.com): the user puts their own. */
 export const DEFAULT_INGRESS_HOST = 'dify.example.com';
 
 const FIELDS = ['host', 'certificate', 'privateKey', 'installAddon'] as const;
