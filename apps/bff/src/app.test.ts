@@ -166,7 +166,7 @@ describe('cloud errors become clear answers', () => {
     [new CloudError({ code: 'InvalidAccessKeyId.NotFound', message: 'x', httpStatus: 404, action: 'DescribeVpcs' }), 502, 'Cloud.CredentialsRefused', /ALIBABA_CLOUD_ACCESS_KEY_ID/],
     [Object.assign(new CloudError({ code: 'Forbidden.RAM', message: 'x', httpStatus: 403, action: 'DescribeVpcs' }), { product: 'vpc' }), 403, 'Cloud.Forbidden', /vpc:DescribeVpcs/],
     [new CloudError({ code: 'ServiceUnavailable', message: 'x', httpStatus: 503, action: 'DescribeVpcs' }), 503, 'Cloud.Unavailable', /temporarily unavailable/],
-    [new CloudError({ code: 'Cloud.Timeout', message: 'x', httpStatus: 0, action: 'DescribeVpcs' }), 504, 'Cloud.Timeout', /did not answer in time/],
+    [new CloudError({ code: 'Cloud.Timeout', message: 'x', httpStatus: 0, action: 'DescribeVpcs' }), 504, 'Cloud.Timeout', /No answer from the cloud in time/],
     [new CloudError({ code: 'ResourceNotFound.VPC', message: 'x', httpStatus: 404, action: 'DescribeVpcs' }), 404, 'Cloud.NotFound', /Not found/],
   ];
   it.each(cases)('%s → %i', async (err, status, code, text) => {

@@ -1,7 +1,8 @@
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import type { Problem } from '@dify-console/shared/domain/problem';
-import type { CloudError } from './cloud-error';
+import { isCloudError, type CloudError } from './cloud-error';
 import { cloudErrorKind } from './cloud-error-kind';
+import { isProblemError } from './problem-error';
 
 /**
  * A cloud failure as the user reads it: an HTTP status, a stable code and a sentence saying what
@@ -11,8 +12,8 @@ import { cloudErrorKind } from './cloud-error-kind';
 
 const MESSAGES = {
   throttled: {
-    'zh-CN': '阿里云正在对请求限流，请稍后重试',
-    en: 'The cloud is rate-limiting the console; retry in a moment',
+    'zh-CN': '阿里云正在对请求限流（{code}），请稍后重试',
+    en: 'The cloud is rate-limiting the console ({code}); retry in a moment',
   },
   credentials: {
     'zh-CN':
@@ -28,35 +29,42 @@ const MESSAGES = {
     'zh-CN': '阿里云服务暂时不可用（{code}），请稍后重试',
     en: 'The cloud service is temporarily unavailable ({code}); retry in a moment',
   },
+  unreachable: {
+    'zh-CN': '无法连接{target}（{code}），请稍后重试',
+    en: 'Could not connect to {target} ({code}); retry in a moment',
+  },
   timeout: {
-    'zh-CN': '阿里云在规定时间内没有响应（{action}），请稍后重试',
-    en: 'The cloud did not answer in time ({action}); retry in a moment',
+    'zh-CN': '{target}在规定时间内没有响应（{action}），请稍后重试',
+    en: 'No answer from {target} in time ({action}); retry in a moment',
   },
   unexpected: {
     'zh-CN': '阿里云返回了无法识别的结果（{action}），请联系控制台维护者',
     en: 'The cloud answered in an unexpected form ({action}); tell the console maintainers',
   },
   cloudRejected: {
-    'zh-CN': '阿里云拒绝了请求参数（{code}）：{message}',
-    en: 'The cloud refused the request ({code}): {message}',
+    'zh-CN': '阿里云拒绝了请求参数（{code}：{message}）',
+    en: 'The cloud refused the request ({code}: {message})',
   },
   cloudConflict: {
-    'zh-CN': '请求与云上的现状冲突（{code}）：{message}',
-    en: 'The request conflicts with the current state in the cloud ({code}): {message}',
+    'zh-CN': '请求与云上的现状冲突（{code}：{message}）',
+    en: 'The request conflicts with the current state in the cloud ({code}: {message})',
   },
   cloudFailed: {
-    'zh-CN': '阿里云返回错误 {code}：{message}',
-    en: 'The cloud answered with the error {code}: {message}',
+    'zh-CN': '阿里云返回了错误（{code}：{message}）',
+    en: 'The cloud answered with an error ({code}: {message})',
   },
   kubeForbidden: {
     'zh-CN':
-      '集群拒绝了控制台的操作（Kubernetes RBAC）：{message}。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',
-    en: "The cluster refused the console's request (Kubernetes RBAC): {message}. In the Container Service console, Authorizations, grant the console's RAM identity the developer (or admin) role on this cluster for the namespaces dify-system and kube-system",
+      '集群拒绝了控制台的操作（Kubernetes RBAC：{message}）。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',
+    en: "The cluster refused the console's request (Kubernetes RBAC: {message}). In the Container Service console, Authorizations, grant the console's RAM identity the developer (or admin) role on this cluster for the namespaces dify-system and kube-system",
   },
   kubeUnauthorized: {
     'zh-CN': '集群不接受控制台获取的 kubeconfig：请确认集群的 API Server 有公网访问地址，且控制台使用的RAM身份有 cs:DescribeClusterUserKubeconfig 权限',
     en: "The cluster does not accept the kubeconfig the console obtained: check that the cluster's API server has a public endpoint and that the console's RAM identity may call cs:DescribeClusterUserKubeconfig",
   },
+  targetCloud: { 'zh-CN': '阿里云', en: 'the cloud' },
+  targetCluster: { 'zh-CN': '集群的 API Server', en: "the cluster's API server" },
+  internal: { 'zh-CN': '控制台内部错误，请查看控制台日志', en: 'Something went wrong inside the console; see its log' },
 } satisfies Record<string, Localized>;
 
 type Key = keyof typeof MESSAGES;
@@ -86,9 +94,10 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
   });
   const { code } = err;
   const kube = code.startsWith('Kubernetes.');
+  const target = () => format(MESSAGES[err.product === 'kubernetes' ? 'targetCluster' : 'targetCloud'][locale]);
   switch (cloudErrorKind(err)) {
     case 'throttled':
-      return p(429, 'Cloud.Throttling', 'throttled');
+      return p(429, 'Cloud.Throttling', 'throttled', { code });
     case 'credentials':
       return kube ? p(502, 'Kubernetes.Unauthorized', 'kubeUnauthorized') : p(502, 'Cloud.CredentialsRefused', 'credentials', { code });
     case 'forbidden':
@@ -101,10 +110,11 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
     case 'invalidParameter':
       return p(400, 'Cloud.InvalidParameter', 'cloudRejected', { code, message: err.message });
     case 'timeout':
-      return p(504, 'Cloud.Timeout', 'timeout', { action: err.action });
+      return p(504, 'Cloud.Timeout', 'timeout', { target: target(), action: err.action });
     case 'unexpected':
       return p(502, 'Cloud.UnexpectedResponse', 'unexpected', { action: err.action });
     case 'unavailable':
+      if (code === 'Cloud.NetworkError') return p(503, 'Cloud.Unavailable', 'unreachable', { target: target(), code });
       return p(503, 'Cloud.Unavailable', 'unavailable', { code });
     case 'other':
       return p(500, 'Cloud.Failed', 'cloudFailed', { code, message: err.message });
@@ -113,3 +123,10 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
 
 /** The sentence alone (a check that could not look, the live probe, the event stream). */
 export const cloudMessage = (err: CloudError, locale: Locale): string => cloudProblem(err, locale).problem.message;
+
+/** The user's sentence for any failure: the cloud's as above, a service's own refusal as it is, anything else without internals. */
+export function reasonOf(err: unknown, locale: Locale): string {
+  if (isCloudError(err)) return cloudMessage(err, locale);
+  if (isProblemError(err)) return err.problem.message;
+  return MESSAGES.internal[locale];
+}

@@ -16,6 +16,7 @@ import { global } from './global';
 
 const MESSAGES = {
   validation: { 'zh-CN': '请求参数有误，请检查后重试', en: 'The request is not valid; check the highlighted values' },
+  badRequest: { 'zh-CN': '控制台无法处理这个请求（{code}）', en: 'The console cannot handle this request ({code})' },
   internal: {
     'zh-CN': '控制台内部错误，请查看控制台日志',
     en: 'Something went wrong inside the console; see its log',
@@ -69,8 +70,14 @@ export const errorHandlerPlugin = global(async (app) => {
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status < 500) {
-      // Fastify's own client errors (415, 413, malformed JSON…): their messages are safe.
-      return reply.code(status).send({ code: error.code || `Http${status}`, message: error.message });
+      // Fastify's own client errors (415, 413, malformed JSON…) speak English: their code says which, in brackets.
+      const code = error.code || `Http${status}`;
+      if (!error.code || code.startsWith('FST_')) {
+        req.log.info({ code, status, reason: error.message }, 'request refused');
+        return reply.code(status).send({ code, message: message('badRequest', locale, { code }) });
+      }
+      // A plugin's own refusal (sign-in throttling…), already in the user's language.
+      return reply.code(status).send({ code, message: error.message });
     }
     req.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ code: 'Internal', message: message('internal', locale) });

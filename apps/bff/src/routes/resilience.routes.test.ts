@@ -1,6 +1,8 @@
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreflightCheck, PreflightResult } from '@dify-console/shared/api/preflight';
+import { GOOD_PARAMETERS } from '../testing/deployments';
 import { appOn, type LogCapture } from '../testing/harness';
 
 /** Faults of the cloud, as the user sees them: retried, or a clear problem; never a key. */
@@ -71,7 +73,30 @@ describe('a cloud in trouble', () => {
     sim.injectFault({ kind: 'throttling', action: 'DescribeDBInstances', accessKeyId: account.accessKeyId, times: 4 });
     const res = await ask(app, '/api/v1/regions/cn-hangzhou/postgres?lang=en');
     expect(res.statusCode).toBe(429);
-    expect(res.json().message).toBe('The cloud is rate-limiting the console; retry in a moment');
+    expect(res.json().message).toBe('The cloud is rate-limiting the console (Throttling.User); retry in a moment');
+  });
+
+  it("a check that cannot reach the cloud says so in the user's language, the cloud's code kept in brackets", async () => {
+    sim.injectFault({ kind: 'drop', action: 'DescribeClusterDetail', accessKeyId: account.accessKeyId, times: Infinity });
+    const run = async (lang: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/preflight',
+        headers: { 'accept-language': lang },
+        payload: { regionId: 'cn-hangzhou', templateName: '高可用版-已有资源', parameters: GOOD_PARAMETERS },
+      });
+      bodies.push(res.body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<PreflightResult>().checks;
+    };
+    const [zh, en] = [await run('zh-CN'), await run('en')];
+    sim.clearFaults();
+    const state = (checks: PreflightCheck[]) => checks.find((c) => c.id === 'cluster.state');
+    expect(state(zh)).toMatchObject({ status: 'warn', detail: '无法验证：无法连接阿里云（Cloud.NetworkError），请稍后重试' });
+    expect(state(en)).toMatchObject({ status: 'warn', detail: 'Could not verify: Could not connect to the cloud (Cloud.NetworkError); retry in a moment' });
+    // No sentence of the other language anywhere in the list: Latin words in Chinese are only names and codes.
+    for (const c of zh) expect(`${c.title} ${c.detail}`).not.toMatch(/\b(the|connection|failed|could|not|socket)\b/i);
+    for (const c of en) expect(`${c.title} ${c.detail}`).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/);
   });
 });
 

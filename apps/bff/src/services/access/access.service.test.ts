@@ -157,7 +157,7 @@ describe('AccessService', () => {
     ];
     const s = await service.get('si-abc', 'en');
     expect(s).toMatchObject({ kind: 'loadBalancer', state: 'failed', settings: { addressType: 'intranet' } });
-    expect(s.reason).toBe('The load balancer could not be set up: OrderFailed: the account balance is insufficient. Correct it and apply again');
+    expect(s.reason).toBe('The load balancer could not be set up (OrderFailed: the account balance is insufficient). Correct it and apply again');
   });
 
   it('a CLB cannot change its address type: back to ClusterIP first, then a new one', async () => {
@@ -220,7 +220,7 @@ describe('AccessService', () => {
     addons.task = { task_id: 'T1', state: 'failed', error: { code: 'QuotaExceeded.Slb', message: 'the SLB quota is used up' } };
     const failed = await service.get('si-abc', 'en');
     expect(failed).toMatchObject({ state: 'failed', addon: { installed: false, state: 'failed' } });
-    expect(failed.reason).toMatch(/Installing the nginx Ingress add-on failed: the SLB quota is used up/);
+    expect(failed.reason).toMatch(/Installing the nginx Ingress add-on failed \(the SLB quota is used up\)/);
     // Applying again after a failed installation starts a new one.
     await service.put('si-abc', { kind: 'ingress', host: 'dify.example.com', installAddon: true }, 'en');
     expect(addons.installs).toHaveLength(2);

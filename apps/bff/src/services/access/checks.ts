@@ -46,7 +46,12 @@ export interface EntryFacts {
 const TITLES: Record<CheckId, TextKey> = { install: 'checkInstallTitle', upload: 'checkUploadTitle', streaming: 'checkStreamingTitle' };
 const IDS: CheckId[] = ['install', 'upload', 'streaming'];
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/https?:\/\/\S+/g, '<url>');
+/** The socket's own code (ECONNREFUSED, ETIMEDOUT…) where there is one: a value shown as it is in both languages. */
+const errorText = (err: unknown): string => {
+  const code = (e: unknown) => (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined);
+  const cause = err instanceof Error ? err.cause : undefined;
+  return code(err) ?? code(cause) ?? (err instanceof Error ? err.message : String(err)).replace(/https?:\/\/\S+/g, '<url>');
+};
 
 export class EntryChecker {
   private readonly results: TtlCache<Outcome[]>;

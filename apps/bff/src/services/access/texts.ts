@@ -59,16 +59,16 @@ export const TEXT = {
     en: 'Alibaba Cloud is creating the load balancer of Service ack-dify; this usually takes under a minute',
   },
   lbFailed: {
-    'zh-CN': '负载均衡创建失败：{message}。请按提示修正后重新应用',
-    en: 'The load balancer could not be set up: {message}. Correct it and apply again',
+    'zh-CN': '负载均衡创建失败（{message}）。请按提示修正后重新应用',
+    en: 'The load balancer could not be set up ({message}). Correct it and apply again',
   },
   addonInstalling: {
     'zh-CN': '正在安装 nginx Ingress 组件（约一分钟），之后 Ingress 会获得地址',
     en: 'Installing the nginx Ingress add-on (about a minute); the Ingress gets its address after that',
   },
   addonFailed: {
-    'zh-CN': 'nginx Ingress 组件安装失败：{message}。请在容器服务控制台查看该组件，或重新应用',
-    en: 'Installing the nginx Ingress add-on failed: {message}. Look at the add-on in the Container Service console, or apply again',
+    'zh-CN': 'nginx Ingress 组件安装失败（{message}）。请在容器服务控制台查看该组件，或重新应用',
+    en: 'Installing the nginx Ingress add-on failed ({message}). Look at the add-on in the Container Service console, or apply again',
   },
   addonGone: {
     'zh-CN': '集群中没有 nginx Ingress 组件，Ingress 不会获得地址：请重新应用并同意安装组件',
@@ -79,8 +79,8 @@ export const TEXT = {
     en: 'Waiting for the Ingress controller to give Ingress ack-dify-nginx its address',
   },
   controllerLbFailed: {
-    'zh-CN': 'Ingress 控制器的负载均衡（kube-system/nginx-ingress-lb）创建失败：{message}',
-    en: 'The load balancer of the Ingress controller (kube-system/nginx-ingress-lb) could not be set up: {message}',
+    'zh-CN': 'Ingress 控制器的负载均衡（kube-system/nginx-ingress-lb）创建失败（{message}）',
+    en: 'The load balancer of the Ingress controller (kube-system/nginx-ingress-lb) could not be set up ({message})',
   },
   noEntry: {
     'zh-CN': '尚未配置访问入口：Service ack-dify 仅集群内可访问',
@@ -97,8 +97,8 @@ export const TEXT = {
     en: 'The address {hostname} does not resolve, so nothing could be checked',
   },
   checkUnreachable: {
-    'zh-CN': '无法连接 {where}：{error}',
-    en: 'Could not reach {where}: {error}',
+    'zh-CN': '无法连接 {where}（{error}）',
+    en: 'Could not reach {where} ({error})',
   },
   installPass: { 'zh-CN': '{url} 返回了 Dify 初始化页面', en: '{url} answered with Dify\'s set-up page' },
   installFail: {

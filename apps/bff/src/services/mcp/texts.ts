@@ -55,8 +55,8 @@ export const TEXT = {
     en: 'Version {version} of the MCP server {server} has no tool {tool}',
   },
   nacosRefused: {
-    'zh-CN': 'Nacos 拒绝了该请求：{detail}',
-    en: 'Nacos refused the request: {detail}',
+    'zh-CN': 'Nacos 拒绝了该请求（{detail}）',
+    en: 'Nacos refused the request ({detail})',
   },
   nacosUnexpected: {
     'zh-CN': 'Nacos 的响应与预期不符（{detail}）',

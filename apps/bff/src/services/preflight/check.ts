@@ -30,8 +30,16 @@ export interface CheckContext {
   order: () => Promise<OrderParameters>;
 }
 
-/** A check that cannot look: said as a warn with the reason, never a crash. */
-export class CannotVerify extends Error {}
+/** A check that cannot look: said as a warn with the reason (a sentence of texts.ts), never a crash. */
+export class CannotVerify extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'CannotVerify';
+  }
+}
 
 /** The cloud (or the cluster) refused the console's identity this call: classified once, in `errors/cloud-error-kind`. */
 export const isForbidden = (err: unknown) => isCloudErrorOfKind(err, 'forbidden');

@@ -26,7 +26,7 @@ export function clusterFacts(p: PreflightPorts, regionId: string, clusterId: str
   const csNodes = once(() => fetchAllPages((n, size) => p.clusters.describeClusterNodes(regionId, clusterId, n, size), 100, 4));
   const kube = once(async (): Promise<ClusterInspection> => {
     const [c, who] = await Promise.all([cluster(), caller()]);
-    if (c.state !== 'running') throw new CannotVerify('');
+    if (c.state !== 'running') throw new CannotVerify('clusterNotRunning');
     return p.kube.inspect({ accountId: who.AccountId, regionId, clusterId });
   });
   const kubeNodes = once(async () => (await kube()).listNodes());
@@ -85,12 +85,12 @@ export function runFacts(p: PreflightPorts, request: PreflightRequest) {
   const { regionId, parameters: params } = request;
   const postgres = once(async () => {
     const d = await p.rds.describeDBInstanceAttribute(regionId, params.postgresInstanceId);
-    if (!d) throw new CannotVerify(`DescribeDBInstanceAttribute: ${params.postgresInstanceId}`);
+    if (!d) throw new CannotVerify('noAnswer', { id: params.postgresInstanceId, action: 'DescribeDBInstanceAttribute' });
     return d;
   });
   const redis = once(async () => {
     const r = await p.redis.describeInstanceAttribute(regionId, params.redisInstanceId);
-    if (!r) throw new CannotVerify(`DescribeInstanceAttribute: ${params.redisInstanceId}`);
+    if (!r) throw new CannotVerify('noAnswer', { id: params.redisInstanceId, action: 'DescribeInstanceAttribute' });
     return r;
   });
   const milvus = once(async () => {

@@ -2,7 +2,7 @@ import type { PreflightCheck, PreflightRequest, PreflightResult, Prerequisites }
 import { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
-import { cloudMessage, permissionOf } from '../../errors/cloud-problem';
+import { permissionOf, reasonOf } from '../../errors/cloud-problem';
 import type { PreflightPorts } from '../../ports/preflight';
 import { CannotVerify, isForbidden, once, type CheckContext, type CheckDef } from './check';
 import { clusterChecks } from './checks/cluster';
@@ -96,7 +96,7 @@ export class PreflightService {
   private async guard(def: CheckDef, locale: Locale): Promise<PreflightCheck> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CannotVerify(text('timedOut', locale, { seconds: this.timeoutMs / 1000 }))), this.timeoutMs);
+      timer = setTimeout(() => reject(new CannotVerify('timedOut', { seconds: this.timeoutMs / 1000 })), this.timeoutMs);
     });
     try {
       const outcome = await Promise.race([def.run(), deadline]);
@@ -109,11 +109,10 @@ export class PreflightService {
   }
 
   private reason(err: unknown, locale: Locale): string {
-    if (err instanceof CannotVerify) return err.message;
+    if (err instanceof CannotVerify) return text(err.key, locale, err.params);
     if (isCloudError(err)) {
       if (isForbidden(err) && err.product !== 'kubernetes') return text('forbiddenReason', locale, { action: permissionOf(err), code: err.code });
-      return cloudMessage(err, locale);
     }
-    return err instanceof Error ? err.message : String(err);
+    return reasonOf(err, locale);
   }
 }

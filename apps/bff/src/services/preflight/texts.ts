@@ -14,6 +14,8 @@ export const TEXT = {
     en: '{what} was not found ({code}): check the id and the region',
   },
   clusterNotRunning: { 'zh-CN': '集群未处于运行中，无法查看集群内部', en: 'the cluster is not running, so its inside cannot be checked' },
+  noAnswer: { 'zh-CN': '阿里云没有返回 {id} 的属性（{action}）', en: 'the cloud returned no attributes of {id} ({action})' },
+  unknownVersion: { 'zh-CN': '无法识别集群的版本（{value}）', en: "the cluster's version is not recognised ({value})" },
   // ── identity ──
   tCaller: { 'zh-CN': '调用身份', en: 'Caller identity' },
   callerAccount: { 'zh-CN': '阿里云主账号 {accountId}', en: 'Alibaba Cloud root account {accountId}' },
@@ -52,10 +54,10 @@ export const TEXT = {
   tDryRun: { 'zh-CN': '计算巢模拟创建（DryRun）', en: 'Compute Nest dry run of the order' },
   dryRunOk: { 'zh-CN': '计算巢接受了这些参数（模拟创建通过，未创建任何资源）', en: 'Compute Nest accepts these parameters (dry run passed; nothing was created)' },
   dryRunNoPermission: {
-    'zh-CN': '当前身份无权创建此服务实例：{message}。请授予缺少的权限后重新检查',
-    en: 'The caller may not create this service instance: {message}. Grant the missing permissions, then check again',
+    'zh-CN': '当前身份无权创建此服务实例（{code}：{message}）。请授予缺少的权限后重新检查',
+    en: 'The caller may not create this service instance ({code}: {message}). Grant the missing permissions, then check again',
   },
-  dryRunRejected: { 'zh-CN': '计算巢拒绝了这些参数（{code}）：{message}。请修改后重新检查', en: 'Compute Nest refuses these parameters ({code}): {message}. Correct them, then check again' },
+  dryRunRejected: { 'zh-CN': '计算巢拒绝了这些参数（{code}：{message}）。请修改后重新检查', en: 'Compute Nest refuses these parameters ({code}: {message}). Correct them, then check again' },
   // ── topology ──
   tTopology: { 'zh-CN': '{kind} 与所选 VPC', en: '{kind} in the chosen VPC' },
   topologyOk: { 'zh-CN': '{name} 位于所选 VPC {vpcId}', en: '{name} is in the chosen VPC {vpcId}' },

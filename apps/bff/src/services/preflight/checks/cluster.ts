@@ -9,22 +9,8 @@ const cores = (m: number) => (m / 1000).toFixed(2).replace(/\.?0+$/, '');
 export function clusterChecks({ request, locale, t, facts }: CheckContext): CheckDef[] {
   const ha = request.parameters.highAvailability !== false;
   const id = request.parameters.clusterId;
-  const insideNodes = async (): Promise<KubeNodeInfo[]> => {
-    try {
-      return await facts.kubeNodes();
-    } catch (err) {
-      if (err instanceof CannotVerify && !err.message) throw new CannotVerify(t('clusterNotRunning'));
-      throw err;
-    }
-  };
-  const inside = async () => {
-    try {
-      return await facts.kube();
-    } catch (err) {
-      if (err instanceof CannotVerify && !err.message) throw new CannotVerify(t('clusterNotRunning'));
-      throw err;
-    }
-  };
+  const insideNodes = facts.kubeNodes;
+  const inside = facts.kube;
   const usable = (nodes: KubeNodeInfo[]) => nodes.filter((n) => n.ready && n.schedulable);
   return [
     {
@@ -57,7 +43,7 @@ export function clusterChecks({ request, locale, t, facts }: CheckContext): Chec
         const c: ClusterDetailRecord = await facts.cluster();
         const v = majorMinor(c.current_version);
         const min = MIN_KUBERNETES.join('.');
-        if (!v) throw new CannotVerify(`current_version "${c.current_version}"`);
+        if (!v) throw new CannotVerify('unknownVersion', { value: c.current_version });
         return atLeast(v, MIN_KUBERNETES)
           ? { status: 'pass', detail: t('versionOk', { version: c.current_version, min }) }
           : { status: 'fail', detail: t('versionFail', { version: c.current_version, min }) };

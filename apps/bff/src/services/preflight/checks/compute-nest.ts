@@ -49,7 +49,7 @@ export function computeNestChecks({ request, locale, t, ports, order }: CheckCon
         } catch (err) {
           if (!isCloudError(err)) throw err;
           const kind = cloudErrorKind(err);
-          if (kind === 'forbidden') return { status: 'fail', detail: t('dryRunNoPermission', { message: err.message }) };
+          if (kind === 'forbidden') return { status: 'fail', detail: t('dryRunNoPermission', { code: err.code, message: err.message }) };
           // The service refused this order (a parameter, a clash, a resource it cannot find, or
           // another client error it names): a fail with its words. Throttling, the cloud
           // unavailable or the console's credentials refused: the check could not look.

@@ -1,8 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { isCloudError } from '../../../errors/cloud-error';
-import { cloudMessage } from '../../../errors/cloud-problem';
+import { reasonOf } from '../../../errors/cloud-problem';
 import type { ClusterRef } from '../../../ports/access';
 import type { LiveProbePorts, WorkloadsApi } from '../../../ports/workloads';
 import { buildProbeJob, CONSOLE_LABELS, PROBE_DEADLINE_S, PROBE_NAMESPACE, PROBE_SCRIPT, probeSecretValues, type ProbeTargets } from './probe-job';
@@ -198,7 +197,7 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
               ? t('timeout', { seconds: PROBE_DEADLINE_S })
               : outcome.kind === 'notRunning'
                 ? t('notRun', { reason: t('clusterNotRunning') })
-                : t('apiError', { message: isCloudError(outcome.error) ? cloudMessage(outcome.error, locale) : outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
+                : t('apiError', { message: reasonOf(outcome.error, locale) });
     return [{ id: 'live.probe', group: 'live', status: 'warn', title: t('tProbe'), detail: reason }];
   }
   const p = request.parameters;
@@ -226,7 +225,7 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
   // PostgreSQL
   const login = line('postgres.login');
   if (!login) out.push(missing('live.postgres.login', 'tPgLogin'));
-  else if (login.ok) out.push(mk('live.postgres.login', 'tPgLogin', 'pass', t('pgOk', { detail: login.detail })));
+  else if (login.ok) out.push(mk('live.postgres.login', 'tPgLogin', 'pass', t('pgOk', { version: /^server (\S+)/.exec(login.detail)?.[1] ?? '?' })));
   else if (login.code === 'auth') out.push(mk('live.postgres.login', 'tPgLogin', 'fail', t('pgAuth', { user: p.postgresAccount, detail: login.detail }), 'postgresPassword'));
   else if (login.code === 'pg_hba') out.push(mk('live.postgres.login', 'tPgLogin', 'fail', t('pgHba', { detail: login.detail }), 'postgresInstanceId'));
   else if (login.code === 'timeout' || login.code === 'refused')
@@ -236,8 +235,8 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
   const denied = dbs.find((d) => d.l?.code === 'denied');
   if (dbs.some((d) => !d.l)) out.push(missing('live.postgres.databases', 'tPgDatabases'));
   else if (dbs.some((d) => d.l?.code === 'skipped')) out.push(mk('live.postgres.databases', 'tPgDatabases', 'warn', t('skipped', { reason: t('tPgLogin') })));
-  else if (denied) out.push(mk('live.postgres.databases', 'tPgDatabases', 'fail', t('dbDenied', { detail: denied.l?.detail ?? '', db: denied.db }), 'postgresAccount'));
-  else out.push(mk('live.postgres.databases', 'tPgDatabases', 'pass', t('dbOk', { list: dbs.map((d) => d.l?.detail ?? '').join('; ') })));
+  else if (denied) out.push(mk('live.postgres.databases', 'tPgDatabases', 'fail', t('dbDenied', { user: p.postgresAccount, db: denied.db }), 'postgresAccount'));
+  else out.push(mk('live.postgres.databases', 'tPgDatabases', 'pass', dbs.map((d) => t(d.l?.code === 'exists' ? 'dbExists' : 'dbCreatable', { db: d.db })).join(t('listSeparator'))));
 
   // Redis
   const auth = line('redis.auth');
