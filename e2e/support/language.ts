@@ -53,12 +53,19 @@ const ALLOW_LATIN = new Set(
 /** Names written in both languages on purpose (found whatever the current language). */
 const BILINGUAL = new Set(['语言 / Language']);
 
+/**
+ * A value kept as the cloud (or Kubernetes) spells it, in brackets right after the Chinese words that
+ * say it: `反复崩溃重启（CrashLoopBackOff）`, `无法连接阿里云（Cloud.NetworkError）`. One token only: a
+ * sentence in brackets is still English.
+ */
+const RAW_VALUE = /(?<=[\u3400-\u9fff])（[A-Za-z][A-Za-z0-9_.\-:]*）/g;
+
 /** Latin words in Chinese text that are neither an allowed name nor an identifier (digits, dots, dashes…). */
 export function englishIn(texts: string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     if (BILINGUAL.has(text)) continue;
-    for (const token of text.match(/(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
+    for (const token of text.replace(RAW_VALUE, '').match(/(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
       if (token.includes('://')) continue; // a URL or its scheme
       const word = token.replace(/[.:/]+$/, '');
       if (/[0-9_.\-:/@%+]/.test(word)) continue; // an ID, an address, a version, a path

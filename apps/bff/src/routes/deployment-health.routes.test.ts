@@ -72,6 +72,9 @@ describe('deployment health', () => {
     expect(h.diagnosis.find((d) => d.component === 'worker')?.evidence).toContain('WRONGPASS');
     const zh = (await health(instanceId, 'zh-CN')).json<DeploymentHealth>();
     expect(zh.diagnosis.find((d) => d.component === 'worker')?.explanation).toBe('Redis 拒绝了 Dify 使用的密码。');
+    // The pod's state in words, Kubernetes' reason kept in brackets as the value it is.
+    expect(zh.checks.find((c) => c.id === 'pods.worker')?.detail).toMatch(/^0\/\d 就绪：反复崩溃重启（CrashLoopBackOff）$/);
+    expect(h.checks.find((c) => c.id === 'pods.worker')?.detail).toMatch(/^0\/\d ready: crash-looping \(CrashLoopBackOff\)$/);
   });
 
   // The local cloud's scenarios (FIXTURES.md): the release's pods fail the way the real components do.

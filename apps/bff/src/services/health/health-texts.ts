@@ -11,6 +11,25 @@ const TEXT = {
   podsReady: { 'zh-CN': '{ready}/{want} 就绪', en: '{ready}/{want} ready' },
   podsMissing: { 'zh-CN': '没有找到 {component} 的 Pod', en: 'No {component} pod found' },
   podsNotReady: { 'zh-CN': '{ready}/{want} 就绪：{states}', en: '{ready}/{want} ready: {states}' },
+  stateSeparator: { 'zh-CN': '、', en: ', ' },
+  /** A pod's state in words, the Kubernetes reason kept in brackets as the value it is. */
+  podState: { 'zh-CN': '{words}（{state}）', en: '{words} ({state})' },
+  CrashLoopBackOff: { 'zh-CN': '反复崩溃重启', en: 'crash-looping' },
+  ImagePullBackOff: { 'zh-CN': '拉取镜像失败', en: 'image pull failing' },
+  ErrImagePull: { 'zh-CN': '拉取镜像失败', en: 'image pull failing' },
+  CreateContainerConfigError: { 'zh-CN': '容器配置有误', en: 'container configuration wrong' },
+  ContainerCreating: { 'zh-CN': '正在创建容器', en: 'container being created' },
+  PodInitializing: { 'zh-CN': '正在初始化', en: 'initialising' },
+  Pending: { 'zh-CN': '等待调度', en: 'waiting to be scheduled' },
+  OOMKilled: { 'zh-CN': '内存不足被终止', en: 'killed for lack of memory' },
+  Error: { 'zh-CN': '出错退出', en: 'exited with an error' },
+  Completed: { 'zh-CN': '已退出', en: 'exited' },
+  NotReady: { 'zh-CN': '运行中但未就绪', en: 'running but not ready' },
+  Running: { 'zh-CN': '运行中', en: 'running' },
+  Succeeded: { 'zh-CN': '已退出', en: 'exited' },
+  Failed: { 'zh-CN': '已失败', en: 'failed' },
+  Unknown: { 'zh-CN': '状态未知', en: 'state unknown' },
+  otherState: { 'zh-CN': '其他状态', en: 'another state' },
   tHpa: { 'zh-CN': 'worker 的自动伸缩（HPA）', en: "The worker's autoscaler (HPA)" },
   hpaOk: { 'zh-CN': '已创建 {name}', en: '{name} present' },
   hpaMissing: { 'zh-CN': '已开启高可用，但没有找到 HPA {name}', en: 'High availability is on, but HPA {name} is missing' },
@@ -26,4 +45,15 @@ const TEXT = {
 } satisfies Record<string, Localized>;
 
 export type HealthTextKey = keyof typeof TEXT;
+const POD_STATES = new Set([
+  'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'ContainerCreating', 'PodInitializing',
+  'Pending', 'OOMKilled', 'Error', 'Completed', 'NotReady', 'Running', 'Succeeded', 'Failed', 'Unknown',
+]);
+
+/** A pod's state (a Kubernetes waiting/terminated reason or phase) in the user's words, the reason in brackets. */
+export function podStateWords(state: string, locale: Locale): string {
+  const words = POD_STATES.has(state) ? TEXT[state as HealthTextKey][locale] : TEXT.otherState[locale];
+  return format(TEXT.podState[locale], { words, state });
+}
+
 export const healthText = (key: HealthTextKey, locale: Locale, params: Record<string, string | number> = {}) => format(TEXT[key][locale], params);

@@ -6,7 +6,7 @@ import type { NamespaceEvent, PodInfo, WorkloadsApi, WorkloadsPort } from '../..
 import type { AccountContext } from '../account';
 import { asNotFound } from '../deployments/deployment.service';
 import { fieldParameters, regionOf } from '../deployments/mapping';
-import { healthText } from './health-texts';
+import { healthText, podStateWords } from './health-texts';
 import { matchSignature, type Signature } from './signatures';
 
 /**
@@ -71,7 +71,7 @@ export class HealthService {
       if (mine.length === 0) checks.push({ id: `pods.${component}`, status: 'fail', title, detail: t('podsMissing', { component }) });
       else if (ready >= want) checks.push({ id: `pods.${component}`, status: 'pass', title, detail: t('podsReady', { ready, want }) });
       else {
-        const states = [...new Set(mine.map(stateOf))].join(', ');
+        const states = [...new Set(mine.map(stateOf))].map((s) => podStateWords(s, locale)).join(t('stateSeparator'));
         checks.push({ id: `pods.${component}`, status: 'fail', title, detail: t('podsNotReady', { ready, want, states }) });
       }
     }
