@@ -129,7 +129,7 @@ describe('PreflightService', () => {
   it('a check that cannot look says why in the words of the one classification; only a refused key blames the credentials', async () => {
     const { service, computeNest } = setup();
     const cases: [CloudError, RegExp][] = [
-      [new CloudError({ code: 'Cloud.NetworkError', message: 'socket hang up', httpStatus: 0, action: 'CreateServiceInstance' }), /temporarily unavailable/],
+      [new CloudError({ code: 'Cloud.NetworkError', message: 'socket hang up', httpStatus: 0, action: 'CreateServiceInstance' }), /Could not connect to the cloud \(Cloud.NetworkError\)/],
       [new CloudError({ code: 'Throttling.User', message: 'slow down', httpStatus: 400, action: 'CreateServiceInstance' }), /rate-limiting/],
       [new CloudError({ code: 'SignatureDoesNotMatch', message: 'bad signature', httpStatus: 400, action: 'CreateServiceInstance' }), /credentials were refused \(SignatureDoesNotMatch\)/],
     ];
