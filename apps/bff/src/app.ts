@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createGateways } from './cloud/gateways';
@@ -79,7 +79,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   const app = Fastify({
     logger: loggerOptions(env.logLevel, deps.logStream),
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
+    // Fastify's two lines per request are off; requestLogHook writes one.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onResponse', requestLogHook(env.logRequestSample));
   app.setValidatorCompiler(validatorCompiler);
