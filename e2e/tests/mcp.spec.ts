@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { SIM_URL } from '../playwright.config';
+import { chineseIn, visibleTexts } from '../support/language';
 import { McpPage } from '../support/mcp-page';
 import { sim } from '../support/sim';
 
@@ -64,4 +66,44 @@ test('connect to an MSE Nacos, switch a tool off and see it gone from what Dify 
   await expect(page.locator('[data-field="nacos_username"]')).toHaveText('nacos');
   await expect(page.locator('[data-field="namespace_id"]')).toHaveText('public');
   await expect(page.getByText(NACOS_PASSWORD)).toHaveCount(0);
+});
+
+test('in English: no route to a self-hosted Nacos said in plain words, then connected by address; servers, what Dify sees and the Dify card speak English', async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem('dify-console.locale', 'en'));
+  await page.goto('/');
+  await page.getByRole('link', { name: 'MCP', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Nacos MCP Registry' })).toBeVisible();
+
+  // The 3.0.0 instance is marked with its reason, in English.
+  await page.getByLabel('MSE instance').click();
+  const legacy = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /legacy-nacos/ });
+  await expect(legacy).toContainText('older than 3.0.1');
+  await expect(legacy).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Escape');
+
+  // An address nothing listens on: no route, in plain words, and nothing connected.
+  await page.getByText('Self-hosted Nacos', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Self-hosted Nacos' })).toBeChecked();
+  await page.getByLabel('Nacos address').fill('127.0.0.1:1');
+  await page.getByLabel('Password', { exact: true }).fill(NACOS_PASSWORD);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'Could not connect' });
+  await expect(failure).toContainText('Cannot reach Nacos at 127.0.0.1:1');
+  await expect(failure).toContainText('check the address and port');
+  expect(chineseIn(await visibleTexts(page))).toEqual([]);
+
+  // The self-hosted Nacos of the local cloud (`pnpm sim` prints it as NACOS_ADDR).
+  await page.getByLabel('Nacos address').fill(`127.0.0.1:${Number(new URL(SIM_URL).port) + 5}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByText(/^Connected to 127\.0\.0\.1:\d+$/)).toBeVisible();
+  await expect(page.getByText('3.1.0')).toBeVisible();
+  expect(chineseIn(await visibleTexts(page))).toEqual([]);
+
+  await page.getByRole('tab', { name: 'What Dify will see' }).click();
+  await expect(page.getByText('Dify’s Nacos MCP plugin lists only mcp-sse and mcp-streamable servers')).toBeVisible();
+  await page.getByRole('tab', { name: 'Connect Dify' }).click();
+  await expect(page.locator('[data-field="nacos_username"]')).toHaveText('nacos');
+  await expect(page.getByText('Authorization of the Nacos MCP plugin')).toBeVisible();
+  await expect(page.getByText(NACOS_PASSWORD)).toHaveCount(0);
+  expect(chineseIn(await visibleTexts(page))).toEqual([]);
 });

@@ -92,6 +92,24 @@ describe('connecting', () => {
     expect(sim.requests({ accessKeyId: account.accessKeyId }).some((r) => r.product === 'nacos' && r.status === 403)).toBe(true);
   });
 
+  it('an address with no route is said in plain words (both languages); nothing is connected', async () => {
+    const to = (lang: string) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/v1/mcp/connection',
+        payload: { target: { kind: 'selfHosted', address: '127.0.0.1:1' }, auth: nacosUser },
+        headers: { 'accept-language': lang },
+      });
+    const en = await to('en');
+    expect(en.statusCode).toBe(502);
+    expect(en.json()).toMatchObject({ code: 'Mcp.Unreachable' });
+    expect(en.json<{ message: string }>().message).toMatch(/^Cannot reach Nacos at 127\.0\.0\.1:1 \(.+\): check the address and port/);
+    const zh = await to('zh-CN');
+    expect(zh.json<{ message: string }>().message).toMatch(/^无法连接 127\.0\.0\.1:1 上的 Nacos/);
+    expect((await get<Connection>('/api/v1/mcp/connection')).connected).toBe(false);
+    expect(bodies.join('\n')).not.toContain(NACOS_SANDBOX_PASSWORD);
+  });
+
   it('connects with the Nacos user, never echoing the password', async () => {
     const res = await connectTo('dify-nacos', nacosUser);
     expect(res.statusCode, res.body).toBe(200);
