@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CloudError } from '../../errors/cloud-error';
 import { FakeComputeNest, TEST_PARAMS } from '../../testing/fake-computenest';
 import type { ClusterDetailRecord, PreflightPorts, WhitelistGroupRecord } from '../../ports/preflight';
-import { PreflightService } from './preflight.service';
+import { PreflightService, type LiveChecks } from './preflight.service';
 import { fakeTemplates } from '../../testing/fake-template';
 
 /** The pre-flight service on in-memory ports: Compute Nest's answers and the flannel whitelist rule. */
@@ -12,7 +12,7 @@ import { fakeTemplates } from '../../testing/fake-template';
 const NODE_VSW = { VSwitchId: 'vsw-node', CidrBlock: '172.16.0.0/24', VpcId: TEST_PARAMS.vpcId };
 const WORKERS = ['172.16.0.10', '172.16.0.11'];
 
-function setup(over: { whitelist?: string; vswitchesFail?: boolean; difyInstalled?: boolean } = {}) {
+function setup(over: { whitelist?: string; vswitchesFail?: boolean; difyInstalled?: boolean; live?: LiveChecks } = {}) {
   const computeNest = new FakeComputeNest();
   const whitelist: WhitelistGroupRecord[] = [{ name: 'default', attribute: '', ips: over.whitelist ?? '127.0.0.1' }];
   const appended: string[][] = [];
@@ -92,7 +92,7 @@ function setup(over: { whitelist?: string; vswitchesFail?: boolean; difyInstalle
       }),
     },
   };
-  return { service: new PreflightService(ports, { checkTimeoutMs: 1000 }), computeNest, appended };
+  return { service: new PreflightService(ports, { checkTimeoutMs: 1000, ...(over.live ? { live: over.live } : {}) }), computeNest, appended };
 }
 
 const request = { regionId: 'cn-hangzhou', templateName: '高可用版-已有资源', parameters: TEST_PARAMS };
@@ -168,6 +168,18 @@ describe('PreflightService', () => {
     );
     await expect(fix).rejects.toMatchObject({ status: 409 });
     expect(byIp.appended).toEqual([]);
+  });
+
+  it("a whitelist fix makes the live probe of that cluster look again (its timed-out login is stale)", async () => {
+    const forgotten: string[] = [];
+    const live: LiveChecks = { checks: () => [], forget: (accountId, clusterId) => void forgotten.push(`${accountId}/${clusterId}`) };
+    const { service, appended } = setup({ live });
+    await service.applyWhitelistFix(
+      { regionId: 'cn-hangzhou', target: 'postgres', instanceId: TEST_PARAMS.postgresInstanceId, clusterId: TEST_PARAMS.clusterId },
+      'en',
+    );
+    expect(appended).toHaveLength(1);
+    expect(forgotten).toEqual([`1234/${TEST_PARAMS.clusterId}`]);
   });
 
   it('flannel: falls back to the node IPs when the vSwitches cannot be read', async () => {

@@ -21,6 +21,8 @@ import type { Target } from './whitelist';
 /** The live group (live/live-probe.ts): answers at once, `running` until the probe Job is done. */
 export interface LiveChecks {
   checks(accountId: string, request: PreflightRequest, locale: Locale): PreflightCheck[];
+  /** Drops what the probes of a cluster found (after a fix that changes it). */
+  forget(accountId: string, clusterId: string): void;
 }
 
 export interface PreflightOptions {
@@ -82,11 +84,14 @@ export class PreflightService {
     return { checks, summary, durationMs: Math.round(performance.now() - started), checkedAt: new Date(this.now()).toISOString() };
   }
 
-  applyWhitelistFix(
+  async applyWhitelistFix(
     input: { regionId: string; target: Target; instanceId: string; clusterId: string },
     locale: Locale,
   ): Promise<{ instanceId: string; groupName: string; added: string[] }> {
-    return this.whitelistFix.apply(input, locale);
+    const done = await this.whitelistFix.apply(input, locale);
+    // What the live probe found before (a login that timed out) is stale now: the next run probes again.
+    if (this.live) this.live.forget((await this.ports.caller.getCallerIdentity()).AccountId, input.clusterId);
+    return done;
   }
 
   prerequisites(locale: Locale): Promise<Prerequisites> {

@@ -29,6 +29,8 @@ export type ProbeOutcome =
   | { kind: 'notRunning' };
 
 interface Run {
+  accountId: string;
+  clusterId: string;
   startedAt: number;
   finishedAt?: number;
   outcome?: ProbeOutcome;
@@ -81,6 +83,14 @@ export class LiveProbe {
       .digest('hex');
   }
 
+  /**
+   * Forgets every probe of a cluster (a whitelist was just fixed: what it found is out of date);
+   * the next look starts a new one. A probe still running finishes and cleans up unseen.
+   */
+  forget(accountId: string, clusterId: string): void {
+    for (const [k, r] of this.runs) if (r.accountId === accountId && r.clusterId === clusterId) this.runs.delete(k);
+  }
+
   /** The live checks for this request: starts (or reuses) the probe; `running` until it is known. */
   checks(accountId: string, request: PreflightRequest, locale: Locale): PreflightCheck[] {
     const now = this.now();
@@ -88,7 +98,7 @@ export class LiveProbe {
     const key = this.key(accountId, request);
     let run = this.runs.get(key);
     if (!run || (run.outcome && request.rerunProbe)) {
-      const fresh: Run = { startedAt: now };
+      const fresh: Run = { accountId, clusterId: request.parameters.clusterId, startedAt: now };
       run = fresh;
       this.runs.set(key, fresh);
       void this.execute({ accountId, regionId: request.regionId, clusterId: request.parameters.clusterId }, request).then((outcome) => {
