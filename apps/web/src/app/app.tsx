@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from '../lib/router';
 import { AppProviders } from './providers';
 import { createRouter } from './router';
 

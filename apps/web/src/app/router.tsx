@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from '../lib/router';
 import { DeployRoute } from './routes/deploy';
 import { RootLayout } from './routes/root-layout';
 

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider, type InitialEntry } from 'react-router';
+import { createMemoryRouter, RouterProvider, type InitialEntry } from '../lib/router';
 import { AppProviders } from '../app/providers';
 import { routes } from '../app/router';
 import { mockBff } from './bff-fixtures';

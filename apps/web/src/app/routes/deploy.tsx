@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from '../../lib/router';
 import { DeployWizard } from '../../features/deploy/components/deploy-wizard';
 import { DeployPrefillSchema } from '../../features/deploy/form-values';
 import type { DeploySlots } from '../../features/deploy/slots';

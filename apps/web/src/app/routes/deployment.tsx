@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '../../lib/router';
 import { AccessEntry } from '../../features/access/components/access-entry';
 import { AccessOutputNote } from '../../features/access/components/access-output-note';
 import { prefillFromDeployment } from '../../features/deploy/prefill';

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from '../../lib/router';
 import { McpServerPage } from '../../features/mcp/components/mcp-server-page';
 
 /** One MCP server: versions, endpoints, tools (switches, descriptions). Loaded lazily. */

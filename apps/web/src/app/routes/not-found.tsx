@@ -1,5 +1,5 @@
 import { Result } from 'antd';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import { useT } from '../../lib/i18n/use-t';
 
 export function NotFoundRoute() {

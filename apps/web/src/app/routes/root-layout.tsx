@@ -1,5 +1,5 @@
 import { Layout, Space, theme } from 'antd';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet } from '../../lib/router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ModeBadge } from '../../features/health/components/mode-badge';
 import { LoginGate } from '../../features/session/components/login-gate';

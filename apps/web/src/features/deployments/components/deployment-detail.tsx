@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Progress, Spin, Table, Tag, theme } from 'antd';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import type { DeploymentDetail as Detail, DeploymentPhase } from '@dify-console/shared/api/deployments';
 import { regionName } from '@dify-console/shared/domain/regions';
 import { findTemplate, HA_EXISTING_TEMPLATE } from '@dify-console/shared/template/templates';

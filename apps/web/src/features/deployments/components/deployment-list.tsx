@@ -1,7 +1,7 @@
 import { regionName } from '@dify-console/shared/domain/regions';
 import { Alert, Button, Empty, Progress, Table, theme } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import type { DeploymentSummary } from '@dify-console/shared/api/deployments';
 import { ReloadIcon } from '../../../components/icons';
 import { errorMessage } from '../../../lib/api-client';

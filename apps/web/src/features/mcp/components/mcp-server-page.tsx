@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Select, Spin, Switch, Table, Tag, theme } from 'antd';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import type { McpServerDetail, McpTool } from '@dify-console/shared/api/mcp';
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Input, Table, Tag } from 'antd';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import type { McpServerSummary } from '@dify-console/shared/api/mcp';
 import { errorMessage } from '../../../lib/api-client';
 import { useMcpServers } from '../api/servers';
