@@ -6,7 +6,20 @@ import { sandboxCloud } from '../config/cloud';
 import { testEnv } from '../testing/harness';
 import { CloudError, sanitize } from '../errors/cloud-error';
 import { toCloudError } from './pop-error';
-import { cleanQuery, createTransport, flattenParams, withRetry, type RetryPolicy } from './pop-client';
+import { createRequire } from 'node:module';
+import { cleanQuery, createTransport, flattenParams, parseCloudJson, withRetry, type RetryPolicy } from './pop-client';
+
+describe('parseCloudJson (what pop-core parses answers with)', () => {
+  it('is the parser pop-core uses, gives plain answers as JSON.parse does, and keeps long numbers exact', () => {
+    const popRequire = createRequire(createRequire(import.meta.url).resolve('@alicloud/pop-core'));
+    expect((popRequire('json-bigint') as { parse: unknown }).parse).toBe(parseCloudJson);
+    const plain = '{"TotalRecordCount":1000,"Items":{"DBInstance":[{"DBInstanceId":"pgm-1","Port":5432,"Ratio":0.5}]}}';
+    expect(parseCloudJson(Buffer.from(plain))).toEqual(JSON.parse(plain));
+    const long = parseCloudJson('{"AliUid":1234567890123456789,"Note":"a, 12345678901234567 in text"}') as { AliUid: unknown; Note: string };
+    expect(String(long.AliUid)).toBe('1234567890123456789');
+    expect(long.Note).toBe('a, 12345678901234567 in text');
+  });
+});
 
 describe('flattenParams / cleanQuery', () => {
   it('flattens repeat lists and structs, drops undefined and null, stringifies scalars', () => {

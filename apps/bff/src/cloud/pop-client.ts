@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import popCore from '@alicloud/pop-core';
 import type { CloudSetup, Product } from '../config/cloud';
 import type { CredentialsProvider } from '../config/credentials';
@@ -47,6 +48,26 @@ const { RPCClient, ROAClient } = popCore as unknown as {
   RPCClient: new (config: ClientConfig) => RpcClientLike;
   ROAClient: new (config: ClientConfig) => RoaClientLike;
 };
+
+/**
+ * pop-core parses every answer with json-bigint, whose parser in JavaScript takes most of the BFF's
+ * time in a 1,000-instance listing (ten 100-record pages arriving at once). Only an answer with a
+ * number json-bigint would not leave a plain number (more than 15 characters) needs it; every other
+ * answer gets the same values from the built-in `JSON.parse`, many times faster. Installed on the
+ * json-bigint instance pop-core itself requires.
+ */
+const LONG_NUMBER = /[:[,]\s*-?\d[\d.eE+-]{14,}/;
+interface JsonBigint {
+  parse: (text: unknown) => unknown;
+}
+const jsonBigint = createRequire(createRequire(import.meta.url).resolve('@alicloud/pop-core'))('json-bigint') as JsonBigint & { slowParse?: JsonBigint['parse'] };
+const bigintParse = jsonBigint.slowParse ?? jsonBigint.parse;
+export function parseCloudJson(text: unknown): unknown {
+  const s = String(text);
+  return LONG_NUMBER.test(s) ? bigintParse(s) : JSON.parse(s);
+}
+jsonBigint.slowParse = bigintParse;
+jsonBigint.parse = parseCloudJson;
 
 export type ParamValue = string | number | boolean | null | undefined | ParamValue[] | { [key: string]: ParamValue };
 
