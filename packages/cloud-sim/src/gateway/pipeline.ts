@@ -34,6 +34,8 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
   ): Promise<void> {
     let resolved: Resolved | undefined;
     let accessKeyId = '';
+    /** Once the call is past the controls: waits until its answer is due. */
+    let waitOut = async () => {};
     const record = (status: number, code?: string) => {
       if (!resolved) return;
       const params = { ...resolved.params };
@@ -71,8 +73,15 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
         return;
       }
       if (fault !== undefined && fault !== 'hang-after') throw faultError(fault);
+      // Injected latency is the time until the answer, the cloud's own work included: a cloud
+      // works on concurrent calls in parallel, so this one process does the work, then waits out
+      // the rest (its calls otherwise queue behind each other's work, as no cloud's do).
       const delay = core.latency.for(scope);
-      if (delay > 0) await sleep(delay);
+      const answerAt = performance.now() + delay;
+      waitOut = async () => {
+        const rest = answerAt - performance.now();
+        if (rest > 0) await sleep(rest);
+      };
 
       // Work due by now (tasks, controllers) happens before the cloud answers.
       core.tick();
@@ -100,9 +109,11 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
         return;
       }
       const out = serialise(resolved.product.style, requestId, result);
+      await waitOut();
       sendJson(res, out.status, out.body, requestId);
       record(out.status);
     } catch (e) {
+      await waitOut();
       const err = sendError(res, e, requestId, wire, resolved);
       record(err.status, err.code);
     }
