@@ -12,6 +12,15 @@ export const sim = {
     const body = (await res.json()) as { objects: unknown };
     return body.objects as never;
   },
+  /** Delays the default account's answers to `action` by `ms` (until the next reset). */
+  async latency(ms: number, action: string): Promise<void> {
+    const res = await fetch(`${SIM_URL}/_sim/latency`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms, accessKeyId: 'SandboxDefaultKeyId', action }),
+    });
+    if (!res.ok) throw new Error(`sim latency failed: ${res.status}`);
+  },
   async requests(filter: { action?: string } = {}): Promise<{ action: string; params: Record<string, string> }[]> {
     const qs = new URLSearchParams(filter).toString();
     const res = await fetch(`${SIM_URL}/_sim/requests?${qs}`);
