@@ -107,3 +107,29 @@ test('in English: no route to a self-hosted Nacos said in plain words, then conn
   await expect(page.getByText(NACOS_PASSWORD)).toHaveCount(0);
   expect(chineseIn(await visibleTexts(page))).toEqual([]);
 });
+
+test('a change made by someone else meanwhile is said, not overwritten, and the page shows the new state', async ({ page }) => {
+  const mcp = new McpPage(page);
+  await mcp.open();
+  await mcp.connectMse('dify-nacos', NACOS_PASSWORD);
+  await expect(page.getByText('已连接 dify-nacos')).toBeVisible();
+  await mcp.openServer('amap-maps');
+  await expect(mcp.toolSwitch('maps_geo')).toBeChecked();
+
+  // Another console user edits the same server's tool while this page shows the older state.
+  const list = (await (await page.request.get('/api/v1/mcp/servers?namespaceId=public&search=amap-maps')).json()) as { items: { id: string; name: string }[] };
+  const id = list.items.find((s) => s.name === 'amap-maps')!.id;
+  const detail = (await (await page.request.get(`/api/v1/mcp/servers/${id}?namespaceId=public`)).json()) as { version: string; revision: string };
+  const theirs = await page.request.put(`/api/v1/mcp/servers/${id}/tools/maps_geo`, {
+    data: { namespaceId: 'public', version: detail.version, revision: detail.revision, description: '另一位用户改写的描述。' },
+  });
+  expect(theirs.ok(), await theirs.text()).toBe(true);
+
+  // This page's switch, on its older state: refused, said, and the new state shown.
+  await mcp.toolSwitch('maps_geo').click();
+  await expect(page.getByRole('alert').filter({ hasText: '有人同时修改了该服务' })).toContainText('amap-maps');
+  await expect(mcp.toolRow('maps_geo')).toContainText('另一位用户改写的描述。');
+  await expect(mcp.toolSwitch('maps_geo')).toBeChecked();
+  const puts = (await sim.requests()).filter((r) => r.action === 'PUT /nacos/v3/admin/ai/mcp');
+  expect(puts).toHaveLength(1);
+});
