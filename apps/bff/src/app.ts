@@ -179,7 +179,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
   await app.register(templateRoutes, { templates });
-  const health = new HealthService({ computeNest, kube }, account);
+  const health = new HealthService({ computeNest, kube, entry: access }, account, Date.now, (err, instanceId) =>
+    app.log.warn({ instanceId, err: err instanceof Error ? err.message : String(err) }, 'smoke test after the deployment failed to run'),
+  );
+  // The smoke test runs by itself once when a deployment the hub watches reaches Deployed.
+  hub.onDeployed((instanceId) => health.autoRun(instanceId));
+  app.addHook('onClose', async () => health.settle());
   await app.register(deploymentsRoutes, { deployments, quotes, health });
   await app.register(accessRoutes, { access });
   await app.register(exportRoutes, { exports: new ExportService({ computeNest, templates, access }, cloud.computeNestRegion) });

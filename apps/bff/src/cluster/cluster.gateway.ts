@@ -18,6 +18,7 @@ import {
   type V1Secret,
   type V1Service,
 } from '@kubernetes/client-node';
+import { CloudError } from '../errors/cloud-error';
 import type {
   ClusterApi,
   ClusterPort,
@@ -374,6 +375,10 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
           c.core.createNamespacedConfigMap({ namespace, body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data } }, o),
         );
       },
+      readConfigMap: async (namespace, name) => {
+        const cm = await this.orNull(this.call(ref, 'ReadConfigMap', (c, o) => c.core.readNamespacedConfigMap({ name, namespace }, o)));
+        return cm ? { ...(cm.data ?? {}) } : null;
+      },
       createJob: async (namespace, job) => {
         await this.call(ref, 'CreateJob', (c, o) => c.batch.createNamespacedJob({ namespace, body: clean({ apiVersion: 'batch/v1', kind: 'Job', ...job }) }, o));
       },
@@ -425,6 +430,18 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
             readyReplicas: d.status?.readyReplicas ?? 0,
           })),
         ),
+      serviceProxyGet: async (namespace, service, port, path) => {
+        try {
+          const body = await this.call(ref, 'ProxyServiceGet', (c, o) =>
+            c.core.connectGetNamespacedServiceProxyWithPath({ name: `${service}:${port}`, namespace, path: path.replace(/^\//, '') }, o),
+          );
+          return { status: 200, body: typeof body === 'string' ? body : JSON.stringify(body) };
+        } catch (err) {
+          // The API server's refusal (no endpoints, unknown Service) or the pod's own error status.
+          if (err instanceof CloudError && err.httpStatus > 0) return { status: err.httpStatus, body: err.message };
+          throw err;
+        }
+      },
       listHpaNames: (namespace) =>
         this.call(ref, 'ListHorizontalPodAutoscalers', async (c, o) =>
           (await c.autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace }, o)).items.map((h) => h.metadata?.name ?? ''),

@@ -53,6 +53,7 @@ export interface WorkloadsApi {
   createSecret(namespace: string, name: string, values: Record<string, string>, labels: Record<string, string>): Promise<void>;
   createConfigMap(namespace: string, name: string, data: Record<string, string>, labels: Record<string, string>): Promise<void>;
   createJob(namespace: string, job: Record<string, unknown>): Promise<void>;
+  readConfigMap(namespace: string, name: string): Promise<Record<string, string> | null>;
   readJob(namespace: string, name: string): Promise<JobInfo | null>;
   /** Deletes a Job with propagationPolicy Background (its Pods go too); absent is fine. */
   deleteJob(namespace: string, name: string): Promise<void>;
@@ -64,6 +65,11 @@ export interface WorkloadsApi {
   listEvents(namespace: string): Promise<NamespaceEvent[]>;
   listDeployments(namespace: string, labelSelector?: string): Promise<DeploymentInfo[]>;
   listHpaNames(namespace: string): Promise<string[]>;
+  /**
+   * GET through the API server's service proxy (`services/{service}:{port}/proxy/{path}`): what a
+   * ready endpoint of the Service answers, or the API server's own refusal (503 no endpoints).
+   */
+  serviceProxyGet(namespace: string, service: string, port: string, path: string): Promise<{ status: number; body: string }>;
 }
 
 export interface WorkloadsPort {

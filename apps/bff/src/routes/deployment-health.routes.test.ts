@@ -3,13 +3,14 @@ import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeploymentHealth } from '@dify-console/shared/api/deployment-health';
-import { order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
+import { GOOD_PARAMETERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
 import { appOn } from '../testing/harness';
 
 /** GET /api/v1/deployments/:id/health against deployments that really ran in the local cloud. */
 
 let sim: CloudSim;
 let app: FastifyInstance;
+let lastAccount: SimAccountKeys;
 const apps: FastifyInstance[] = [];
 
 beforeAll(async () => {
@@ -23,7 +24,8 @@ afterAll(async () => {
 /** Each deployment in an account of its own: one Dify release per cluster. */
 async function deploy(name: string, over: Parameters<typeof orderBody>[2] = {}) {
   const account: SimAccountKeys = await sim.createAccount('default');
-  ({ app } = await appOn({ endpoint: sim.endpoint, ...account }));
+  ({ app } = await appOn({ endpoint: sim.endpoint, ...account, sim }));
+  lastAccount = account;
   apps.push(app);
   const res = await order(app, orderBody(name, randomUUID(), over));
   expect(res.statusCode, res.body).toBe(200);
@@ -37,7 +39,7 @@ async function health(instanceId: string, lang = 'en') {
 }
 
 describe('deployment health', () => {
-  it('a good deployment: every component ready, the HPA, replicas on several nodes; healthy', async () => {
+  it('a good deployment: every component ready, the HPA, spread, the api’s /health inside the cluster; healthy; kept, and run again on demand with /install through the entry', async () => {
     const { instanceId, detail } = await deploy('dify-healthy');
     expect(detail.status).toBe('Deployed');
     // The pods start after the stack finishes its wait; simulated time moves on.
@@ -54,8 +56,34 @@ describe('deployment health', () => {
       ['pods.proxy', 'pass'],
       ['hpa', 'pass'],
       ['spread', 'pass'],
+      ['api.health', 'pass'],
+      ['install', 'warn'],
     ]);
     expect(h).toMatchObject({ status: 'healthy', diagnosis: [] });
+    // Dify's own answer, through the API server's service proxy to Service ack-dify-api.
+    expect(h.checks.find((c) => c.id === 'api.health')?.detail).toBe('status ok, Dify 1.1.3');
+    expect(sim.requests({ accessKeyId: lastAccount.accessKeyId }).some((r) => r.product === 'Kubernetes' && r.action === 'get services/proxy')).toBe(true);
+    expect(h.checks.find((c) => c.id === 'install')?.detail).toMatch(/^No access entry yet/);
+
+    // Kept in the cluster (both languages), so the next reader, on any replica, gets it as it was.
+    const kept = (sim.clusterObjects(lastAccount.accessKeyId, GOOD_PARAMETERS.clusterId) ?? []).find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.namespace === 'dify-console-probe' && o.metadata.name === `health-${instanceId}`,
+    );
+    expect(Object.keys((kept as { data?: Record<string, string> } | undefined)?.data ?? {}).sort()).toEqual(['checkedAt', 'deploymentStatus', 'en', 'zh-CN']);
+    const again = (await health(instanceId, 'zh-CN')).json<DeploymentHealth>();
+    expect(again.checkedAt).toBe(h.checkedAt);
+    expect(again.checks.find((c) => c.id === 'api.health')?.title).toBe('api 在集群内响应 /health（ack-dify-api）');
+
+    // An entry, then "check again": /install answers through it.
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/deployments/${instanceId}/access`, payload: { kind: 'loadBalancer', addressType: 'internet' } });
+    expect(put.statusCode, put.body).toBe(200);
+    sim.advance(60_000);
+    const rerun = await app.inject({ method: 'POST', url: `/api/v1/deployments/${instanceId}/health`, headers: { 'accept-language': 'en' } });
+    expect(rerun.statusCode, rerun.body).toBe(200);
+    const r = rerun.json<DeploymentHealth>();
+    expect(r.checks.find((c) => c.id === 'install')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/\/install/) });
+    expect(r.checkedAt).not.toBe(h.checkedAt);
+    expect((await health(instanceId)).json<DeploymentHealth>().checkedAt).toBe(r.checkedAt);
   });
 
   it('a failed deployment (wrong Redis password): api and worker crash-loop; Redis’s own WRONGPASS as evidence, the field to change', async () => {
@@ -67,6 +95,9 @@ describe('deployment health', () => {
     expect(api).toMatchObject({ signature: 'redis.auth', fix: { kind: 'field', field: 'redisPassword' } });
     expect(api?.evidence).toContain('WRONGPASS invalid username-password pair or user is disabled.');
     expect(h.diagnosis.every((d) => d.signature === 'redis.auth')).toBe(true);
+    // No api pod is ready: the API server itself says so for Service ack-dify-api; no /install check on a failed deployment.
+    expect(h.checks.find((c) => c.id === 'api.health')).toMatchObject({ status: 'fail', detail: 'HTTP 503: no endpoints available for service "ack-dify-api"' });
+    expect(h.checks.some((c) => c.id === 'install')).toBe(false);
     // The worker crash-loops with the same line: a card of its own, in both languages.
     expect(h.checks.find((c) => c.id === 'pods.worker')).toMatchObject({ status: 'fail' });
     expect(h.diagnosis.find((d) => d.component === 'worker')?.evidence).toContain('WRONGPASS');

@@ -7,7 +7,7 @@ import {
   nameAvailability,
   quote,
 } from '@dify-console/shared/api/deployments';
-import { getDeploymentHealth } from '@dify-console/shared/api/deployment-health';
+import { getDeploymentHealth, runDeploymentHealth } from '@dify-console/shared/api/deployment-health';
 import type { DeploymentService } from '../services/deployments/deployment.service';
 import type { HealthService } from '../services/health/health.service';
 import type { QuoteService } from '../services/deployments/quote.service';
@@ -21,6 +21,7 @@ export interface DeploymentRoutesOptions {
 
 export const deploymentsRoutes: FastifyPluginAsync<DeploymentRoutesOptions> = async (app, { deployments, quotes, health }) => {
   registerEndpoint(app, getDeploymentHealth, ({ params, locale }) => health.get(params.instanceId, locale));
+  registerEndpoint(app, runDeploymentHealth, ({ params, locale }) => health.run(params.instanceId, locale));
   registerEndpoint(app, quote, ({ body, locale }) => quotes.quote(body, locale));
   registerEndpoint(app, nameAvailability, ({ query, locale }) => deployments.nameAvailability(query.name, locale));
   registerEndpoint(app, createDeployment, ({ body, locale }) => deployments.order(body, locale));

@@ -159,6 +159,7 @@ export class KubeError extends Error {
     | 'MethodNotAllowed'
     | 'UnsupportedMediaType'
     | 'NotAcceptable'
+    | 'ServiceUnavailable'
     | 'InternalError';
   readonly details: {
     name?: string;

@@ -40,7 +40,16 @@ export type DeploymentHealth = z.infer<typeof DeploymentHealthSchema>;
 export const getDeploymentHealth = {
   method: 'GET',
   path: '/api/v1/deployments/:instanceId/health',
-  summary: "Smoke test of a deployed Dify (pods, HPA, spread) and the diagnosis of what fails, with evidence",
+  summary:
+    "Smoke test of a finished deployment (pods, HPA, spread, the api's /health in the cluster, /install through the access entry) and the diagnosis of what fails, with evidence: the result kept from its last run",
   params: z.object({ instanceId: z.string().regex(/^si-[a-z0-9]{1,64}$/).describe('Service instance id') }),
+  response: DeploymentHealthSchema,
+} as const satisfies Endpoint;
+
+export const runDeploymentHealth = {
+  method: 'POST',
+  path: '/api/v1/deployments/:instanceId/health',
+  summary: 'Runs the smoke test again now (it ran by itself when the deployment finished) and keeps the result',
+  params: getDeploymentHealth.params,
   response: DeploymentHealthSchema,
 } as const satisfies Endpoint;

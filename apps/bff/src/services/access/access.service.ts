@@ -150,6 +150,25 @@ export class AccessService {
     return this.read(target, locale);
   }
 
+  /**
+   * Dify's `/install` through the deployment's access entry, as the entry checks find it (waiting
+   * for a check in flight): null when there is no entry yet; `pending` while the entry has no
+   * address (the reason says why).
+   */
+  async installThroughEntry(instanceId: string, locale: Locale): Promise<{ url: string | null; status: 'pass' | 'fail' | 'pending'; detail: string } | null> {
+    const target = await this.target(instanceId, locale);
+    let state = await this.read(target, locale);
+    if (state.kind === 'none') return null;
+    let install = state.checks.find((c) => c.id === 'install');
+    if (state.state === 'ready' && install?.status === 'pending') {
+      await this.checker.settle();
+      state = await this.read(target, locale);
+      install = state.checks.find((c) => c.id === 'install');
+    }
+    if (state.state !== 'ready' || !install) return { url: state.url, status: 'pending', detail: state.reason ?? install?.detail ?? '' };
+    return { url: state.url, status: install.status, detail: install.detail };
+  }
+
   private installKey(ref: ClusterRef) {
     return `${ref.accountId}|${ref.regionId}|${ref.clusterId}`;
   }

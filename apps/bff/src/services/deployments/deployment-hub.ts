@@ -78,6 +78,7 @@ class Watch {
     private readonly resourcesMaxAgeMs: number,
     private readonly clock: Clock,
     private readonly onStop: () => void,
+    private readonly onDeployed: (instanceId: string) => void = () => undefined,
   ) {
     this.ready = new Promise<void>((resolve, reject) => {
       this.resolveReady = resolve;
@@ -174,6 +175,8 @@ class Watch {
       this.logs.push(...entries);
       if (this.logs.length > this.maxLogLines) this.logs.splice(0, this.logs.length - this.maxLogLines);
     }
+    // Reaching Deployed while watched (not an old deployment opened again): the smoke test runs.
+    if (record.Status === 'Deployed' && this.record && this.record.Status !== 'Deployed') this.onDeployed(this.instanceId);
     this.record = record;
     this.resources = resources;
     if (!first) {
@@ -254,6 +257,13 @@ export class DeploymentHub {
     this.clock = options.clock ?? systemClock;
   }
 
+  private readonly deployedListeners = new Set<(instanceId: string) => void>();
+
+  /** Called when a watched deployment reaches Deployed (once per poller that sees it happen). */
+  onDeployed(listener: (instanceId: string) => void): void {
+    this.deployedListeners.add(listener);
+  }
+
   /** Pollers running now (one per watched instance). */
   get size(): number {
     return this.watches.size;
@@ -268,9 +278,26 @@ export class DeploymentHub {
     const key = `${await this.account.id()}|${instanceId}`;
     let watch = this.watches.get(key);
     if (!watch) {
-      const created: Watch = new Watch(instanceId, this.port, this.intervals, this.maxLogLines, this.resourcesMaxAgeMs, this.clock, () => {
-        if (this.watches.get(key) === created) this.watches.delete(key);
-      });
+      const created: Watch = new Watch(
+        instanceId,
+        this.port,
+        this.intervals,
+        this.maxLogLines,
+        this.resourcesMaxAgeMs,
+        this.clock,
+        () => {
+          if (this.watches.get(key) === created) this.watches.delete(key);
+        },
+        (id) => {
+          for (const l of this.deployedListeners) {
+            try {
+              l(id);
+            } catch {
+              // a listener's failure is its own
+            }
+          }
+        },
+      );
       watch = created;
       this.watches.set(key, watch);
     }

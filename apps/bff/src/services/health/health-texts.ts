@@ -41,6 +41,16 @@ const TEXT = {
     en: '{components}: every replica runs on one node, so losing that node stops them',
   },
   spreadOff: { 'zh-CN': '未开启高可用：每个组件一个副本', en: 'High availability is off: one replica per component' },
+  tApiHealth: { 'zh-CN': 'api 在集群内响应 /health（{service}）', en: 'The api answers /health inside the cluster ({service})' },
+  apiHealthOk: { 'zh-CN': 'status ok，Dify {version}', en: 'status ok, Dify {version}' },
+  apiHealthFail: { 'zh-CN': 'HTTP {status}：{body}', en: 'HTTP {status}: {body}' },
+  apiHealthUnreachable: { 'zh-CN': '无法通过 API Server 访问：{error}', en: 'Not reachable through the API server: {error}' },
+  tInstall: { 'zh-CN': '通过访问入口打开 /install', en: '/install through the access entry' },
+  installNoEntry: {
+    'zh-CN': '还没有访问入口：在下方“访问入口”中把 Service ack-dify 设为负载均衡或配置 Ingress，之后会通过它检查 /install',
+    en: 'No access entry yet: make Service ack-dify a load balancer or add an Ingress under "Access" below; /install is checked through it then',
+  },
+  installPending: { 'zh-CN': '访问入口尚未就绪：{reason}', en: 'The access entry is not ready yet: {reason}' },
   deploymentFailed: { 'zh-CN': '部署失败', en: 'The deployment failed' },
 } satisfies Record<string, Localized>;
 

@@ -49,6 +49,7 @@ export const pagesEn: PageMessages = {
   'health.checking': 'Checking Dify inside the cluster…',
   'health.healthy': 'Dify is healthy',
   'health.unhealthy': 'Dify is not healthy',
+  'health.checkedAt': 'checked {time}',
   'health.checkAgain': 'Check again',
   'health.failedToRun': 'The health check could not run: {message}',
   'health.checks': 'Smoke test',

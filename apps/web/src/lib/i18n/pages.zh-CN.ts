@@ -51,6 +51,7 @@ export const pagesZhCN = {
   'health.checking': '正在检查集群内的 Dify…',
   'health.healthy': 'Dify 运行正常',
   'health.unhealthy': 'Dify 运行异常',
+  'health.checkedAt': '检查于 {time}',
   'health.checkAgain': '重新检查',
   'health.failedToRun': '无法检查运行状况：{message}',
   'health.checks': '冒烟测试',

@@ -22,6 +22,7 @@ import {
 import { onJobDeleted } from '../jobs';
 import { admit } from './admit';
 import { podLogTarget, servePodLog } from './pod-log';
+import { serveServiceProxy, serviceProxyTarget } from './service-proxy';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch';
 import {
   apiGroup,
@@ -676,6 +677,13 @@ export async function handleKubeApi(
       if (method !== 'GET') throw err.methodNotAllowed();
       action = 'get pods/log';
       servePodLog(getC(), logTarget, q, core.clock.now(), res);
+      return;
+    }
+    const proxyTarget = serviceProxyTarget(req.path);
+    if (proxyTarget) {
+      if (method !== 'GET') throw err.methodNotAllowed();
+      action = 'get services/proxy';
+      serveServiceProxy(getC(), proxyTarget, res);
       return;
     }
     const rt = route(req.path, cluster, host);

@@ -5,7 +5,7 @@ import { ExternalLinkIcon, ReloadIcon } from '../../../components/icons';
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
-import { useDeploymentHealth } from '../api/get-deployment-health';
+import { useDeploymentHealth, useRunDeploymentHealth } from '../api/get-deployment-health';
 
 export interface HealthSectionProps {
   instanceId: string;
@@ -22,7 +22,9 @@ export function HealthSection({ instanceId }: HealthSectionProps) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
   const query = useDeploymentHealth(instanceId, locale);
+  const rerun = useRunDeploymentHealth(instanceId, locale);
   const h = query.data;
+  const failure = query.error ?? rerun.error;
   return (
     <Panel id="section-health" title={t('health.title')}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 12 }}>
@@ -32,16 +34,21 @@ export function HealthSection({ instanceId }: HealthSectionProps) {
               <Spin size="small" /> {t('health.checking')}
             </span>
           ) : h ? (
-            <strong style={{ color: h.status === 'healthy' ? token.colorSuccess : token.colorError }}>
-              {h.status === 'healthy' ? t('health.healthy') : t('health.unhealthy')}
-            </strong>
+            <>
+              <strong style={{ color: h.status === 'healthy' ? token.colorSuccess : token.colorError }}>
+                {h.status === 'healthy' ? t('health.healthy') : t('health.unhealthy')}
+              </strong>
+              <span data-testid="health-checked-at" style={{ color: token.colorTextSecondary, marginLeft: 8 }}>
+                {t('health.checkedAt', { time: new Date(h.checkedAt).toLocaleString(locale) })}
+              </span>
+            </>
           ) : null}
         </div>
-        <Button icon={<ReloadIcon />} onClick={() => void query.refetch()} disabled={query.isFetching}>
+        <Button icon={<ReloadIcon />} onClick={() => rerun.mutate()} loading={rerun.isPending} disabled={query.isFetching || rerun.isPending}>
           {t('health.checkAgain')}
         </Button>
       </div>
-      {query.isError ? <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('health.failedToRun', { message: errorMessage(query.error, locale) })} /> : null}
+      {failure ? <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('health.failedToRun', { message: errorMessage(failure, locale) })} /> : null}
       {h ? (
         <>
           <ul aria-label={t('health.checks')} style={{ listStyle: 'none', margin: '0 0 16px', padding: 0 }}>
