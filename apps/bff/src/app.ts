@@ -183,7 +183,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     app.log.warn({ instanceId, err: err instanceof Error ? err.message : String(err) }, 'smoke test after the deployment failed to run'),
   );
   // The smoke test runs by itself once when a deployment the hub watches reaches Deployed.
-  hub.onDeployed((instanceId) => health.autoRun(instanceId));
+  hub.onDeployed((instanceId, record) => health.autoRun(instanceId, record));
   app.addHook('onClose', async () => health.settle());
   await app.register(deploymentsRoutes, { deployments, quotes, health });
   await app.register(accessRoutes, { access });

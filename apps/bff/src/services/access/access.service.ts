@@ -5,7 +5,7 @@ import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
 import type { AccountContext } from '../account';
 import { asNotFound } from '../deployments/deployment.service';
-import type { ComputeNestPort } from '../../ports/deployments';
+import type { ComputeNestPort, ServiceInstanceRecord } from '../../ports/deployments';
 import { ProblemError } from '../../errors/problem-error';
 import { EntryChecker, type CheckerOptions } from './checks';
 import {
@@ -119,10 +119,10 @@ export class AccessService {
 
   // ── which cluster ────────────────────────────────────────────────────────────────────────
 
-  private async target(instanceId: string, locale: Locale): Promise<Target> {
+  private async target(instanceId: string, locale: Locale, seen?: ServiceInstanceRecord): Promise<Target> {
     let record;
     try {
-      record = await this.ports.computeNest.getServiceInstance(instanceId);
+      record = seen ?? (await this.ports.computeNest.getServiceInstance(instanceId));
     } catch (err) {
       throw asNotFound(err, instanceId, locale);
     }
@@ -155,8 +155,12 @@ export class AccessService {
    * for a check in flight): null when there is no entry yet; `pending` while the entry has no
    * address (the reason says why).
    */
-  async installThroughEntry(instanceId: string, locale: Locale): Promise<{ url: string | null; status: 'pass' | 'fail' | 'pending'; detail: string } | null> {
-    const target = await this.target(instanceId, locale);
+  async installThroughEntry(
+    instanceId: string,
+    locale: Locale,
+    record?: ServiceInstanceRecord,
+  ): Promise<{ url: string | null; status: 'pass' | 'fail' | 'pending'; detail: string } | null> {
+    const target = await this.target(instanceId, locale, record);
     let state = await this.read(target, locale);
     if (state.kind === 'none') return null;
     let install = state.checks.find((c) => c.id === 'install');

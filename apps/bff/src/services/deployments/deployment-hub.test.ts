@@ -38,7 +38,7 @@ describe('DeploymentHub', () => {
   it('tells its listeners once when a watched deployment reaches Deployed (the smoke test runs then), not for one opened already finished', async () => {
     const { cloud, hub, clock } = setup();
     const deployed: string[] = [];
-    hub.onDeployed((id) => deployed.push(id));
+    hub.onDeployed((id, record) => deployed.push(`${id}:${record.Status}`));
     const a = collector();
     await hub.subscribe('si-1', a.listener);
     cloud.update('si-1', { Progress: 90 });
@@ -46,13 +46,13 @@ describe('DeploymentHub', () => {
     expect(deployed).toEqual([]);
     cloud.update('si-1', { Status: 'Deployed', Progress: 100 });
     await clock.runUntil(() => a.ended());
-    expect(deployed).toEqual(['si-1']);
+    expect(deployed).toEqual(['si-1:Deployed']);
 
     // Opened again later: already Deployed at the first poll, nothing new happened.
     const b = collector();
     await hub.subscribe('si-1', b.listener);
     await clock.runUntil(() => b.ended());
-    expect(deployed).toEqual(['si-1']);
+    expect(deployed).toEqual(['si-1:Deployed']);
   });
 
   it('serves three subscribers with one poller; each gets the state so far, then the changes, then the end', async () => {

@@ -78,7 +78,7 @@ class Watch {
     private readonly resourcesMaxAgeMs: number,
     private readonly clock: Clock,
     private readonly onStop: () => void,
-    private readonly onDeployed: (instanceId: string) => void = () => undefined,
+    private readonly onDeployed: (instanceId: string, record: ServiceInstanceRecord) => void = () => undefined,
   ) {
     this.ready = new Promise<void>((resolve, reject) => {
       this.resolveReady = resolve;
@@ -176,7 +176,7 @@ class Watch {
       if (this.logs.length > this.maxLogLines) this.logs.splice(0, this.logs.length - this.maxLogLines);
     }
     // Reaching Deployed while watched (not an old deployment opened again): the smoke test runs.
-    if (record.Status === 'Deployed' && this.record && this.record.Status !== 'Deployed') this.onDeployed(this.instanceId);
+    if (record.Status === 'Deployed' && this.record && this.record.Status !== 'Deployed') this.onDeployed(this.instanceId, record);
     this.record = record;
     this.resources = resources;
     if (!first) {
@@ -257,10 +257,10 @@ export class DeploymentHub {
     this.clock = options.clock ?? systemClock;
   }
 
-  private readonly deployedListeners = new Set<(instanceId: string) => void>();
+  private readonly deployedListeners = new Set<(instanceId: string, record: ServiceInstanceRecord) => void>();
 
-  /** Called when a watched deployment reaches Deployed (once per poller that sees it happen). */
-  onDeployed(listener: (instanceId: string) => void): void {
+  /** Called when a watched deployment reaches Deployed (once per poller that sees it happen), with the record it read. */
+  onDeployed(listener: (instanceId: string, record: ServiceInstanceRecord) => void): void {
     this.deployedListeners.add(listener);
   }
 
@@ -288,10 +288,10 @@ export class DeploymentHub {
         () => {
           if (this.watches.get(key) === created) this.watches.delete(key);
         },
-        (id) => {
+        (id, record) => {
           for (const l of this.deployedListeners) {
             try {
-              l(id);
+              l(id, record);
             } catch {
               // a listener's failure is its own
             }

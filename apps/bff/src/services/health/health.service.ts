@@ -43,7 +43,7 @@ export interface HealthPorts {
   computeNest: { getServiceInstance(id: string): Promise<ServiceInstanceRecord> };
   kube: WorkloadsPort;
   /** `/install` through the deployment's access entry; null when there is none yet. */
-  entry?: { installThroughEntry(instanceId: string, locale: Locale): Promise<EntryInstall | null> };
+  entry?: { installThroughEntry(instanceId: string, locale: Locale, record: ServiceInstanceRecord): Promise<EntryInstall | null> };
 }
 
 type Ctx = { regionId: string; clusterId: string };
@@ -89,10 +89,10 @@ export class HealthService {
     return (await this.runOnce(instanceId, record, api))[locale];
   }
 
-  /** Once when a deployment reaches Deployed (in the background; a kept result is not redone). */
-  autoRun(instanceId: string): void {
+  /** Once when a deployment reaches Deployed, with the record the hub read (in the background; a kept result is not redone). */
+  autoRun(instanceId: string, seen: ServiceInstanceRecord): void {
     void (async () => {
-      const { record, api } = await this.target(instanceId, 'en');
+      const { record, api } = await this.target(instanceId, 'en', seen);
       if (await this.kept(api, instanceId, record)) return;
       await this.runOnce(instanceId, record, api);
     })().catch((err: unknown) => this.onError(err, instanceId));
@@ -103,10 +103,10 @@ export class HealthService {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private async target(instanceId: string, locale: Locale): Promise<{ record: ServiceInstanceRecord; api: WorkloadsApi }> {
+  private async target(instanceId: string, locale: Locale, seen?: ServiceInstanceRecord): Promise<{ record: ServiceInstanceRecord; api: WorkloadsApi }> {
     let record: ServiceInstanceRecord;
     try {
-      record = await this.ports.computeNest.getServiceInstance(instanceId);
+      record = seen ?? (await this.ports.computeNest.getServiceInstance(instanceId));
     } catch (err) {
       throw asNotFound(err, instanceId, locale);
     }
@@ -181,7 +181,7 @@ export class HealthService {
     const install: Observation['install'] = {};
     if (record.Status === 'Deployed' && this.ports.entry)
       for (const l of LOCALES)
-        install[l] = await this.ports.entry.installThroughEntry(instanceId, l).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+        install[l] = await this.ports.entry.installThroughEntry(instanceId, l, record).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
     return {
       record,
       ha: fieldParameters(record).parameters.highAvailability !== false,
