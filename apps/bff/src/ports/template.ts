@@ -29,6 +29,8 @@ export interface TemplateRequest {
   templateName: string;
   parameters: Record<string, unknown>;
   templateParameters?: Record<string, unknown> | undefined;
+  /** The version the form was drawn from; absent: the configured (or default) one. */
+  serviceVersion?: string | undefined;
 }
 
 export interface OrderParameters {

@@ -91,6 +91,18 @@ describe('orders on both versions', () => {
     expect(detail.templateParameters).toMatchObject({ DifyLogLevel: 'DEBUG' });
   });
 
+  it('an order is pinned to the version its form was drawn from, whatever the BFF is configured with', async () => {
+    const body = { ...orderBody('dify-pinned', 'token-pin-000001'), serviceVersion: '7', templateParameters: { DifyLogLevel: 'WARNING' } };
+    const res = await order(v6, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(requests('CreateServiceInstance').at(-1)!.params.ServiceVersion).toBe('7');
+    expect(sentParameters()).toMatchObject({ DifyLogLevel: 'WARNING' });
+    // The version of the request is checked against the service: one it does not have is refused.
+    const bad = await order(v6, { ...orderBody('dify-pinned-x', 'token-pin-000002'), serviceVersion: '99' });
+    expect(bad.statusCode, bad.body).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+  });
+
   it("version 7's constraints hold in the BFF: 400 naming the field, in the template's words", async () => {
     const creates = requests('CreateServiceInstance').length;
     const upper = await order(v7, orderBody('dify-v7-bad', 'token-v7-000002', { postgresAccount: 'Postgres' }), 'zh-CN');

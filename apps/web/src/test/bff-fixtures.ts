@@ -3,6 +3,8 @@ import { negotiateLocale, type Locale } from '@dify-console/shared/domain/i18n';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
 import type { Quote } from '@dify-console/shared/api/deployments';
 import type { PreflightCheck, PreflightResult, Prerequisites } from '@dify-console/shared/api/preflight';
+import type { TemplateForm } from '@dify-console/shared/api/template';
+import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import { vi } from 'vitest';
 
@@ -118,6 +120,72 @@ export function prerequisitesFixture(): Prerequisites {
   };
 }
 
+const parameter = (key: string, p: Partial<TemplateParameter> = {}): TemplateParameter => ({
+  key,
+  type: 'String',
+  label: { 'zh-CN': key, en: key },
+  description: null,
+  default: null,
+  allowedValues: null,
+  allowedPattern: null,
+  minLength: null,
+  maxLength: null,
+  minValue: null,
+  maxValue: null,
+  noEcho: false,
+  constraintDescription: null,
+  associationProperty: null,
+  group: null,
+  ...p,
+});
+
+/** Our fields and the (made-up) names of the template parameters they are bound to. */
+const BOUND: [field: string, parameter: string, p?: Partial<TemplateParameter>][] = [
+  ['regionId', 'Region'],
+  ['vpcId', 'Network'],
+  ['clusterId', 'K8s'],
+  ['postgresInstanceId', 'Database'],
+  ['postgresAccount', 'DbUser', { default: 'postgres' }],
+  ['postgresPassword', 'DbPassword', { noEcho: true }],
+  ['redisInstanceId', 'Cache'],
+  ['redisPassword', 'CachePassword', { noEcho: true }],
+  ['milvusEndpoint', 'Vectors', { default: '' }],
+  ['milvusUser', 'VectorsUser', { default: 'root' }],
+  ['milvusPassword', 'VectorsPassword', { noEcho: true, default: '' }],
+  ['highAvailability', 'Ha', { type: 'Boolean', default: true }],
+];
+
+/**
+ * `GET /api/v1/template` as the BFF answers it: by default a template whose parameters all bind
+ * to our fields; `extra` adds parameters the console does not know (drawn), `blocked` one it can
+ * neither bind nor draw, `constraints` template rules on bound parameters (by parameter name).
+ */
+export function templateFormFixture(
+  options: {
+    version?: string;
+    extra?: TemplateParameter[];
+    blocked?: { parameter: string; message: string }[];
+    constraints?: Record<string, Partial<TemplateParameter>>;
+  } = {},
+): TemplateForm {
+  const bound = BOUND.map(([, key, p]) => parameter(key, { ...p, ...options.constraints?.[key] }));
+  return {
+    serviceId: 'service-c8afb895dd314f70a020',
+    serviceVersion: options.version ?? '6',
+    serviceVersionName: options.version === '7' ? 'v1.2.0' : 'v1.1.3',
+    templates: [
+      { name: '单机版', allowedRegions: ['cn-hangzhou'] },
+      { name: '高可用版-已有资源', allowedRegions: ['cn-hangzhou'] },
+    ],
+    templateName: '高可用版-已有资源',
+    parameters: [...bound, ...(options.extra ?? [])],
+    bindings: BOUND.map(([field, key]) => ({ field, parameter: key, by: 'name' as const })),
+    drawn: (options.extra ?? []).map((p) => p.key),
+    blocked: options.blocked ?? [],
+  };
+}
+export const templateParameterFixture = parameter;
+
 /** A fetch that answers like the BFF, from canned data, in the language asked. */
 export function mockBff(overrides: Record<string, (request: MockRequest) => Response | Promise<Response>> = {}) {
   const fn = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
@@ -132,6 +200,7 @@ export function mockBff(overrides: Record<string, (request: MockRequest) => Resp
     if (override) return override[1]({ url, method: init?.method ?? 'GET', body });
     if (path === '/api/v1/deployments/name-availability')
       return Response.json({ name: url.searchParams.get('name'), available: true });
+    if (path === '/api/v1/template') return Response.json(templateFormFixture());
     if (path === '/api/v1/quote') return Response.json(quoteFixture());
     if (path === '/api/v1/preflight') return Response.json(preflightFixture());
     if (path === '/api/v1/prerequisites') return Response.json(prerequisitesFixture());

@@ -4,7 +4,7 @@ import { RegionIdSchema } from '../domain/regions';
 import { InstanceNameSchema, MAX_USER_TAGS, ResourceGroupIdSchema, TagSchema } from '../domain/rules';
 import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
 import type { Endpoint } from './contract';
-import { TemplateParameterValuesSchema } from './template';
+import { ServiceVersionSchema, TemplateParameterValuesSchema } from './template';
 
 /** What the user asks for: the same body prices, checks and orders. */
 export const DeploymentRequestSchema = z.object({
@@ -13,6 +13,7 @@ export const DeploymentRequestSchema = z.object({
   name: InstanceNameSchema,
   parameters: DeploymentParametersSchema,
   templateParameters: TemplateParameterValuesSchema.optional(),
+  serviceVersion: ServiceVersionSchema.optional(),
 });
 export type DeploymentRequest = z.infer<typeof DeploymentRequestSchema>;
 

@@ -3,7 +3,7 @@ import { RegionIdSchema } from '../domain/regions';
 import { ClusterIdSchema, PostgresInstanceIdSchema, RedisInstanceIdSchema } from '../domain/rules';
 import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
 import type { Endpoint } from './contract';
-import { TemplateParameterValuesSchema } from './template';
+import { ServiceVersionSchema, TemplateParameterValuesSchema } from './template';
 
 export const PreflightRequestSchema = z.object({
   regionId: RegionIdSchema,
@@ -14,6 +14,7 @@ export const PreflightRequestSchema = z.object({
     .optional()
     .describe('Run the live probe in the cluster again although a finished one for the same parameters is known (after a fix)'),
   templateParameters: TemplateParameterValuesSchema.optional(),
+  serviceVersion: ServiceVersionSchema.optional(),
 });
 export type PreflightRequest = z.infer<typeof PreflightRequestSchema>;
 

@@ -48,6 +48,12 @@ export const TemplateFormSchema = z.object({
 });
 export type TemplateForm = z.infer<typeof TemplateFormSchema>;
 
+/** A published version of the service, as the form was drawn from it: the order is pinned to it. */
+export const ServiceVersionSchema = z
+  .string()
+  .regex(/^[\w.-]{1,32}$/)
+  .describe('The service version the form was drawn from (GET /api/v1/template); the order uses it. Absent: the version the BFF is configured with');
+
 /** Values of the drawn parameters, under the template's own names. */
 export const TemplateParameterValuesSchema = z
   .record(z.string().max(128), z.union([z.string().max(4096), z.number(), z.boolean()]))

@@ -92,3 +92,13 @@ export function templateValueProblem(
     return say(p, format(TEXT.pattern[locale], { pattern: p.allowedPattern }), locale);
   return undefined;
 }
+
+/** A copy of drawn parameter values with the NoEcho ones (`secretKeys`) replaced by `mask`. */
+export function maskTemplateValues<T extends Record<string, unknown>>(values: T, secretKeys: readonly string[], mask: string): T {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secretKeys.includes(k) && v !== undefined && v !== '' ? mask : v])) as T;
+}
+
+/** The keys of the NoEcho parameters of a template. */
+export function noEchoKeys(parameters: readonly Pick<TemplateParameter, 'key' | 'noEcho'>[]): string[] {
+  return parameters.filter((p) => p.noEcho).map((p) => p.key);
+}

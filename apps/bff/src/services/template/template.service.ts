@@ -151,7 +151,8 @@ export class TemplateService implements OrderTemplatePort {
    * check), or a 400 naming every field or template parameter that breaks the template's rules.
    */
   async orderParameters(request: TemplateRequest, locale: Locale): Promise<OrderParameters> {
-    const b = await this.bound(request.templateName, locale);
+    // Pinned to the version the form was drawn from and reviewed, even if the default moved since.
+    const b = await this.bound(request.templateName, locale, request.serviceVersion ?? this.serviceVersion);
     const { parameters, issues } = buildParameters(b.parameters, b.binding, request, locale);
     if (issues.length > 0) throw new ProblemError(400, { code: 'ValidationFailed', message: TEXT.invalid[locale], issues });
     const secrets = b.parameters

@@ -16,6 +16,10 @@ export type FormValues = DeploymentParametersInput & {
   templateName: string;
   instanceName: string;
   regionId: string;
+  /** Values of the template's parameters the console does not know (drawn from their metadata), by their names. */
+  templateParameters?: Record<string, string | number | boolean | null | undefined>;
+  /** The service version the form was drawn from: the order is pinned to it (not a field). */
+  serviceVersion?: string;
 };
 
 export const DEFAULT_REGION_ID = 'cn-hangzhou';
@@ -42,7 +46,10 @@ export function initialValues(random?: () => number): Partial<FormValues> {
 }
 
 /** Every field of step 1, in form order. */
-export const FORM_FIELD_NAMES: readonly string[] = ['templateName', 'instanceName', 'regionId', ...Object.keys(HA_EXISTING_TEMPLATE.fields)];
+export const FORM_FIELD_NAMES: readonly string[] = ['templateName', 'instanceName', 'regionId', ...Object.keys(HA_EXISTING_TEMPLATE.fields), 'templateParameters'];
+
+/** Fields whose value is an object of named values: an issue's next path segment names the value. */
+export const NESTED_FIELD_NAMES: readonly string[] = ['templateParameters'];
 
 /** What the form is reopened with after a failed deployment ("back to edit parameters"). */
 export const DeployPrefillSchema = z.object({

@@ -40,6 +40,8 @@ export type PreflightGate =
 export interface PreflightSlotProps {
   /** Region, template and parameters: the same as the quote's. */
   request: QuoteRequest;
+  /** The template's NoEcho parameters among `request.templateParameters` (masked in cache keys). */
+  secretKeys?: readonly string[];
   onGateChange: (gate: PreflightGate) => void;
 }
 

@@ -18,4 +18,22 @@ describe('applyProblemIssues', () => {
     ]);
     expect(rest).toEqual([{ path: ['body', 'clientToken'], message: 'missing' }]);
   });
+
+  it("puts a drawn parameter's issue on that parameter's own field", () => {
+    const setFields = vi.fn();
+    const form = { setFields, getFieldsValue: () => ({}) };
+    const rest = applyProblemIssues(
+      form,
+      {
+        issues: [
+          { path: ['templateParameters', 'LogLevel'], message: 'Must be one of: INFO, DEBUG' },
+          { path: ['templateParameters'], message: 'not an object' },
+        ],
+      },
+      ['regionId', 'templateParameters'],
+      ['templateParameters'],
+    );
+    expect(setFields).toHaveBeenCalledWith([{ name: ['templateParameters', 'LogLevel'], errors: ['Must be one of: INFO, DEBUG'] }]);
+    expect(rest).toEqual([{ path: ['templateParameters'], message: 'not an object' }]);
+  });
 });

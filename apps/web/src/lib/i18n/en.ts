@@ -35,6 +35,11 @@ export const en: Messages = {
   'form.nameAvailable': 'The name is available',
   'form.milvusMismatch': 'This address differs from the internal address {endpoint} of the chosen Milvus instance {id}',
   'form.milvusNoEndpoint': 'The chosen Milvus instance {id} has no internal address; type it in',
+  'form.templateVersion': 'Service version {version} ({name})',
+  'form.templateUnsupported': 'This template creates new resources, and this console deploys onto existing resources only: use it in the Compute Nest console',
+  'form.templateUnavailable': "The service's template cannot be read: {message}",
+  'form.templateRetry': 'Retry',
+  'form.templateBlocked': 'This template cannot be ordered from this console',
 
   'picker.clear': 'Clear',
   'picker.refresh': 'Refresh',

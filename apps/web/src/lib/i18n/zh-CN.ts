@@ -36,6 +36,11 @@ export const zhCN = {
   'form.nameAvailable': '名称可用',
   'form.milvusMismatch': '填写的地址与所选 Milvus 实例 {id} 的内网地址 {endpoint} 不一致',
   'form.milvusNoEndpoint': '所选 Milvus 实例 {id} 没有内网访问地址，请手动填写',
+  'form.templateVersion': '服务版本 {version}（{name}）',
+  'form.templateUnsupported': '该模板会新建资源，本控制台只部署到已有资源上，请在计算巢控制台使用它',
+  'form.templateUnavailable': '无法读取服务的模板：{message}',
+  'form.templateRetry': '重试',
+  'form.templateBlocked': '该模板无法在本控制台下单',
 
   'picker.clear': '清除',
   'picker.refresh': '刷新',

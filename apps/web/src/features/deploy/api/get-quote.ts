@@ -8,9 +8,9 @@ export function fetchQuote(request: QuoteRequest, lang: Locale, signal?: AbortSi
   return apiRequest(quote, { body: request, locale: lang, signal });
 }
 
-export const quoteQueryOptions = (request: QuoteRequest, lang: Locale) =>
+export const quoteQueryOptions = (request: QuoteRequest, lang: Locale, secretKeys: readonly string[] = []) =>
   queryOptions({
-    queryKey: deployKeys.quote(request, lang),
+    queryKey: deployKeys.quote(request, lang, secretKeys),
     queryFn: ({ signal }) => fetchQuote(request, lang, signal),
     staleTime: 60_000,
   });
@@ -20,9 +20,9 @@ export const quoteQueryOptions = (request: QuoteRequest, lang: Locale) =>
  * to the parameters it was asked for: a slow answer to older parameters lands under its own key
  * and never replaces the newer one. While the new price loads, the previous one stays shown.
  */
-export function useQuote(request: QuoteRequest | undefined, lang: Locale) {
+export function useQuote(request: QuoteRequest | undefined, lang: Locale, secretKeys: readonly string[] = []) {
   return useQuery({
-    ...quoteQueryOptions(request ?? ({} as QuoteRequest), lang),
+    ...quoteQueryOptions(request ?? ({} as QuoteRequest), lang, secretKeys),
     enabled: request !== undefined,
     placeholderData: keepPreviousData,
   });

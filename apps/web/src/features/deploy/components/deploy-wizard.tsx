@@ -1,17 +1,23 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { App, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
+import { Alert, App, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TemplateForm } from '@dify-console/shared/api/template';
 import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
+import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import {
   fieldsByGroup,
+  findTemplate,
   HA_EXISTING_TEMPLATE,
   TEMPLATES,
 } from '@dify-console/shared/template/templates';
 import { GROUP_LABELS, type PickerKind } from '@dify-console/shared/template/types';
 import { Panel } from '../../../components/panel';
+import { errorMessage } from '../../../lib/api-client';
 import { newClientToken } from '../../../lib/client-token';
 import { useT } from '../../../lib/i18n/use-t';
+import { templateRule } from '../../../lib/form/template-rule';
 import { nameAvailabilityQueryOptions } from '../api/check-name-availability';
+import { templateFormQueryOptions, useTemplateForm } from '../api/get-template';
 import {
   FORM_FIELD_NAMES,
   startingValues,
@@ -30,9 +36,24 @@ import { ResourceMap } from './resource-map';
 // notice of a reopened deployment (it only ever follows the lazily loaded deployment page).
 const ReviewStep = lazy(() => import('./review-step'));
 const PrefillNotice = lazy(() => import('./review-step').then((m) => ({ default: m.PrefillNotice })));
+// The template's parameters the console does not know: loaded only for a template that has some.
+const TemplateParameters = lazy(() => import('./template-parameters'));
 
 type Picked = Partial<Record<PickerKind, PickedResource>>;
 const GROUPS = fieldsByGroup(HA_EXISTING_TEMPLATE);
+
+/** The template parameter a console field is sent as, when the service's template has one. */
+export function boundParameter(template: TemplateForm | undefined, field: string): TemplateParameter | undefined {
+  const key = template?.bindings.find((b) => b.field === field)?.parameter;
+  return key === undefined ? undefined : template?.parameters.find((p) => p.key === key);
+}
+
+/** Only the values of the drawn parameters of this template (a switched template leaves others behind). */
+function drawnValues(template: TemplateForm | undefined, all: unknown): Record<string, unknown> | undefined {
+  if (!template || template.drawn.length === 0 || !all || typeof all !== 'object') return undefined;
+  const values = all as Record<string, unknown>;
+  return Object.fromEntries(template.drawn.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]));
+}
 
 /**
  * One order attempt: the request and its idempotency token. The token is kept while the request
@@ -67,6 +88,10 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   const afterBack = useRef<(() => void) | undefined>(undefined);
   const regionId = Form.useWatch('regionId', form);
   const vpcId = Form.useWatch('vpcId', form);
+  const templateName = (Form.useWatch('templateName', form) as string | undefined) ?? initial.templateName ?? HA_EXISTING_TEMPLATE.name;
+  const template = useTemplateForm(templateName, locale);
+  const drawn = template.data;
+  const blocked = template.data?.blocked ?? [];
 
   // Messages already shown follow the language: re-check the fields that have one.
   useEffect(() => {
@@ -129,6 +154,14 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   };
 
   const next = async () => {
+    // The form is drawn from the template: have it (normally long there) before checking the fields.
+    const current = await client.fetchQuery(templateFormQueryOptions(templateName, locale)).catch(() => undefined);
+    const block = current?.blocked[0];
+    if (block) {
+      void message.error(block.message);
+      form.scrollToField('templateName', { behavior: 'smooth', block: 'center' });
+      return;
+    }
     try {
       await checkName();
       await form.validateFields();
@@ -141,9 +174,12 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
       return;
     }
     const all = form.getFieldsValue(true) as Record<string, unknown>;
-    const values = Object.fromEntries(
-      FORM_FIELD_NAMES.map((f) => [f, all[f]]),
-    ) as Partial<FormValues>;
+    const values = {
+      ...Object.fromEntries(FORM_FIELD_NAMES.map((f) => [f, all[f]])),
+      templateParameters: drawnValues(current, all.templateParameters),
+      // The order is pinned to the version the form was drawn from, and the review shows it.
+      serviceVersion: current?.serviceVersion,
+    } as Partial<FormValues>;
     const fingerprint = JSON.stringify(values);
     setAttempt((current) =>
       current?.fingerprint === fingerprint
@@ -237,30 +273,71 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                 <Form.Item
                   name="templateName"
                   label={t('form.template')}
-                  extra={l(HA_EXISTING_TEMPLATE.description)}
+                  extra={
+                    <>
+                      {l((findTemplate(templateName) ?? HA_EXISTING_TEMPLATE).description)}
+                      {drawn ? (
+                        <div data-testid="service-version">
+                          {t('form.templateVersion', { version: drawn.serviceVersion, name: drawn.serviceVersionName })}
+                        </div>
+                      ) : null}
+                    </>
+                  }
                 >
-                  <Radio.Group aria-label={t('form.template')}>
-                    {TEMPLATES.map((tpl) => (
-                      <Radio
-                        key={tpl.name}
-                        value={tpl.name}
-                        style={{
-                          padding: '12px 16px',
-                          border: `1px solid ${token.colorPrimaryBorder}`,
-                          background: token.colorPrimaryBg,
-                          borderRadius: token.borderRadius,
-                        }}
-                      >
-                        {l(tpl.label)}
-                      </Radio>
-                    ))}
+                  {/* The service's own templates; those the console has no fields for (they create
+                      new resources) are listed but cannot be chosen here. */}
+                  <Radio.Group aria-label={t('form.template')} style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                    {(drawn?.templates ?? TEMPLATES).map(({ name }) => {
+                      const ours = findTemplate(name);
+                      return (
+                        <Radio
+                          key={name}
+                          value={name}
+                          disabled={!ours}
+                          title={ours ? undefined : t('form.templateUnsupported')}
+                          style={{
+                            padding: '12px 16px',
+                            border: `1px solid ${ours ? token.colorPrimaryBorder : token.colorBorderSecondary}`,
+                            background: ours ? token.colorPrimaryBg : undefined,
+                            borderRadius: token.borderRadius,
+                          }}
+                        >
+                          {ours ? l(ours.label) : name}
+                        </Radio>
+                      );
+                    })}
                   </Radio.Group>
                 </Form.Item>
+                {template.isError ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 16 }}
+                    title={t('form.templateUnavailable', { message: errorMessage(template.error, locale) })}
+                    action={<Button size="small" onClick={() => void template.refetch()}>{t('form.templateRetry')}</Button>}
+                  />
+                ) : null}
+                {blocked.length > 0 ? (
+                  <Alert
+                    type="error"
+                    showIcon
+                    role="alert"
+                    style={{ marginBottom: 16 }}
+                    title={t('form.templateBlocked')}
+                    description={blocked.map((b) => (
+                      <div key={b.parameter}>{b.message}</div>
+                    ))}
+                  />
+                ) : null}
                 <InstanceNameField form={form} />
                 <Form.Item
                   name="regionId"
                   label={t('form.region')}
-                  rules={[{ required: true, message: ruleMessage('regionId.format', locale) }]}
+                  rules={(() => {
+                    const p = boundParameter(drawn, 'regionId');
+                    return [{ required: true, message: ruleMessage('regionId.format', locale) }, ...(p ? [templateRule(p, locale)] : [])];
+                  })()}
+                  validateFirst
                 >
                   <slots.RegionSelect label={t('form.region')} />
                 </Form.Item>
@@ -277,6 +354,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                       regionId={regionId}
                       vpcId={vpcId}
                       onPick={onPick(def.picker ?? 'vpc')}
+                      templateParameter={boundParameter(drawn, name)}
                       note={
                         name === 'milvusEndpoint' ? (
                           <MilvusEndpointNote form={form} milvus={picked.milvus} />
@@ -286,6 +364,12 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                   ))}
                 </Panel>
               ))}
+
+              {drawn && drawn.drawn.length > 0 ? (
+                <Suspense fallback={<div aria-busy="true" style={{ minHeight: 120 }} />}>
+                  <TemplateParameters template={drawn} />
+                </Suspense>
+              ) : null}
 
               <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
                 <Button type="primary" size="large" onClick={() => void next()}>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Form, Input, Switch } from 'antd';
+import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import type { ParameterName } from '@dify-console/shared/template/templates';
 import type { FieldDef } from '@dify-console/shared/template/types';
+import { templateRule } from '../../../lib/form/template-rule';
 import { isRequired, zodRule } from '../../../lib/form/zod-rule';
 import { useT } from '../../../lib/i18n/use-t';
 import type { DeploySlots, PickedResource } from '../slots';
@@ -15,10 +17,12 @@ export interface FieldControlProps {
   onPick: (item: PickedResource | undefined, how?: 'chosen' | 'restored') => void;
   /** Shown under the help text (e.g. the Milvus address warning). */
   note?: ReactNode;
+  /** The service template's parameter this field is sent as: its constraints hold here too. */
+  templateParameter?: TemplateParameter | undefined;
 }
 
 /** One template parameter rendered from its shared description: label, help, widget, rule. */
-export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note }: FieldControlProps) {
+export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note, templateParameter }: FieldControlProps) {
   const { l, locale } = useT();
   const label = l(def.label);
   const placeholder = def.placeholder ? l(def.placeholder) : undefined;
@@ -50,8 +54,13 @@ export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note }
     <Form.Item
       name={name}
       label={label}
-      // A switch is always set, one way or the other: no required mark on it.
-      rules={[def.widget === 'switch' ? { ...zodRule(def.schema, locale), required: false } : zodRule(def.schema, locale)]}
+      // Our rule first (its message says why where it is stricter), then the template's, as the BFF
+      // checks them. A switch is always set, one way or the other: no required mark on it.
+      rules={[
+        def.widget === 'switch' ? { ...zodRule(def.schema, locale), required: false } : zodRule(def.schema, locale),
+        ...(templateParameter ? [def.widget === 'switch' ? { ...templateRule(templateParameter, locale), required: false } : templateRule(templateParameter, locale)] : []),
+      ]}
+      validateFirst
       valuePropName={def.widget === 'switch' ? 'checked' : 'value'}
       extra={
         <>

@@ -24,10 +24,10 @@ export function unitText(unit: string, t: PageTFunction): string {
 }
 
 /** "询价明细": the live quote of the current parameters, item by item, with what is NOT in it. */
-export function QuotePanel({ request }: { request: QuoteRequest }) {
+export function QuotePanel({ request, secretKeys }: { request: QuoteRequest; secretKeys?: readonly string[] }) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
-  const quote = useQuote(request, locale);
+  const quote = useQuote(request, locale, secretKeys);
   const data = quote.data;
   const money = (amount: number, unit?: string) =>
     data ? `${formatMoney(amount, data.currency, locale)}${unit ? unitText(unit, t) : ''}` : '';

@@ -12,13 +12,16 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useCreateDeployment } from '../api/create-deployment';
 import { fetchOrderExport } from '../api/export-order';
 import { useQuote } from '../api/get-quote';
+import { useTemplateForm } from '../api/get-template';
 import { deployKeys } from '../api/deploy-keys';
-import { FORM_FIELD_NAMES, type FormValues } from '../form-values';
+import { noEchoKeys } from '@dify-console/shared/template/parameter-rules';
+import { FORM_FIELD_NAMES, NESTED_FIELD_NAMES, type FormValues } from '../form-values';
 import { formFieldOfIssue, toDeploymentRequest } from '../order-request';
 import type { DeploySlots, PickedResource, PreflightGate } from '../slots';
 import { OrderOptions, type OrderOptionsValue } from './order-options';
 import { OrderSummary } from './order-summary';
 import { formatMoney, QuotePanel, unitText } from './quote-panel';
+import { TemplateMapping } from './template-mapping';
 
 // The notice of a form reopened from a failed deployment travels in this chunk too: both are
 // needed only after the first screen, and one lazily loaded chunk costs the entry less than two.
@@ -117,13 +120,22 @@ function Review({
   // Set synchronously: a second click in the same frame, before the button is disabled, is ignored.
   const inFlight = useRef(false);
 
+  // The template the form was drawn from (cached since step 1): the mapping and its NoEcho parameters.
+  const template = useTemplateForm(request.templateName, locale).data;
+  const secretKeys = useMemo(() => noEchoKeys(template?.parameters ?? []), [template]);
   const quoteRequest = useMemo<QuoteRequest>(
-    () => ({ regionId: request.regionId, templateName: request.templateName, parameters: request.parameters }),
+    () => ({
+      regionId: request.regionId,
+      templateName: request.templateName,
+      parameters: request.parameters,
+      ...(request.templateParameters ? { templateParameters: request.templateParameters } : {}),
+      ...(request.serviceVersion ? { serviceVersion: request.serviceVersion } : {}),
+    }),
     [request],
   );
   const priced = useDebouncedValue(quoteRequest, QUOTE_DELAY_MS);
   // The same query as the price details: the order bar shows its total.
-  const price = useQuote(priced, locale).data;
+  const price = useQuote(priced, locale, secretKeys).data;
 
   /** The BFF refused values of step 1 (400/409): back there, each message on its field. */
   const onRejected = (error: ApiError) => {
@@ -134,11 +146,14 @@ function Review({
       client.setQueryData(deployKeys.name(request.name, locale), { name: request.name, available: false, message: nameIssue.message });
     }
     onBack(() => {
-      const rest = applyProblemIssues(form, { issues }, FORM_FIELD_NAMES);
+      const rest = applyProblemIssues(form, { issues }, FORM_FIELD_NAMES, NESTED_FIELD_NAMES);
       void message.error(rest.length > 0 ? error.message : t('wizard.orderProblem'));
       const first = issues.find((i) => !rest.includes(i));
-      const field = [...(first?.path ?? [])].reverse().find((p) => typeof p === 'string' && FORM_FIELD_NAMES.includes(p));
-      if (field !== undefined) form.scrollToField(field, { behavior: 'smooth', block: 'center' });
+      const path = first?.path ?? [];
+      const at = path.findLastIndex((p) => typeof p === 'string' && FORM_FIELD_NAMES.includes(p));
+      const field = path[at];
+      const inner = path[at + 1];
+      if (field !== undefined) form.scrollToField(NESTED_FIELD_NAMES.includes(String(field)) && inner !== undefined ? [field, inner] : field, { behavior: 'smooth', block: 'center' });
     });
   };
 
@@ -172,6 +187,7 @@ function Review({
   return (
     <div>
       <OrderSummary request={request} picked={picked} slots={slots} />
+      {template ? <TemplateMapping template={template} request={request} /> : null}
       <Suspense
         fallback={
           <Panel id="section-preflight" title={t('preflight.title')}>
@@ -181,9 +197,9 @@ function Review({
           </Panel>
         }
       >
-        <slots.PreflightChecklist request={quoteRequest} onGateChange={onGateChange} />
+        <slots.PreflightChecklist request={quoteRequest} secretKeys={secretKeys} onGateChange={onGateChange} />
       </Suspense>
-      <QuotePanel request={priced} />
+      <QuotePanel request={priced} secretKeys={secretKeys} />
       <OrderOptions disabled={order.isPending} onChange={setOptions} />
       {failed ? (
         <Alert

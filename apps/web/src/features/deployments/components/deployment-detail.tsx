@@ -99,6 +99,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
           [t('deployment.instanceId'), d.instanceId],
           [t('deployment.region'), regionName(d.regionId, locale)],
           [t('deployment.template'), l(template.label)],
+          [t('deployment.serviceVersion'), d.serviceVersion || t('review.none')],
           [t('deployment.createdAt'), new Date(d.createdAt).toLocaleString(locale)],
         ].map(([k, v]) => (
           <div key={k} style={{ display: 'flex', gap: 6 }}>
@@ -242,7 +243,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
       </Panel>
 
       <Panel id="section-parameters" title={t('deployment.parameters')}>
-        <DeploymentParameters templateName={d.templateName} parameters={d.parameters} />
+        <DeploymentParameters templateName={d.templateName} parameters={d.parameters} templateParameters={d.templateParameters} />
       </Panel>
     </div>
   );

@@ -8,9 +8,10 @@ export function fetchPreflight(request: PreflightRequest, lang: Locale, signal?:
   return apiRequest(runPreflight, { body: request, locale: lang, signal });
 }
 
-export const preflightQueryOptions = (request: PreflightRequest, lang: Locale) =>
+/** `secretKeys`: the template's NoEcho parameters among `templateParameters` (masked in the key). */
+export const preflightQueryOptions = (request: PreflightRequest, lang: Locale, secretKeys: readonly string[] = []) =>
   queryOptions({
-    queryKey: preflightKeys.run(request, lang),
+    queryKey: preflightKeys.run(request, lang, secretKeys),
     queryFn: ({ signal }) => fetchPreflight(request, lang, signal),
     // The cloud changes under the user (whitelists, accounts): every opening checks again.
     staleTime: 0,
@@ -25,11 +26,11 @@ export const preflightQueryOptions = (request: PreflightRequest, lang: Locale) =
 export const LIVE_POLL_MS = 2000;
 
 /** "Check again": every check, and the live probe run anew (after a fix, its old result is stale). */
-export function useRecheckPreflight(request: PreflightRequest, lang: Locale) {
+export function useRecheckPreflight(request: PreflightRequest, lang: Locale, secretKeys: readonly string[] = []) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => fetchPreflight({ ...request, rerunProbe: true }, lang),
-    onSuccess: (result) => client.setQueryData(preflightKeys.run(request, lang), result),
+    onSuccess: (result) => client.setQueryData(preflightKeys.run(request, lang, secretKeys), result),
   });
 }
 
@@ -38,6 +39,6 @@ export function useRecheckPreflight(request: PreflightRequest, lang: Locale) {
  * to the parameters it was asked for: a slow answer to older parameters lands under its own key
  * and never replaces the newer one. While a new run is going, the previous result stays shown.
  */
-export function usePreflight(request: PreflightRequest, lang: Locale) {
-  return useQuery({ ...preflightQueryOptions(request, lang), placeholderData: keepPreviousData });
+export function usePreflight(request: PreflightRequest, lang: Locale, secretKeys: readonly string[] = []) {
+  return useQuery({ ...preflightQueryOptions(request, lang, secretKeys), placeholderData: keepPreviousData });
 }

@@ -34,6 +34,8 @@ export type ChecklistGate =
 
 export interface PreflightChecklistProps {
   request: PreflightRequest;
+  /** The template's NoEcho parameters among `request.templateParameters`. */
+  secretKeys?: readonly string[];
   onGateChange: (gate: ChecklistGate) => void;
 }
 
@@ -82,13 +84,13 @@ function gateOf(
  * "部署前检查": checks that the chosen resources can work together, run when the review step
  * opens and again when the parameters change, grouped, each with what to do about it.
  */
-export default function PreflightChecklist({ request, onGateChange }: PreflightChecklistProps) {
+export default function PreflightChecklist({ request, secretKeys, onGateChange }: PreflightChecklistProps) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
   const checked = useDebouncedValue(request, PREFLIGHT_DELAY_MS);
   const settling = JSON.stringify(checked) !== JSON.stringify(request);
-  const run = usePreflight(checked, locale);
-  const recheck = useRecheckPreflight(checked, locale);
+  const run = usePreflight(checked, locale, secretKeys);
+  const recheck = useRecheckPreflight(checked, locale, secretKeys);
   const [fixing, setFixing] = useState<WhitelistFix | null>(null);
 
   const data = run.data;
