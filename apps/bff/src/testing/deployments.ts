@@ -43,7 +43,7 @@ export function orderBody(
   name: string,
   clientToken: string,
   parameters: Partial<typeof GOOD_PARAMETERS> = {},
-): { clientToken: string; regionId: string; templateName: string; name: string; parameters: typeof GOOD_PARAMETERS; templateParameters?: Record<string, unknown> } {
+): { clientToken: string; regionId: string; templateName: string; name: string; parameters: typeof GOOD_PARAMETERS; templateParameters?: Record<string, unknown>; serviceVersion?: string } {
   return {
     clientToken,
     regionId: 'cn-hangzhou',
