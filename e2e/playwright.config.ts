@@ -14,6 +14,19 @@ const KUBE_API_PORT = SIM_PORT + 4;
 const NACOS_PORT = SIM_PORT + 5;
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
+/** A spec's own BFF (another configuration, support/bff.ts) listens here. */
+export const SPEC_BFF_PORT = SIM_PORT + 9;
+/** How the BFF is started: against the local cloud above, as the sandbox's default account. */
+export const BFF_ENV: Record<string, string> = {
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  CLOUD_SIM_ENDPOINT: SIM_URL,
+  CLOUD_SIM_EDGE_PORT: String(EDGE_PORT),
+  CLOUD_SIM_DNS: `127.0.0.1:${DNS_PORT}`,
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'SandboxDefaultKeyId',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SandboxDefaultKeySecret',
+  ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+};
 // CHROMIUM_PATH, a system Chromium, Playwright's own, or the one inside @sparticuz/chromium.
 const browser = await findChromium();
 
@@ -44,17 +57,7 @@ export default defineConfig({
       url: `${BFF_URL}/api/v1/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: {
-        PORT: String(BFF_PORT),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        CLOUD_SIM_ENDPOINT: SIM_URL,
-        CLOUD_SIM_EDGE_PORT: String(EDGE_PORT),
-        CLOUD_SIM_DNS: `127.0.0.1:${DNS_PORT}`,
-        ALIBABA_CLOUD_ACCESS_KEY_ID: 'SandboxDefaultKeyId',
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'SandboxDefaultKeySecret',
-        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      },
+      env: { ...BFF_ENV, PORT: String(BFF_PORT) },
     },
   ],
 });

@@ -27,4 +27,18 @@ export const sim = {
     const body = (await res.json()) as { requests: { action: string; params: Record<string, string> }[] };
     return body.requests;
   },
+  /** A service instance as the local cloud records it (its state dump), by ID. */
+  async serviceInstance(id: string): Promise<{ ServiceInstanceId: string; ServiceVersion: string; TemplateName: string; Parameters: Record<string, unknown> } | undefined> {
+    const res = await fetch(`${SIM_URL}/_sim/state?accessKeyId=SandboxDefaultKeyId`);
+    const find = (v: unknown): unknown => {
+      if (!v || typeof v !== 'object') return undefined;
+      if ((v as { ServiceInstanceId?: unknown }).ServiceInstanceId === id) return v;
+      for (const child of Object.values(v)) {
+        const hit = find(child);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return find(await res.json()) as never;
+  },
 };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeploymentDetail } from '@dify-console/shared/api/deployments';
 import type { TemplateForm } from '@dify-console/shared/api/template';
-import { GOOD_PARAMETERS, order, orderBody } from '../testing/deployments';
+import { GOOD_PARAMETERS, order, orderBody, untilFinal } from '../testing/deployments';
 import { appOn, recordBodies } from '../testing/harness';
 
 /**
@@ -89,6 +89,25 @@ describe('orders on both versions', () => {
     expect(detail.serviceVersion).toBe('7');
     expect(detail.parameters).toMatchObject({ clusterId: GOOD_PARAMETERS.clusterId, redisPassword: '******' });
     expect(detail.templateParameters).toMatchObject({ DifyLogLevel: 'DEBUG' });
+  });
+
+  it('version 7 deployed: the access entry and the health check find the cluster under its new parameter name', async () => {
+    // An account of its own: the default version's order above already put Dify on the cluster.
+    const fresh = await sim.createAccount('default');
+    const { app } = await appOn({ endpoint: sim.endpoint, ...fresh }, { env: { COMPUTE_NEST_SERVICE_VERSION: '7' } });
+    try {
+      const res = await order(app, orderBody('dify-v7-access', 'token-v7-access1'));
+      expect(res.statusCode, res.body).toBe(200);
+      const id = res.json<{ instanceId: string }>().instanceId;
+      const final = await untilFinal(app, id);
+      expect(final.status, final.statusDetail).toBe('Deployed');
+      const access = await app.inject({ url: `/api/v1/deployments/${id}/access` });
+      expect(access.statusCode, access.body).toBe(200);
+      const health = await app.inject({ url: `/api/v1/deployments/${id}/health` });
+      expect(health.statusCode, health.body).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 
   it('an order is pinned to the version its form was drawn from, whatever the BFF is configured with', async () => {

@@ -5,6 +5,7 @@ import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
 import type { AccountContext } from '../account';
 import { asNotFound } from '../deployments/deployment.service';
+import { fieldParameters, regionOf } from '../deployments/mapping';
 import type { ComputeNestPort, ServiceInstanceRecord } from '../../ports/deployments';
 import { ProblemError } from '../../errors/problem-error';
 import { EntryChecker, type CheckerOptions } from './checks';
@@ -61,15 +62,6 @@ interface InstallTask {
   regionId: string;
   taskId: string | null;
 }
-
-const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const parseJson = (s: string): unknown => {
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return {};
-  }
-};
 
 /** The newest load-balancer event decides: SyncLoadBalancerFailed after the last success means failed. */
 function lbFailure(events: EventRecord[]): string | null {
@@ -129,9 +121,10 @@ export class AccessService {
     if (record.Status !== 'Deployed') {
       throw new ProblemError(409, { code: 'DeploymentNotDeployed', message: t('notDeployed', locale, { id: instanceId, status: record.Status }) });
     }
-    const params = asObject(parseJson(record.Parameters));
-    const clusterId = typeof params.ClusterId === 'string' ? params.ClusterId : '';
-    const regionId = typeof params.RegionId === 'string' ? params.RegionId : '';
+    // Our fields from the template's names, recognised by their shape (a version may rename them).
+    const { parameters } = fieldParameters(record);
+    const clusterId = typeof parameters.clusterId === 'string' ? parameters.clusterId : '';
+    const regionId = regionOf(record);
     if (!clusterId || !regionId) throw new ProblemError(409, { code: 'DeploymentWithoutCluster', message: t('noCluster', locale, { id: instanceId }) });
     const ref = { accountId: await this.account.id(), regionId, clusterId };
     return { instanceId, ref, api: this.ports.clusters.cluster(ref) };

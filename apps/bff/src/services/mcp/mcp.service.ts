@@ -16,6 +16,7 @@ import { ProblemError } from '../../errors/problem-error';
 import { fetchAllPages } from '../../lib/utils';
 import type { McpDetailWire, McpReachabilityPorts, MsePort, NacosAuth, NacosPort, NacosRegistryClient } from '../../ports/mcp';
 import { missingRanges, splitList } from '../preflight/cidr';
+import { fieldParameters, regionOf } from '../deployments/mapping';
 import { podVSwitchesFromParameters } from '../preflight/dify-needs';
 import { compareVersions, detailOf, editTool, maskKeyId, summaryOf, toolsOf, updateFrom, visibleToDify } from './mcp-model';
 import { t } from './texts';
@@ -335,14 +336,10 @@ export class McpRegistryService {
   /** Can the deployment's cluster reach the registry: same VPC, and the MSE whitelist admits its ranges. */
   private async reachability(c: Current, deploymentId: string, locale: Locale): Promise<NonNullable<DifyCard['reachability']>> {
     const si = await this.ports.computeNest.getServiceInstance(deploymentId);
-    let params: Record<string, unknown> = {};
-    try {
-      params = JSON.parse(si.Parameters || '{}') as Record<string, unknown>;
-    } catch {
-      /* no parameters */
-    }
-    const clusterId = typeof params.ClusterId === 'string' ? params.ClusterId : '';
-    const regionId = typeof params.RegionId === 'string' ? params.RegionId : '';
+    // Our fields from the template's names, recognised by their shape (a version may rename them).
+    const fields = fieldParameters(si).parameters;
+    const clusterId = typeof fields.clusterId === 'string' ? fields.clusterId : '';
+    const regionId = regionOf(si);
     if (!clusterId || !regionId) throw new ProblemError(409, { code: 'DeploymentWithoutCluster', message: t('noCluster', locale, { id: deploymentId }) });
     const cluster = await this.ports.clusters.describeClusterDetail(regionId, clusterId);
     const checks: NonNullable<DifyCard['reachability']>['checks'] = [];
