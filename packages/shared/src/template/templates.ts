@@ -48,6 +48,20 @@ export const TemplateNameSchema = z
   .max(128)
   .describe("Compute Nest template name, one of the service's TemplateConfigs");
 
+/**
+ * The service's other templates, in the console's words (it lists them as the service does but
+ * deploys onto existing resources only); a name not here is shown as the service writes it.
+ */
+export const OTHER_TEMPLATE_LABELS: Record<string, Localized> = {
+  单机版: { 'zh-CN': '单机版', en: 'Single-node edition (new ECS)' },
+  高可用版: { 'zh-CN': '高可用版', en: 'HA edition, new resources' },
+};
+
+/** A template's name in the user's words, when the console knows it. */
+export function templateLabel(name: string): Localized | undefined {
+  return findTemplate(name)?.label ?? OTHER_TEMPLATE_LABELS[name];
+}
+
 export function findTemplate(name: string): TemplateDescription | undefined {
   return TEMPLATES.find((t) => t.name === name);
 }

@@ -8,6 +8,7 @@ import {
   fieldsByGroup,
   findTemplate,
   HA_EXISTING_TEMPLATE,
+  templateLabel,
   TEMPLATES,
 } from '@dify-console/shared/template/templates';
 import { GROUP_LABELS, type PickerKind } from '@dify-console/shared/template/types';
@@ -302,7 +303,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                             borderRadius: token.borderRadius,
                           }}
                         >
-                          {ours ? l(ours.label) : name}
+                          {l(templateLabel(name) ?? { 'zh-CN': name, en: name })}
                         </Radio>
                       );
                     })}

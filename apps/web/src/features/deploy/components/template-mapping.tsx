@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { theme } from 'antd';
 import type { DeploymentRequest } from '@dify-console/shared/api/deployments';
 import type { TemplateForm } from '@dify-console/shared/api/template';
-import { HA_EXISTING_TEMPLATE, MASK } from '@dify-console/shared/template/templates';
+import { HA_EXISTING_TEMPLATE, MASK, templateLabel } from '@dify-console/shared/template/templates';
 import type { FieldDef } from '@dify-console/shared/template/types';
 import { Panel } from '../../../components/panel';
 import { usePageT } from '../../../lib/i18n/use-page-t';
@@ -54,7 +54,7 @@ export function TemplateMapping({ template, request }: { template: TemplateForm;
     <Panel id="section-mapping" title={t('review.mapping.title')}>
       <p style={{ margin: '0 0 8px', color: token.colorTextSecondary }} data-testid="mapping-version">
         {t('review.mapping.intro', {
-          template: template.templateName,
+          template: l(templateLabel(template.templateName) ?? { 'zh-CN': template.templateName, en: template.templateName }),
           version: request.serviceVersion ?? template.serviceVersion,
           name: template.serviceVersionName,
         })}
