@@ -112,7 +112,8 @@ describe('the form drawn from the service template', () => {
     expect(await screen.findByText('该模板无法在本控制台下单', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText(message)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '下一步：确认订单' }));
-    expect((await screen.findAllByText(message)).length).toBeGreaterThan(1);
+    // The same sentence again, as the message of the refused step.
+    await waitFor(() => expect(screen.getAllByText(message).length).toBeGreaterThan(1), { timeout: 5000 });
     expect(screen.queryByRole('checkbox', { name: '我已阅读并同意《计算巢服务协议》' })).toBeNull();
     expect(callsTo(fetchMock, '/api/v1/quote', 'POST')).toHaveLength(0);
   });

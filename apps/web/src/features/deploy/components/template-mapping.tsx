@@ -49,7 +49,8 @@ export function TemplateMapping({ template, request }: { template: TemplateForm;
     return t('review.mapping.drawn', { label: label ? l(label) : row.parameter });
   };
   const valueOf = (row: MappingRow): ReactNode =>
-    row.value === undefined ? <span style={{ color: token.colorTextTertiary }}>{t('review.mapping.default')}</span> : String(row.value);
+    // The value as it is sent: verbatim, like the parameter's name.
+    row.value === undefined ? <span style={{ color: token.colorTextTertiary }}>{t('review.mapping.default')}</span> : <code>{String(row.value)}</code>;
   return (
     <Panel id="section-mapping" title={t('review.mapping.title')}>
       <p style={{ margin: '0 0 8px', color: token.colorTextSecondary }} data-testid="mapping-version">
@@ -71,10 +72,12 @@ export function TemplateMapping({ template, request }: { template: TemplateForm;
         <tbody>
           {mappingRows(template, request).map((row) => (
             <tr key={row.parameter} data-testid={`mapping-${row.parameter}`} style={{ borderTop: `1px solid ${token.colorBorderSecondary}` }}>
-              <td style={{ padding: '4px 8px', fontFamily: 'monospace' }}>{row.parameter}</td>
+              <td style={{ padding: '4px 8px' }}>
+                <code>{row.parameter}</code>
+              </td>
               <td aria-hidden="true" style={{ color: token.colorTextTertiary }}>←</td>
               <td style={{ padding: '4px 8px' }}>{fieldLabel(row)}</td>
-              <td style={{ padding: '4px 8px', wordBreak: 'break-all', fontFamily: row.noEcho ? 'monospace' : undefined }}>{valueOf(row)}</td>
+              <td style={{ padding: '4px 8px', wordBreak: 'break-all' }}>{valueOf(row)}</td>
             </tr>
           ))}
         </tbody>

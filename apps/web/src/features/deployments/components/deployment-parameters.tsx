@@ -43,7 +43,9 @@ export function DeploymentParameters({
           <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 220px) 1fr', gap: '4px 16px', margin: 0 }}>
             {Object.entries(templateParameters).map(([key, value]) => (
               <div key={key} style={{ display: 'contents' }}>
-                <dt style={{ color: token.colorTextSecondary, fontFamily: 'monospace' }}>{key}</dt>
+                <dt style={{ color: token.colorTextSecondary }}>
+                  <code>{key}</code>
+                </dt>
                 <dd style={{ margin: 0, wordBreak: 'break-all' }}>{text(value)}</dd>
               </div>
             ))}
