@@ -96,6 +96,22 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expectOneLanguage(page, lang, 'the Redis picker');
     await wizard.closeDropdown();
     await expectOneLanguage(page, lang, 'the filled form');
+    // Text boxes and selects end on one right edge; every label fits on one line.
+    const layout = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll('.ant-form-item .ant-input-affix-wrapper, .ant-form-item input.ant-input, .ant-form-item .ant-select')]
+        .filter((el) => !el.parentElement?.closest('.ant-input-affix-wrapper, .ant-select'))
+        .map((el) => ({ name: el.closest('.ant-form-item')?.querySelector('label')?.textContent ?? '', right: Math.round(el.getBoundingClientRect().right) }))
+        .filter((c) => c.right > 0);
+      const labels = [...document.querySelectorAll('.ant-form-item-label > label')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return { name: el.textContent ?? '', lines: Math.round(box.height / parseFloat(getComputedStyle(el).lineHeight || '22')) };
+      });
+      return { controls, labels };
+    });
+    expect(layout.controls.length).toBeGreaterThan(8);
+    const edge = layout.controls[0]!.right;
+    expect(layout.controls.filter((c) => Math.abs(c.right - edge) > 1), `right edges (${lang})`).toEqual([]);
+    expect(layout.labels.filter((l) => l.lines > 1), `labels on more than one line (${lang})`).toEqual([]);
 
     const review = await wizard.next();
     await expect(review.checks).toContainText(/检查于|Checked at/, { timeout: 20_000 });

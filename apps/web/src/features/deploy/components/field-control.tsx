@@ -7,6 +7,7 @@ import { templateRule } from '../../../lib/form/template-rule';
 import { isRequired, zodRule } from '../../../lib/form/zod-rule';
 import { useT } from '../../../lib/i18n/use-t';
 import type { DeploySlots, PickedResource } from '../slots';
+import { CONTROL_WIDTH } from '../../../lib/form/control-width';
 
 export interface FieldControlProps {
   name: ParameterName;
@@ -43,11 +44,11 @@ export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note, 
     );
   } else if (def.widget === 'password') {
     // Never prefilled, never stored: the browser must not offer a saved password either.
-    control = <Input.Password placeholder={placeholder} autoComplete="new-password" style={{ maxWidth: 560 }} />;
+    control = <Input.Password placeholder={placeholder} autoComplete="new-password" style={{ maxWidth: CONTROL_WIDTH }} />;
   } else if (def.widget === 'switch') {
     control = <Switch />;
   } else {
-    control = <Input placeholder={placeholder} autoComplete="off" style={{ maxWidth: 560 }} />;
+    control = <Input placeholder={placeholder} autoComplete="off" style={{ maxWidth: CONTROL_WIDTH }} />;
   }
 
   return (

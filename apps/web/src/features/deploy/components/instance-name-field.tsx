@@ -7,6 +7,7 @@ import { useT } from '../../../lib/i18n/use-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { nameAvailabilityQueryOptions, useNameAvailability } from '../api/check-name-availability';
 import type { FormValues } from '../form-values';
+import { CONTROL_WIDTH } from '../../../lib/form/control-width';
 
 /** How long typing must pause before the name is checked against the account's instances. */
 export const NAME_CHECK_DELAY_MS = 400;
@@ -60,7 +61,7 @@ export function InstanceNameField({ form }: { form: FormInstance<FormValues> }) 
         </>
       }
     >
-      <Input autoComplete="off" style={{ maxWidth: 560 }} />
+      <Input autoComplete="off" style={{ maxWidth: CONTROL_WIDTH }} />
     </Form.Item>
   );
 }

@@ -5,6 +5,7 @@ import { ExternalLinkIcon, ReloadIcon } from '../../../components/icons';
 import { errorMessage } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/use-t';
 import { toPicked, withVpcCheck, type PickedResource, type PickerItem } from './picker-items';
+import { CONTROL_WIDTH } from '../../../lib/form/control-width';
 
 /** The props a form field gives a resource picker. */
 export interface ResourcePickerProps {
@@ -108,7 +109,7 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           id={id}
           aria-label={label}
           aria-invalid={props['aria-invalid']}
-          style={{ flex: 1, minWidth: 0, maxWidth: 560 }}
+          style={{ flex: `0 1 ${CONTROL_WIDTH}px`, minWidth: 0 }}
           value={value}
           placeholder={!regionId ? t('picker.chooseRegionFirst') : list.isLoading ? t('picker.loading') : placeholder}
           disabled={!regionId}

@@ -2,6 +2,7 @@ import { Alert, Button, Select } from 'antd';
 import { errorMessage } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/use-t';
 import { useRegions } from '../api/list-regions';
+import { CONTROL_WIDTH } from '../../../lib/form/control-width';
 
 export interface RegionSelectProps {
   label: string;
@@ -19,7 +20,7 @@ export function RegionSelect({ label, id, value, onChange }: RegionSelectProps) 
       <Select<string>
         id={id}
         aria-label={label}
-        style={{ width: '100%', maxWidth: 560 }}
+        style={{ width: '100%', maxWidth: CONTROL_WIDTH }}
         value={value}
         placeholder={t('form.regionPlaceholder')}
         loading={regions.isFetching}
@@ -30,7 +31,7 @@ export function RegionSelect({ label, id, value, onChange }: RegionSelectProps) 
       />
       {regions.error ? (
         <Alert
-          style={{ marginTop: 8, maxWidth: 560 }}
+          style={{ marginTop: 8, maxWidth: CONTROL_WIDTH }}
           type="error"
           showIcon
           title={errorMessage(regions.error, locale)}
