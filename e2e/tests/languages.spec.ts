@@ -59,6 +59,19 @@ async function finalStatus(api: APIRequestContext, instanceId: string): Promise<
 type Lang = 'zh-CN' | 'en';
 const LABELS: Record<Lang, Labels> = { 'zh-CN': ZH, en: EN };
 
+/**
+ * Every time a page shows comes from one clock: the local cloud's runs SIM_SPEED times fast, so a
+ * time of the console's clock next to one of the cloud's would be hours apart.
+ */
+async function expectOneClock(page: Page, where: string, atLeast: number): Promise<void> {
+  const times = await page.evaluate(() =>
+    [...document.querySelectorAll('time[datetime], [data-time]')].map((el) => Date.parse(el.getAttribute('datetime') ?? el.getAttribute('data-time') ?? '')),
+  );
+  expect(times.length, where).toBeGreaterThanOrEqual(atLeast);
+  expect(times.every(Number.isFinite), where).toBe(true);
+  expect(Math.max(...times) - Math.min(...times), `${where}: times from two clocks`).toBeLessThan(30 * 60_000);
+}
+
 async function expectOneLanguage(page: Page, lang: Lang, where: string): Promise<void> {
   const texts = await visibleTexts(page);
   expect(texts.length, where).toBeGreaterThan(2);
@@ -117,6 +130,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(review.checks).toContainText(/检查于|Checked at/, { timeout: 20_000 });
     await expect(review.total).toBeVisible();
     await expectOneLanguage(page, lang, 'the order step');
+    await expect(review.page.locator('[data-time]')).toHaveCount(2);
+    await expectOneClock(page, 'the order step', 2);
     // The order bar stays in sight at the bottom of the window while the page scrolls.
     const bar = page.getByTestId('order-bar');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -138,6 +153,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByRole('region', { name: /访问入口|Access entry/ })).toBeVisible();
     await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
     await expectOneLanguage(page, lang, 'a deployed deployment');
+    await expectOneClock(page, 'a deployed deployment', 3);
 
     await page.goto(`/deployments/${failedId}`);
     await expect(deployment.failure).toBeVisible();

@@ -164,7 +164,7 @@ function QuoteBody({
         </div>
         <div style={muted}>{quote.accessEntry.note}</div>
       </section>
-      <div style={{ ...muted, marginBottom: 16 }}>
+      <div style={{ ...muted, marginBottom: 16 }} data-time={quote.quotedAt}>
         {t('quote.quotedAt', { time: new Date(quote.quotedAt).toLocaleString(locale) })}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Progress, Spin, Table, Tag, theme } from 'antd';
 import { Link } from '../../../lib/router';
 import type { DeploymentDetail as Detail, DeploymentPhase } from '@dify-console/shared/api/deployments';
@@ -95,13 +95,15 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
         {!removed ? <DeleteDeployment instanceId={d.instanceId} name={d.name} onDeleted={() => setSession((s) => s + 1)} /> : null}
       </div>
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '0 0 16px', color: token.colorTextSecondary }}>
-        {[
+        {(
+          [
           [t('deployment.instanceId'), d.instanceId],
           [t('deployment.region'), regionName(d.regionId, locale)],
           [t('deployment.template'), l(template.label)],
           [t('deployment.serviceVersion'), d.serviceVersion || t('review.none')],
-          [t('deployment.createdAt'), new Date(d.createdAt).toLocaleString(locale)],
-        ].map(([k, v]) => (
+          [t('deployment.createdAt'), <time dateTime={d.createdAt}>{new Date(d.createdAt).toLocaleString(locale)}</time>],
+          ] as [string, ReactNode][]
+        ).map(([k, v]) => (
           <div key={k} style={{ display: 'flex', gap: 6 }}>
             <dt>{k}</dt>
             <dd style={{ margin: 0, color: token.colorText }}>{v}</dd>

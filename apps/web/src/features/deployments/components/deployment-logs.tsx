@@ -54,7 +54,7 @@ export function DeploymentLogs({ entries }: { entries: LogEntry[] }) {
       ) : (
         entries.map((e, i) => (
           <div key={`${e.timestamp}-${i}`} data-testid="log-line">
-            <span style={{ color: token.colorTextTertiary }}>{time(e.timestamp)} </span>
+            <time dateTime={e.timestamp} style={{ color: token.colorTextTertiary }}>{time(e.timestamp)} </time>
             {e.status ? <span style={{ color: /fail|error/i.test(e.status) ? token.colorError : token.colorTextSecondary }}>[{e.status}] </span> : null}
             <span>{e.content}</span>
           </div>

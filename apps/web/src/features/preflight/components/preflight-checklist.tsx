@@ -126,7 +126,7 @@ export default function PreflightChecklist({ request, secretKeys, onGateChange }
           ) : data && !run.isError ? (
             <>
               <strong data-testid="preflight-summary-text">{summaryText(data.checks, t)}</strong>
-              <div style={muted}>
+              <div style={muted} data-time={data.checkedAt}>
                 {t('preflight.ran', {
                   time: new Date(data.checkedAt).toLocaleTimeString(locale),
                   seconds: (data.durationMs / 1000).toFixed(1),
