@@ -394,10 +394,12 @@ describe('ROA with pop-core', () => {
       IntranetUrl: `${IDS.milvus24}-internal.milvus.aliyuncs.com`,
       ProxyPort: 19530,
     });
-    const detail = await mv.post<{ Data: { InstanceId: string } }>('/webapi/cluster/detail', {
-      InstanceId: IDS.milvus25,
-    });
+    const detail = await mv.post<{ Data: { InstanceId: string; Encrypted: unknown } }>(
+      '/webapi/cluster/detail',
+      { InstanceId: IDS.milvus25 },
+    );
     expect(detail.Data.InstanceId).toBe(IDS.milvus25);
+    expect(detail.Data.Encrypted).toBe('false');
     const missing = await rejectionOf(mv.post('/webapi/cluster/detail', { InstanceId: 'c-nope' }));
     expect(missing.code).toBe('Instance.NotFound');
     expect(missing.result).toMatchObject({

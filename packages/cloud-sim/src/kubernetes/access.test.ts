@@ -679,6 +679,11 @@ describe('nginx Ingress add-on, DNS and the edge stand-in', () => {
     expect(nlb.LoadBalancers).toEqual([
       expect.objectContaining({ DNSName: hostname, AddressType: 'Internet' }),
     ]);
+    // RegionId is optional in ListLoadBalancers (the SDK model): every region's are listed.
+    const anyRegion = await rpc(sim.endpoint, '2022-04-30', me).request<{
+      LoadBalancers: { DNSName: string }[];
+    }>('ListLoadBalancers', {}, { method: 'POST' });
+    expect(anyRegion.LoadBalancers.map((lb) => lb.DNSName)).toEqual([hostname]);
 
     const ingress = (host: string, annotations: Record<string, string> = {}) =>
       net.createNamespacedIngress({

@@ -185,6 +185,49 @@ describe('RDS: accounts, databases, whitelists', () => {
       DBInstanceIPArrayAttribute: 'hidden',
       SecurityIPType: 'IPv4',
     });
+    // IPv6 lists (SecurityIPType IPv6) go to a group of that type, as RDS keeps them.
+    await rds(me, 'ModifySecurityIps', {
+      DBInstanceId: IDS.pg15,
+      DBInstanceIPArrayName: 'v6_clients',
+      SecurityIPType: 'IPv6',
+      SecurityIps: '2408:4000::/56,2001:db8::1',
+      ModifyMode: 'Append',
+    });
+    const v6 = (
+      (await rds(me, 'DescribeDBInstanceIPArrayList', { DBInstanceId: IDS.pg15 })).Items as {
+        DBInstanceIPArray: Body[];
+      }
+    ).DBInstanceIPArray.find((g) => g.DBInstanceIPArrayName === 'v6_clients');
+    expect(v6).toMatchObject({
+      SecurityIPList: '2408:4000::/56,2001:db8::1',
+      SecurityIPType: 'IPv6',
+    });
+    for (const [type, ips, code] of [
+      ['IPv6', '10.0.0.1', 'InvalidSecurityIPList.Format'],
+      ['IPv4', '2001:db8::1', 'InvalidSecurityIPList.Format'],
+      ['IPv5', '10.0.0.1', 'InvalidParameter'],
+    ] as const) {
+      const e = await rejectionOf(
+        rds(me, 'ModifySecurityIps', {
+          DBInstanceId: IDS.pg15,
+          DBInstanceIPArrayName: 'v6_other',
+          SecurityIPType: type,
+          SecurityIps: ips,
+          ModifyMode: 'Append',
+        }),
+      );
+      expect([type, e.code]).toEqual([type, code]);
+    }
+    // A group keeps the type it was made with.
+    const mixed = await rejectionOf(
+      rds(me, 'ModifySecurityIps', {
+        DBInstanceId: IDS.pg15,
+        DBInstanceIPArrayName: 'v6_clients',
+        SecurityIps: '10.0.0.2',
+        ModifyMode: 'Append',
+      }),
+    );
+    expect(mixed.code).toBe('InvalidParameter');
   });
 
   it('ModifySecurityIps refuses bad entries, duplicates, bad group names, too many entries, non-running instances', async () => {
@@ -340,7 +383,12 @@ describe('RAM identities', () => {
     });
     const g = await ram(RAM_KEYS.deployer, 'ListGroupsForUser', { UserName: 'dify-deployer' });
     expect((g.Groups as { Group: Body[] }).Group).toEqual([
-      { GroupName: 'dify-ops', Comments: 'Dify operators', JoinDate: '2025-06-02T08:12:00Z' },
+      {
+        GroupId: 'g-dfy0ps7Kq2Wm4Rz8',
+        GroupName: 'dify-ops',
+        Comments: 'Dify operators',
+        JoinDate: '2025-06-02T08:12:00Z',
+      },
     ]);
     expect(
       names(await ram(RAM_KEYS.deployer, 'ListPoliciesForGroup', { GroupName: 'dify-ops' })),

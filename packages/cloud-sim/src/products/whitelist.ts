@@ -1,7 +1,9 @@
+import { isIPv6 } from 'node:net';
 import { SimError } from '../protocol/errors';
 import type { ClusterRecord } from './cs/model';
 
-// IPv4 whitelists as RDS and Tair/Redis keep them: comma-separated IPs and CIDR blocks per group.
+// Whitelists as RDS and Tair/Redis keep them: comma-separated IPs and CIDR blocks per group (IPv4;
+// RDS also keeps IPv6 groups, which the address maths below leaves aside).
 
 export function ipNum(ip: string): number | undefined {
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return undefined;
@@ -68,13 +70,22 @@ export interface GroupLike {
 
 const err = (code: string, message: string) => new SimError(code, 400, message);
 
+/** An IPv6 address or CIDR block (prefix 1–128). */
+export function isIpv6Entry(entry: string): boolean {
+  const [base = '', bits, extra] = entry.trim().split('/');
+  if (extra !== undefined || !isIPv6(base)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) >= 1 && Number(bits) <= 128);
+}
+
 /**
  * Validates the SecurityIps list of a ModifySecurityIps call: IPv4 addresses or CIDR blocks
- * (prefix 1–32, or 0.0.0.0/0), no duplicates. Codes and messages from the RDS/Tair error tables.
+ * (prefix 1–32, or 0.0.0.0/0), or IPv6 ones for an IPv6 list, no duplicates. Codes and messages
+ * from the RDS/Tair error tables.
  */
-export function parseSecurityIps(raw: string): string[] {
+export function parseSecurityIps(raw: string, ipType: 'IPv4' | 'IPv6' = 'IPv4'): string[] {
   const list = entries(raw);
-  if (list.length === 0 || list.some((e) => rangeOf(e) === undefined))
+  const valid = ipType === 'IPv6' ? isIpv6Entry : (e: string) => rangeOf(e) !== undefined;
+  if (list.length === 0 || list.some((e) => !valid(e)))
     throw err('InvalidSecurityIPList.Format', 'Specified security IP list format is not valid.');
   if (new Set(list).size !== list.length)
     throw err(

@@ -308,6 +308,15 @@ describe('parameter validation', () => {
     expect(bad.code).toBe('InvalidParameter');
     const list = await call<{ TotalCount: number }>(me, 'ListServiceInstances', {});
     expect(list.TotalCount).toBe(0);
+    // TemplateName is optional (the SDK model): the deployable template is checked.
+    const noTemplate = await rejectionOf(
+      call(me, 'CreateServiceInstance', {
+        ServiceId: SERVICE,
+        Parameters: JSON.stringify(GOOD),
+        DryRun: true,
+      }),
+    );
+    expect(noTemplate.code).toBe('DryRunOperation');
   });
 
   it('PUT /_sim/dry-run: a passing dry run answers HTTP 200 without an instance ID, per account', async () => {
@@ -692,6 +701,16 @@ describe('listing', () => {
     expect(all.TotalCount).toBe(4);
     expect(all.ServiceInstances[0]?.ServiceInstanceId).toBe(ok);
     expect(all.MaxResults).toBe(20);
+    // A list item lacks what only GetServiceInstance gives (the SDK models of the two differ).
+    const item = all.ServiceInstances[0] as unknown as Record<string, unknown>;
+    const full = await call<Record<string, unknown>>(me, 'GetServiceInstance', {
+      ServiceInstanceId: ok,
+    });
+    for (const only of ['UserId', 'SupplierUid', 'NetworkConfig', 'LicenseEndTime'])
+      expect([only, only in full, only in item]).toEqual([only, true, false]);
+    expect(item.Service).not.toHaveProperty('DeployMetadata');
+    expect(full.Service).toHaveProperty('DeployMetadata');
+    expect(item).toMatchObject({ ServiceInstanceId: ok, TemplateName: TEMPLATE, Status: full.Status });
 
     const byName = await call<List>(me, 'ListServiceInstances', {
       Filter: [{ Name: 'ServiceInstanceName', Value: ['alpha'] }],

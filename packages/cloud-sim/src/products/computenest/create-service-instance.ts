@@ -67,7 +67,8 @@ export const createServiceInstance: ActionHandler = ({
   // Parameters are validated against the template of the version ordered (the default without
   // ServiceVersion), which is recorded on the instance.
   const version = resolveVersion(params).Version;
-  const template = resolveTemplate(params, true);
+  // TemplateName is optional in the API; without it the service's deployable template is ordered.
+  const template = resolveTemplate(params, false);
   requireDeployable(template);
   const values = validateParameters(template, parseParametersJson(params.get('Parameters')));
   const name = params.get('Name');

@@ -4,7 +4,7 @@ import type { Params } from '../params';
 import type { ActionHandler } from '../types';
 import { reconcileAccount } from './deploy';
 import { apiRegion, COMPUTENEST_STORE, type ServiceInstanceRecord } from './model';
-import { renderInstance } from './render';
+import { renderListItem } from './render';
 import { SERVICE_INFO } from './service';
 import { tagsOf } from './create-service-instance';
 
@@ -97,6 +97,6 @@ export const listServiceInstances: ActionHandler = ({
     TotalCount: all.length,
     MaxResults: max,
     ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
-    ServiceInstances: page.items.map((si) => renderInstance(si, now, account.accountId, endpoint)),
+    ServiceInstances: page.items.map((si) => renderListItem(si, now, account.accountId, endpoint)),
   };
 };

@@ -36,7 +36,68 @@ export function renderServiceSummary(endpoint: string, versionId: string): Recor
   };
 }
 
-/** A service instance as GetServiceInstance / ListServiceInstances show it. */
+/** The fields of a ListServiceInstances item (the SDK model's): the rest only GetServiceInstance gives. */
+const LIST_ITEM_FIELDS: ReadonlySet<string> = new Set([
+  'BizStatus',
+  'CreateTime',
+  'EnableInstanceOps',
+  'EndTime',
+  'GrantedPermission',
+  'MarketInstanceId',
+  'Name',
+  'OperatedServiceInstanceId',
+  'OperationEndTime',
+  'OperationStartTime',
+  'OrderId',
+  'Outputs',
+  'Parameters',
+  'PayType',
+  'PolicyNames',
+  'Progress',
+  'ResourceGroupId',
+  'Resources',
+  'Service',
+  'ServiceInstanceId',
+  'ServiceType',
+  'Source',
+  'Status',
+  'StatusDetail',
+  'SupportTrialToPrivate',
+  'Tags',
+  'TemplateName',
+  'UpdateTime',
+]);
+const LIST_SERVICE_FIELDS: ReadonlySet<string> = new Set([
+  'Commodity',
+  'DeployType',
+  'PublishTime',
+  'ServiceId',
+  'ServiceInfos',
+  'ServiceType',
+  'Status',
+  'SupplierName',
+  'SupplierUrl',
+  'Version',
+  'VersionName',
+]);
+const pick = (o: Record<string, unknown>, keep: ReadonlySet<string>) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)));
+
+/** A service instance as ListServiceInstances shows it: fewer fields than GetServiceInstance. */
+export function renderListItem(
+  si: ServiceInstanceRecord,
+  now: number,
+  accountId: string,
+  endpoint: string,
+): Record<string, unknown> {
+  const full = renderInstance(si, now, accountId, endpoint);
+  return {
+    ...pick(full, LIST_ITEM_FIELDS),
+    Service: pick(full.Service as Record<string, unknown>, LIST_SERVICE_FIELDS),
+  };
+}
+
+/** A service instance as GetServiceInstance shows it. */
 export function renderInstance(
   si: ServiceInstanceRecord,
   now: number,

@@ -20,7 +20,8 @@ export const getInstanceDetail: ActionHandler = ({ account, params, requestId, c
       UserConfig: '',
       BucketName: '',
       BucketPath: '',
-      Encrypted: false,
+      // A string in the API's model (Go SDK: `Encrypted *string`), not a boolean.
+      Encrypted: 'false',
       KmsKeyId: '',
     },
   });

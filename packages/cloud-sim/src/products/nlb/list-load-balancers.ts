@@ -23,9 +23,12 @@ function listParam(params: Params, name: string): string[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
-/** ListLoadBalancers: `LoadBalancers[]`, token paging (MaxResults default 20, max 100). */
+/**
+ * ListLoadBalancers: `LoadBalancers[]`, token paging (MaxResults default 20, max 100). RegionId is
+ * optional in the API; one endpoint serves every region here, so without it all regions are listed.
+ */
 export const listLoadBalancers: ActionHandler = ({ account, params }) => {
-  const regionId = params.required('RegionId');
+  const regionId = params.get('RegionId');
   const ids = listParam(params, 'LoadBalancerIds');
   const vpcIds = listParam(params, 'VpcIds');
   const names = listParam(params, 'LoadBalancerNames');
@@ -36,7 +39,12 @@ export const listLoadBalancers: ActionHandler = ({ account, params }) => {
   const offset = token === undefined ? 0 : decodeToken(token);
   if (offset === undefined)
     throw Errors.invalidParameter('NextToken', 'The specified NextToken is invalid.');
-  const all = [...account.store(regionId, LB_STORE).loadBalancers.values()]
+  const stores =
+    regionId !== undefined
+      ? [account.store(regionId, LB_STORE)]
+      : account.stores(LB_STORE).map(([, store]) => store);
+  const all = stores
+    .flatMap((store) => [...store.loadBalancers.values()])
     .filter((lb) => lb.kind === 'nlb')
     .sort((a, b) => a.CreateTime - b.CreateTime)
     .filter(

@@ -5,11 +5,13 @@ import { findKvInstance } from './model';
 /** DescribeInstanceAttribute: `Instances.DBInstanceAttribute[]` (wrapper name confirmed in the SDK model). */
 export const describeInstanceAttribute: ActionHandler = ({ account, params }) => {
   const k = findKvInstance(account, params.required('InstanceId'));
+  // The list's fields but EditionType and UserName, which this answer does not have.
+  const { EditionType: _edition, UserName: _user, ...common } = renderKvInstance(k);
   return {
     Instances: {
       DBInstanceAttribute: [
         {
-          ...renderKvInstance(k),
+          ...common,
           Engine: 'Redis',
           SecurityIPList: k.WhitelistGroups.map((g) => g.ips).join(','),
           VpcAuthMode: 'Open',

@@ -29,6 +29,8 @@ export interface RamUser {
 }
 
 export interface RamGroup {
+  /** `g-` and 16 characters, as RAM gives them. */
+  GroupId: string;
   GroupName: string;
   Comments: string;
   CreateDate: string;

@@ -4,8 +4,9 @@ import type { ActionHandler } from '../types';
 import { findDbInstance } from './model';
 
 /**
- * DescribeDatabases: `Databases.Database[]`. The SDK models PageNumber/PageSize inside each
- * element; they are put there, and no total is given for PostgreSQL.
+ * DescribeDatabases: `Databases.Database[]`. The SDK models PageNumber/PageSize (and, for SQL
+ * Server only, TotalCount) inside each element; they are put there, and no total is given for
+ * PostgreSQL.
  */
 export const describeDatabases: ActionHandler = ({ account, params }) => {
   const d = findDbInstance(account, params.required('DBInstanceId'));
@@ -37,9 +38,10 @@ export const describeDatabases: ActionHandler = ({ account, params }) => {
         ...(pg
           ? { Collate: 'C', Ctype: 'en_US.utf8', ConnLimit: '-1', Tablespace: 'pg_default' }
           : {}),
-        ResourceGroupId: d.ResourceGroupId,
         PageNumber: pageNumber,
         PageSize: pageSize,
+        // Inside each element, and only for SQL Server (the SDK model's note).
+        ...(d.Engine === 'SQLServer' ? { TotalCount: page.total } : {}),
         Accounts: {
           AccountPrivilegeInfo: d.Accounts.flatMap((a) =>
             a.AccountName === db.Owner

@@ -9,8 +9,11 @@ export const describeDbInstanceAttribute: ActionHandler = ({ account, params }) 
     Items: {
       DBInstanceAttribute: ids.map((id) => {
         const d = findDbInstance(account, id);
+        // The list's fields but CreateTime (CreationTime here) and MutriORsignle, as the API has them.
+        const { CreateTime, MutriORsignle: _listOnly, ...common } = renderDbInstance(d);
         return {
-          ...renderDbInstance(d),
+          ...common,
+          CreationTime: CreateTime,
           CurrentKernelVersion: d.CurrentKernelVersion,
           DBInstanceCPU: d.DBInstanceCPU,
           DBInstanceMemory: d.DBInstanceMemory,
@@ -24,7 +27,6 @@ export const describeDbInstanceAttribute: ActionHandler = ({ account, params }) 
           DBMaxQuantity: 500,
           AvailabilityValue: '100.0%',
           MaintainTime: '18:00Z-22:00Z',
-          SupportUpgradeAccountType: 'No',
           Extra: { DBInstanceIds: { DBInstanceId: [] } },
         };
       }),

@@ -10,7 +10,7 @@ export const describeDbInstanceIpArrayList: ActionHandler = ({ account, params }
         DBInstanceIPArrayName: g.name,
         DBInstanceIPArrayAttribute: g.attribute,
         SecurityIPList: g.ips,
-        SecurityIPType: 'IPv4',
+        SecurityIPType: g.ipType ?? 'IPv4',
       })),
     },
   };

@@ -37,7 +37,6 @@ export function renderDbInstance(d: DbInstanceRecord): Record<string, unknown> {
     },
     DeletionProtection: d.DeletionProtection,
     MutriORsignle: false,
-    InstanceLevel: 0,
     Tips: '',
     TipsLevel: 0,
   };

@@ -27,6 +27,8 @@ export interface WhitelistGroup {
   attribute: '' | 'hidden';
   /** Comma-separated IPs / CIDRs. */
   ips: string;
+  /** `SecurityIPType` of the group's entries; absent means IPv4. */
+  ipType?: 'IPv6';
 }
 
 export interface DbInstanceRecord {

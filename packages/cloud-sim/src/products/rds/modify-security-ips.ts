@@ -16,7 +16,20 @@ const MODES = ['Cover', 'Append', 'Delete'] as const;
  */
 export const modifySecurityIps: ActionHandler = ({ account, params, ids, changed }) => {
   const d = findDbInstance(account, params.required('DBInstanceId'));
-  const ips = parseSecurityIps(params.required('SecurityIps'));
+  // IPv4 (the default) or IPv6, case-insensitive; an IPv6 list goes to a group of its own type.
+  const rawType = params.get('SecurityIPType') ?? 'IPv4';
+  const ipType =
+    rawType.toLowerCase() === 'ipv6'
+      ? 'IPv6'
+      : rawType.toLowerCase() === 'ipv4'
+        ? 'IPv4'
+        : undefined;
+  if (ipType === undefined)
+    throw Errors.invalidParameter(
+      'SecurityIPType',
+      `The specified parameter "SecurityIPType" is not valid: ${rawType}. Valid values: IPv4, IPv6.`,
+    );
+  const ips = parseSecurityIps(params.required('SecurityIps'), ipType);
   const rawName = params.get('DBInstanceIPArrayName') ?? 'default';
   const name = rawName.toLowerCase() === 'default' ? 'default' : rawName;
   // Group names: lower-case letters, digits and underscores, 2–32 characters, starting with a
@@ -34,11 +47,11 @@ export const modifySecurityIps: ActionHandler = ({ account, params, ids, changed
   const network = params.get('WhitelistNetworkType') ?? 'MIX';
   if (!['Classic', 'VPC', 'MIX'].includes(network))
     throw Errors.invalidParameter('WhitelistNetworkType');
-  const ipType = params.get('SecurityIPType') ?? 'IPv4';
-  if (ipType.toLowerCase() !== 'ipv4')
+  const existing = d.WhitelistGroups.find((g) => g.name === name);
+  if (existing && (existing.ipType ?? 'IPv4') !== ipType)
     throw Errors.invalidParameter(
       'SecurityIPType',
-      'The specified parameter "SecurityIPType" is not valid: only IPv4 is supported.',
+      `The specified parameter "SecurityIPType" is not valid: whitelist group ${name} holds ${existing.ipType ?? 'IPv4'} entries.`,
     );
   if (d.DBInstanceStatus !== 'Running')
     throw new SimError(
@@ -53,7 +66,7 @@ export const modifySecurityIps: ActionHandler = ({ account, params, ids, changed
     mode as (typeof MODES)[number],
     ips,
     RDS_WHITELIST_LIMITS,
-    (g) => g,
+    (g) => (ipType === 'IPv6' ? { ...g, ipType } : g),
   );
   changed();
   return { TaskId: String(100_000_000 + ids.int(900_000_000)) };
