@@ -139,6 +139,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // One kubeconfig cache per account and cluster, for the access entry and the pre-flight checks.
   const kube = new ClusterGateway(gateways.cs, {
     timeoutMs: cloud.timeoutMs,
+    apiAccess: env.clusterApiAccess,
     onCall: (e) => app.log.debug({ kubernetes: e }, 'cluster call'),
   });
   const access = new AccessService(

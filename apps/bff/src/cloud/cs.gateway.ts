@@ -73,6 +73,7 @@ export const ClusterDetailWire = ClusterWire.extend({
   /** Deprecated map of the creation parameters (ROS-era clusters). */
   parameters: jsonObject,
 });
+const MasterUrlWire = z.looseObject({ master_url: jsonObject });
 export const ClusterNodeWire = z.looseObject({
   instance_id: z.string(),
   node_name: z.string().nullish().transform((v) => v ?? ''),
@@ -119,17 +120,33 @@ export class CsGateway {
 
   /**
    * DescribeClusterUserKubeconfig — GET /k8s/{ClusterId}/user_config. A temporary kubeconfig
-   * (TemporaryDurationMinutes) for the public API server endpoint. The answer is a credential:
-   * it goes to the cluster gateway only, never into a log or a response.
+   * (TemporaryDurationMinutes) for the public API server endpoint, or the intranet one
+   * (PrivateIpAddress=true). The answer is a credential: it goes to the cluster gateway only,
+   * never into a log or a response.
    */
-  async describeClusterUserKubeconfig(regionId: string, clusterId: string, minutes: number): Promise<{ config: string; expiration: string }> {
+  async describeClusterUserKubeconfig(regionId: string, clusterId: string, minutes: number, privateIpAddress = false): Promise<{ config: string; expiration: string }> {
     const raw = await this.transport.roa('cs', regionId, {
       action: 'DescribeClusterUserKubeconfig',
       method: 'GET',
       path: `/k8s/${encodeURIComponent(clusterId)}/user_config`,
-      query: { TemporaryDurationMinutes: minutes, PrivateIpAddress: false },
+      query: { TemporaryDurationMinutes: minutes, PrivateIpAddress: privateIpAddress },
     });
     return parseWire(KubeconfigWire, raw, 'DescribeClusterUserKubeconfig');
+  }
+
+  /**
+   * The API server's endpoints from DescribeClusterDetail's `master_url` (a JSON string):
+   * `api_server_endpoint` is empty when the API server has no public endpoint.
+   */
+  async apiServerEndpoints(regionId: string, clusterId: string): Promise<{ public: string; intranet: string }> {
+    const raw = await this.transport.roa('cs', regionId, {
+      action: 'DescribeClusterDetail',
+      method: 'GET',
+      path: `/clusters/${encodeURIComponent(clusterId)}`,
+    });
+    const master = parseWire(MasterUrlWire, raw, 'DescribeClusterDetail').master_url;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    return { public: str(master.api_server_endpoint), intranet: str(master.intranet_api_server_endpoint) };
   }
 
   /** ListClusterAddonInstances — GET /clusters/{cluster_id}/addon_instances (installed add-ons only). */

@@ -1,6 +1,7 @@
 import { startCloudSim, type CloudSim, type SimAccountKeys } from '@dify-console/cloud-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudError } from '../errors/cloud-error';
+import { cloudMessage } from '../errors/cloud-problem';
 import { createGateways } from '../cloud/gateways';
 import { sandboxCloud } from '../config/cloud';
 import { CLUSTERS } from '../testing/deployments';
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const ref = () => ({ accountId: account.accountId, regionId: 'cn-hangzhou', clusterId: CLUSTERS.basic });
+const STAGING_CLUSTER = CLUSTERS.stagingNoPublicEndpoint;
 const kubeconfigs = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterUserKubeconfig' }).length;
 
 describe('ClusterGateway', () => {
@@ -81,6 +83,32 @@ describe('ClusterGateway', () => {
 });
 
 describe('Kubernetes quantities', () => {
+  it('a cluster without a public API endpoint: a clear CloudError at once, no kubeconfig fetched, no timeout', async () => {
+    const before = kubeconfigs();
+    const staging = { accountId: account.accountId, regionId: 'cn-hangzhou', clusterId: STAGING_CLUSTER };
+    const err = await gateway.inspect(staging).listNodes().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(CloudError);
+    expect(err).toMatchObject({ code: 'Cluster.NoPublicEndpoint', httpStatus: 409 });
+    expect((err as CloudError).message).toMatch(/run the console inside the cluster's VPC \(CLUSTER_API_ACCESS=intranet\), or give the API server a public endpoint/);
+    expect(kubeconfigs()).toBe(before);
+    expect(cloudMessage(err as CloudError, 'zh-CN')).toMatch(/在该集群所在的VPC内运行控制台.*CLUSTER_API_ACCESS=intranet.*开启公网访问/);
+    expect(cloudMessage(err as CloudError, 'en')).toMatch(/run the console inside the cluster's VPC/);
+  });
+
+  it('CLUSTER_API_ACCESS=intranet asks for the intranet kubeconfig (PrivateIpAddress=true), for any cluster', async () => {
+    const cloud = sandboxCloud(testEnv(), sim.endpoint, account);
+    const inVpc = new ClusterGateway(createGateways(cloud).cs, { timeoutMs: 500, apiAccess: 'intranet' });
+    sim.clearRequests();
+    // The local cloud's intranet addresses answer inside their VPC only: the call cannot succeed here.
+    await inVpc.inspect({ accountId: account.accountId, regionId: 'cn-hangzhou', clusterId: STAGING_CLUSTER }).listNodes().catch(() => null);
+    const asked = sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterUserKubeconfig' });
+    expect(asked.map((r) => r.params.PrivateIpAddress)).toEqual(['true']);
+    expect(sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterDetail' })).toEqual([]);
+  });
+
   it('reads CPU as millicores and memory as MiB', () => {
     expect([cpuMillis('500m'), cpuMillis('4'), cpuMillis('1.5'), cpuMillis(undefined)]).toEqual([500, 4000, 1500, 0]);
     expect([memoryMiB('13621Mi'), memoryMiB('15000000Ki'), memoryMiB('16Gi'), memoryMiB(String(64 * 1024 * 1024)), memoryMiB('x')]).toEqual([13621, 14648, 16384, 64, 0]);

@@ -34,6 +34,8 @@ import type {
 import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../ports/preflight';
 import { SingleFlight } from '../lib/utils';
 import type { PodInfo, WorkloadsApi, WorkloadsPort } from '../ports/workloads';
+import { CloudError } from '../errors/cloud-error';
+import { NO_PUBLIC_ENDPOINT } from '../errors/cloud-error-kind';
 import { isKubeCode, toKubeError } from './kube-error';
 
 /**
@@ -47,7 +49,8 @@ import { isKubeCode, toKubeError } from './kube-error';
  */
 
 export interface KubeconfigSource {
-  describeClusterUserKubeconfig(regionId: string, clusterId: string, minutes: number): Promise<{ config: string; expiration: string }>;
+  describeClusterUserKubeconfig(regionId: string, clusterId: string, minutes: number, privateIpAddress?: boolean): Promise<{ config: string; expiration: string }>;
+  apiServerEndpoints(regionId: string, clusterId: string): Promise<{ public: string; intranet: string }>;
 }
 
 export interface ClusterGatewayOptions {
@@ -55,6 +58,11 @@ export interface ClusterGatewayOptions {
   timeoutMs: number;
   /** Lifetime asked for (TemporaryDurationMinutes, 15…4320). */
   kubeconfigMinutes?: number;
+  /**
+   * The API server endpoint the console reaches: `public` (default) or `intranet` (the console runs
+   * inside the cluster's VPC; PrivateIpAddress=true).
+   */
+  apiAccess?: 'public' | 'intranet';
   /** Fetched again this long before the expiration. */
   refreshMarginMs?: number;
   now?: () => number;
@@ -218,7 +226,20 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
     const cached = this.cache.get(key);
     if (cached && this.now() < cached.expiresAt - this.marginMs) return cached;
     return this.flights.run(key, async () => {
-      const { config, expiration } = await this.source.describeClusterUserKubeconfig(ref.regionId, ref.clusterId, this.minutes);
+      const intranet = this.options.apiAccess === 'intranet';
+      // Without a public endpoint ACK hands out the intranet one, which only answers inside the
+      // VPC: say so (and what to do) instead of letting every call run into its timeout.
+      if (!intranet && (await this.source.apiServerEndpoints(ref.regionId, ref.clusterId)).public === '') {
+        const e = new CloudError({
+          code: NO_PUBLIC_ENDPOINT,
+          message: `The API server of cluster ${ref.clusterId} has no public endpoint: run the console inside the cluster's VPC (CLUSTER_API_ACCESS=intranet), or give the API server a public endpoint`,
+          httpStatus: 409,
+          action: 'DescribeClusterUserKubeconfig',
+        });
+        e.product = 'cs';
+        throw e;
+      }
+      const { config, expiration } = await this.source.describeClusterUserKubeconfig(ref.regionId, ref.clusterId, this.minutes, intranet);
       const kc = new KubeConfig();
       try {
         kc.loadFromString(config);

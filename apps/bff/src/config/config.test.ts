@@ -23,6 +23,12 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({ port: 8080, host: '127.0.0.1', loginRequired: false, cloudTimeoutMs: 10_000, computeNestRegion: 'cn-hangzhou' });
   });
 
+  it('reads which endpoint of the clusters\' API servers to use (public by default)', () => {
+    expect(base().clusterApiAccess).toBe('public');
+    expect(base({ CLUSTER_API_ACCESS: 'intranet' }).clusterApiAccess).toBe('intranet');
+    expect(() => base({ CLUSTER_API_ACCESS: 'vpc' })).toThrow(/CLUSTER_API_ACCESS must be 'public' .* or 'intranet'/);
+  });
+
   it('reads the calls in flight per listing API, for all or per API', () => {
     expect(base().listConcurrency).toEqual({});
     expect(base({ CLOUD_LIST_CONCURRENCY: '6' }).listConcurrency).toEqual({ vpcs: 6, clusters: 6, rds: 6, redis: 6, milvus: 6 });

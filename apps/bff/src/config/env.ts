@@ -92,6 +92,11 @@ const RawEnvSchema = z.object({
       error: 'must be an image reference the cluster can pull, e.g. PROBE_IMAGE=registry-vpc.cn-hangzhou.aliyuncs.com/<namespace>/postgres:16-alpine',
     }),
   ),
+  CLUSTER_API_ACCESS: opt(
+    z.enum(['public', 'intranet'], {
+      error: "must be 'public' (the console reaches each cluster's API server over its public endpoint) or 'intranet' (the console runs inside the cluster's VPC), e.g. CLUSTER_API_ACCESS=intranet",
+    }),
+  ),
   CLOUD_LIST_CONCURRENCY: opt(
     z.string().regex(/^\s*(\d+|(vpcs|clusters|rds|redis|milvus)=\d+(\s*,\s*(vpcs|clusters|rds|redis|milvus)=\d+)*)\s*$/, {
       error: 'must be a number of calls in flight per listing API (e.g. CLOUD_LIST_CONCURRENCY=10) or per API (e.g. CLOUD_LIST_CONCURRENCY=rds=10,vpcs=5; APIs: vpcs, clusters, rds, redis, milvus)',
@@ -154,6 +159,8 @@ export interface Env {
   cloudTimeoutMs: number;
   /** The image of the pre-flight probe Job (sh, getent, psql, nc, wget). */
   probeImage: string;
+  /** Which endpoint of a cluster's API server the console uses: public (default) or intranet (inside the VPC). */
+  clusterApiAccess: 'public' | 'intranet';
   /** Calls in flight per paged listing API (the defaults of the resource service where absent). */
   listConcurrency: Partial<Record<ListedApi, number>>;
   credentials: CredentialEnv;
@@ -229,6 +236,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     computeNestServiceVersion: e.COMPUTE_NEST_SERVICE_VERSION ?? null,
     cloudTimeoutMs: e.CLOUD_TIMEOUT_MS ?? 10_000,
     probeImage: e.PROBE_IMAGE ?? 'postgres:16-alpine',
+    clusterApiAccess: e.CLUSTER_API_ACCESS ?? 'public',
     listConcurrency: listConcurrency.value,
     credentials: {
       accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,

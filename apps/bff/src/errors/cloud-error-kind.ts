@@ -8,6 +8,7 @@ import { isCloudError, type CloudError } from './cloud-error';
  * cluster's 401), never because a call failed in some other way.
  */
 export type CloudErrorKind =
+  | 'noPublicEndpoint'
   | 'credentials'
   | 'forbidden'
   | 'notFound'
@@ -31,9 +32,13 @@ const CONFLICT =
 const INVALID_PARAMETER =
   /^(InvalidParameter|MissingParameter|ParameterInvalid|InvalidParameters|ParameterMissing|InvalidServiceInstanceName|InvalidTemplate|InvalidName|ValidationError|Kubernetes\.(Invalid|BadRequest))|\.(InvalidParameter|ParameterInvalid|Invalid)$|^Invalid\w*\.(Malformed|Format|ValueNotSupported)$/;
 
+/** A cluster whose API server has no public endpoint, asked for by a console outside its VPC. */
+export const NO_PUBLIC_ENDPOINT = 'Cluster.NoPublicEndpoint';
+
 type Failure = Pick<CloudError, 'code' | 'httpStatus'>;
 
 export function cloudErrorKind({ code, httpStatus }: Failure): CloudErrorKind {
+  if (code === NO_PUBLIC_ENDPOINT) return 'noPublicEndpoint';
   if (THROTTLED.test(code)) return 'throttled';
   if (CREDENTIALS.test(code)) return 'credentials';
   if (FORBIDDEN.test(code)) return 'forbidden';

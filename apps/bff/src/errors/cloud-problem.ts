@@ -65,6 +65,11 @@ const MESSAGES = {
   targetCloud: { 'zh-CN': '阿里云', en: 'the cloud' },
   targetCluster: { 'zh-CN': '集群的 API Server', en: "the cluster's API server" },
   internal: { 'zh-CN': '控制台内部错误，请查看控制台日志', en: 'Something went wrong inside the console; see its log' },
+  noPublicEndpoint: {
+    'zh-CN':
+      '集群的 API Server 没有公网访问地址，控制台无法从VPC外连接：请在该集群所在的VPC内运行控制台（并设置 CLUSTER_API_ACCESS=intranet），或在容器服务控制台为 API Server 开启公网访问（绑定EIP）',
+    en: "The cluster's API server has no public endpoint, so the console cannot reach it from outside the VPC: run the console inside the cluster's VPC (with CLUSTER_API_ACCESS=intranet), or give the API server a public endpoint (bind an EIP in the Container Service console)",
+  },
 } satisfies Record<string, Localized>;
 
 type Key = keyof typeof MESSAGES;
@@ -96,6 +101,8 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
   const kube = code.startsWith('Kubernetes.');
   const target = () => format(MESSAGES[err.product === 'kubernetes' ? 'targetCluster' : 'targetCloud'][locale]);
   switch (cloudErrorKind(err)) {
+    case 'noPublicEndpoint':
+      return p(409, code, 'noPublicEndpoint');
     case 'throttled':
       return p(429, 'Cloud.Throttling', 'throttled', { code });
     case 'credentials':

@@ -236,6 +236,18 @@ describe('POST /api/v1/preflight', () => {
     }
   });
 
+  it('a cluster whose API server has no public endpoint: the checks inside it say what to do, in both languages', async () => {
+    for (const [lang, text] of [
+      ['en', /no public endpoint.*run the console inside the cluster's VPC \(with CLUSTER_API_ACCESS=intranet\), or give the API server a public endpoint/],
+      ['zh-CN', /没有公网访问地址.*在该集群所在的VPC内运行控制台.*开启公网访问/],
+    ] as const) {
+      const r = await preflight({ clusterId: CLUSTERS.stagingNoPublicEndpoint }, apps.root, lang);
+      const inside = r.checks.filter((c) => text.test(c.detail));
+      expect(inside.length, JSON.stringify(r.checks.map((c) => [c.id, c.detail]))).toBeGreaterThan(0);
+      expect(inside.every((c) => c.status === 'warn' && c.group === 'cluster')).toBe(true);
+    }
+  });
+
   it('dify-none: RAM reads denied → cannot verify; even the service template is refused (NoPermission)', async () => {
     const r = await preflight({}, apps.none);
     expect(check(r, 'identity.caller').detail).toMatch(/RAM user dify-none/);

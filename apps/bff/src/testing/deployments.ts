@@ -34,6 +34,8 @@ export const CLUSTERS = {
   failed: 'c9759b4b6edf3b8b112722088d5278934',
   /** ACK Pro with one node, eligible: where the tests send the deployments meant to fail. */
   single: 'ca818a7582f9972eacb159a0cb7a2a16e',
+  /** staging-ack-pro (another VPC): its API server has no public endpoint. */
+  stagingNoPublicEndpoint: 'c99fbf29c1e52e7d41b9fd93da25246a2',
 };
 
 /** Accepted by the order (every pick usable) but fails when Dify starts: the password is wrong. */

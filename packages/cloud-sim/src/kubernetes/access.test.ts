@@ -142,6 +142,16 @@ describe('DescribeClusterUserKubeconfig and the Kubernetes API', () => {
     );
     expect(intranet.server).toBe(master.intranet_api_server_endpoint);
     expect(intranet.server).toMatch(/^https:\/\/(10|172|192)\.[\d.]+:6443$/);
+    // A cluster without a public endpoint: master_url has none, and the kubeconfig asked for the
+    // public network names the intranet endpoint (usable only inside the VPC).
+    const stagingDetail = await roa(sim.endpoint, '2015-12-15', me).get<{ master_url: string }>(
+      `/clusters/${IDS.ackStaging}`,
+    );
+    const stagingMaster = JSON.parse(stagingDetail.master_url) as Record<string, string>;
+    expect(stagingMaster.api_server_endpoint).toBe('');
+    expect(kubeTls((await kubeconfig(me, IDS.ackStaging)).config).server).toBe(
+      stagingMaster.intranet_api_server_endpoint,
+    );
     const failed = await rejectionOf(kubeconfig(me, IDS.ackFailed));
     expect(failed.code).toBe('ErrorClusterState');
     const bad = await rejectionOf(kubeconfig(me, IDS.ackPro, { TemporaryDurationMinutes: 10 }));
