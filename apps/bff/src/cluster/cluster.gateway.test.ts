@@ -80,9 +80,6 @@ describe('ClusterGateway', () => {
     expect((err as CloudError).message).toMatch(/namespaces "no-such-namespace" not found/);
     expect(calls).toContain('CreateIngress:Kubernetes.NotFound');
   });
-});
-
-describe('Kubernetes quantities', () => {
   it('a cluster without a public API endpoint: a clear CloudError at once, no kubeconfig fetched, no timeout', async () => {
     const before = kubeconfigs();
     const staging = { accountId: account.accountId, regionId: 'cn-hangzhou', clusterId: STAGING_CLUSTER };
@@ -109,6 +106,9 @@ describe('Kubernetes quantities', () => {
     expect(sim.requests({ accessKeyId: account.accessKeyId, action: 'DescribeClusterDetail' })).toEqual([]);
   });
 
+});
+
+describe('Kubernetes quantities', () => {
   it('reads CPU as millicores and memory as MiB', () => {
     expect([cpuMillis('500m'), cpuMillis('4'), cpuMillis('1.5'), cpuMillis(undefined)]).toEqual([500, 4000, 1500, 0]);
     expect([memoryMiB('13621Mi'), memoryMiB('15000000Ki'), memoryMiB('16Gi'), memoryMiB(String(64 * 1024 * 1024)), memoryMiB('x')]).toEqual([13621, 14648, 16384, 64, 0]);
