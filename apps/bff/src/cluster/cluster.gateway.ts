@@ -34,7 +34,6 @@ import type {
 import type { ClusterInspectPort, ClusterInspection, KubeNodeInfo } from '../ports/preflight';
 import { SingleFlight } from '../lib/utils';
 import type { PodInfo, WorkloadsApi, WorkloadsPort } from '../ports/workloads';
-import { CloudError } from '../errors/cloud-error';
 import { NO_PUBLIC_ENDPOINT } from '../errors/cloud-error-kind';
 import { isKubeCode, toKubeError } from './kube-error';
 
