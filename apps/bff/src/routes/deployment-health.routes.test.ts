@@ -72,7 +72,7 @@ describe('deployment health', () => {
     expect(Object.keys((kept as { data?: Record<string, string> } | undefined)?.data ?? {}).sort()).toEqual(['checkedAt', 'deploymentStatus', 'en', 'zh-CN']);
     const again = (await health(instanceId, 'zh-CN')).json<DeploymentHealth>();
     expect(again.checkedAt).toBe(h.checkedAt);
-    expect(again.checks.find((c) => c.id === 'api.health')?.title).toBe('api 在集群内响应 /health（ack-dify-api）');
+    expect(again.checks.find((c) => c.id === 'api.health')?.title).toBe('api 在集群内通过健康检查（ack-dify-api）');
 
     // An entry, then "check again": /install answers through it.
     const put = await app.inject({ method: 'PUT', url: `/api/v1/deployments/${instanceId}/access`, payload: { kind: 'loadBalancer', addressType: 'internet' } });

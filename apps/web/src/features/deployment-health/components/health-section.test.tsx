@@ -34,7 +34,7 @@ const kept: DeploymentHealth = {
   checkedAt: '2025-01-01T00:10:00.000Z',
   checks: [
     { id: 'pods.plugin-daemon', status: 'fail', title: 'plugin-daemon 的 Pod 就绪', detail: '0/1 就绪：Pending' },
-    { id: 'api.health', status: 'pass', title: 'api 在集群内响应 /health（ack-dify-api）', detail: 'status ok，Dify 1.1.3' },
+    { id: 'api.health', status: 'pass', title: 'api 在集群内通过健康检查（ack-dify-api）', detail: '状态正常，Dify 1.1.3' },
     { id: 'install', status: 'warn', title: '通过访问入口打开 /install', detail: '还没有访问入口' },
   ],
   diagnosis: [
@@ -66,7 +66,7 @@ describe('health section', () => {
     const text = (id: string) => within(region).getByTestId(id).textContent ?? '';
     await waitFor(() => expect(text('health-summary')).toContain('Dify 运行异常'));
     expect(within(region).getByTestId('health-check-pods.plugin-daemon').getAttribute('data-status')).toBe('fail');
-    expect(text('health-check-api.health')).toContain('status ok，Dify 1.1.3');
+    expect(text('health-check-api.health')).toContain('状态正常，Dify 1.1.3');
     const card = within(region).getByRole('article', { name: 'plugin-daemon 的诊断' });
     expect(within(card).getByTestId('diagnosis-evidence').textContent).toBe('0/2 nodes are available: 2 Insufficient memory.');
     expect(within(card).getByTestId('diagnosis-fix').getAttribute('href')).toContain('/nodepool/list');
