@@ -96,7 +96,7 @@ describe('deployment health', () => {
     expect(api?.evidence).toContain('WRONGPASS invalid username-password pair or user is disabled.');
     expect(h.diagnosis.every((d) => d.signature === 'redis.auth')).toBe(true);
     // No api pod is ready: the API server itself says so for Service ack-dify-api; no /install check on a failed deployment.
-    expect(h.checks.find((c) => c.id === 'api.health')).toMatchObject({ status: 'fail', detail: 'HTTP 503: no endpoints available for service "ack-dify-api"' });
+    expect(h.checks.find((c) => c.id === 'api.health')).toMatchObject({ status: 'fail', detail: 'No healthy answer (HTTP 503)', evidence: 'no endpoints available for service "ack-dify-api"' });
     expect(h.checks.some((c) => c.id === 'install')).toBe(false);
     // The worker crash-loops with the same line: a card of its own, in both languages.
     expect(h.checks.find((c) => c.id === 'pods.worker')).toMatchObject({ status: 'fail' });

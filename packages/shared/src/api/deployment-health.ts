@@ -8,6 +8,7 @@ export const SmokeCheckSchema = z.object({
   status: z.enum(['pass', 'warn', 'fail']),
   title: z.string().describe("What was checked, in the user's language"),
   detail: z.string(),
+  evidence: z.string().optional().describe('What the cluster answered, verbatim (not translated)'),
 });
 export type SmokeCheck = z.infer<typeof SmokeCheckSchema>;
 

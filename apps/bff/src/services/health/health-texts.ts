@@ -43,8 +43,8 @@ const TEXT = {
   spreadOff: { 'zh-CN': '未开启高可用：每个组件一个副本', en: 'High availability is off: one replica per component' },
   tApiHealth: { 'zh-CN': 'api 在集群内通过健康检查（{service}）', en: 'The api answers /health inside the cluster ({service})' },
   apiHealthOk: { 'zh-CN': '状态正常，Dify {version}', en: 'status ok, Dify {version}' },
-  apiHealthFail: { 'zh-CN': 'HTTP {status}：{body}', en: 'HTTP {status}: {body}' },
-  apiHealthUnreachable: { 'zh-CN': '无法通过 API Server 访问：{error}', en: 'Not reachable through the API server: {error}' },
+  apiHealthFail: { 'zh-CN': '未应答正常（HTTP {status}）', en: 'No healthy answer (HTTP {status})' },
+  apiHealthUnreachable: { 'zh-CN': '无法通过 API Server 访问', en: 'Not reachable through the API server' },
   tInstall: { 'zh-CN': '通过访问入口打开 /install', en: '/install through the access entry' },
   installNoEntry: {
     'zh-CN': '还没有访问入口：在下方“访问入口”中把 Service ack-dify 设为负载均衡或配置 Ingress，之后会通过它检查 /install',

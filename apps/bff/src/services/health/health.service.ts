@@ -250,7 +250,7 @@ function render(o: Observation, locale: Locale): DeploymentHealth {
 /** Dify's api answers `{"status": "ok", "version": …}` on /health (ext_app_metrics). */
 function apiHealthCheck(h: Observation['apiHealth'], locale: Locale): SmokeCheck {
   const title = healthText('tApiHealth', locale, { service: API_SERVICE });
-  if ('error' in h) return { id: 'api.health', status: 'fail', title, detail: healthText('apiHealthUnreachable', locale, { error: h.error }) };
+  if ('error' in h) return { id: 'api.health', status: 'fail', title, detail: healthText('apiHealthUnreachable', locale), evidence: h.error };
   let body: { status?: unknown; version?: unknown } = {};
   try {
     body = JSON.parse(h.body) as typeof body;
@@ -259,7 +259,7 @@ function apiHealthCheck(h: Observation['apiHealth'], locale: Locale): SmokeCheck
   }
   if (h.status === 200 && body.status === 'ok')
     return { id: 'api.health', status: 'pass', title, detail: healthText('apiHealthOk', locale, { version: typeof body.version === 'string' ? body.version : '?' }) };
-  return { id: 'api.health', status: 'fail', title, detail: healthText('apiHealthFail', locale, { status: h.status, body: h.body.slice(0, 200) }) };
+  return { id: 'api.health', status: 'fail', title, detail: healthText('apiHealthFail', locale, { status: h.status }), evidence: h.body.slice(0, 200) };
 }
 
 function installCheck(i: EntryInstall | null | { error: string } | undefined, locale: Locale): SmokeCheck {

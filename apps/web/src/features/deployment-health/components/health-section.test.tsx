@@ -36,6 +36,7 @@ const kept: DeploymentHealth = {
     { id: 'pods.plugin-daemon', status: 'fail', title: 'plugin-daemon 的 Pod 就绪', detail: '0/1 就绪：Pending' },
     { id: 'api.health', status: 'pass', title: 'api 在集群内通过健康检查（ack-dify-api）', detail: '状态正常，Dify 1.1.3' },
     { id: 'install', status: 'warn', title: '通过访问入口打开 /install', detail: '还没有访问入口' },
+    { id: 'api.ready', status: 'fail', title: 'api 经 Service 应答', detail: '未应答正常（HTTP 503）', evidence: 'no endpoints available for service "ack-dify-api"' },
   ],
   diagnosis: [
     {
@@ -67,6 +68,11 @@ describe('health section', () => {
     await waitFor(() => expect(text('health-summary')).toContain('Dify 运行异常'));
     expect(within(region).getByTestId('health-check-pods.plugin-daemon').getAttribute('data-status')).toBe('fail');
     expect(text('health-check-api.health')).toContain('状态正常，Dify 1.1.3');
+    // The cluster's own words stay verbatim, apart from the sentence, in a code element.
+    const evidence = within(region).getByTestId('health-evidence-api.ready');
+    expect(evidence.tagName).toBe('CODE');
+    expect(evidence.textContent).toBe('no endpoints available for service "ack-dify-api"');
+    expect(text('health-check-api.ready')).toContain('未应答正常（HTTP 503）');
     const card = within(region).getByRole('article', { name: 'plugin-daemon 的诊断' });
     expect(within(card).getByTestId('diagnosis-evidence').textContent).toBe('0/2 nodes are available: 2 Insufficient memory.');
     expect(within(card).getByTestId('diagnosis-fix').getAttribute('href')).toContain('/nodepool/list');

@@ -81,6 +81,12 @@ function CheckLine({ check }: { check: SmokeCheck }) {
       <span>
         <span style={{ fontWeight: 500 }}>{check.title}</span>
         <span style={{ color: token.colorTextSecondary }}> — {check.detail}</span>
+        {check.evidence ? (
+          // The cluster's own words, verbatim: not translated.
+          <code data-testid={`health-evidence-${check.id}`} style={{ display: 'block', fontSize: 12, color: token.colorTextSecondary, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+            {check.evidence}
+          </code>
+        ) : null}
       </span>
     </li>
   );
