@@ -4,7 +4,7 @@ import { REGION_NAMES } from '@dify-console/shared/domain/regions';
 import type { Quote } from '@dify-console/shared/api/deployments';
 import type { PreflightCheck, PreflightResult, Prerequisites } from '@dify-console/shared/api/preflight';
 import type { TemplateForm } from '@dify-console/shared/api/template';
-import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
+import { namedParameter, type TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import { vi } from 'vitest';
 
@@ -120,24 +120,7 @@ export function prerequisitesFixture(): Prerequisites {
   };
 }
 
-const parameter = (key: string, p: Partial<TemplateParameter> = {}): TemplateParameter => ({
-  key,
-  type: 'String',
-  label: { 'zh-CN': key, en: key },
-  description: null,
-  default: null,
-  allowedValues: null,
-  allowedPattern: null,
-  minLength: null,
-  maxLength: null,
-  minValue: null,
-  maxValue: null,
-  noEcho: false,
-  constraintDescription: null,
-  associationProperty: null,
-  group: null,
-  ...p,
-});
+const parameter = namedParameter;
 
 /** Our fields and the (made-up) names of the template parameters they are bound to. */
 const BOUND: [field: string, parameter: string, p?: Partial<TemplateParameter>][] = [

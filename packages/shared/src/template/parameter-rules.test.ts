@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isDrawable, isRequired, templateValueProblem, type TemplateParameter } from './parameter-rules';
+import { isDrawable, isRequired, namedParameter, templateValueProblem, type TemplateParameter } from './parameter-rules';
 
-const base: TemplateParameter = {
-  key: 'Level',
-  type: 'String',
-  label: { 'zh-CN': '级别', en: 'Level' },
-  description: null,
-  default: null,
-  allowedValues: null,
-  allowedPattern: null,
-  minLength: null,
-  maxLength: null,
-  minValue: null,
-  maxValue: null,
-  noEcho: false,
-  constraintDescription: null,
-  associationProperty: null,
-  group: null,
-};
+const base: TemplateParameter = namedParameter('Level', { label: { 'zh-CN': '级别', en: 'Level' } });
 
 describe('templateValueProblem', () => {
   it('requires a value only when the template has no Default', () => {

@@ -25,6 +25,28 @@ export interface TemplateParameter {
   group: Localized | null;
 }
 
+/** A parameter known by its name alone (no metadata): what the other fields default to. */
+export function namedParameter(key: string, p: Partial<TemplateParameter> = {}): TemplateParameter {
+  return {
+    key,
+    type: 'String',
+    label: { 'zh-CN': key, en: key },
+    description: null,
+    default: null,
+    allowedValues: null,
+    allowedPattern: null,
+    minLength: null,
+    maxLength: null,
+    minValue: null,
+    maxValue: null,
+    noEcho: false,
+    constraintDescription: null,
+    associationProperty: null,
+    group: null,
+    ...p,
+  };
+}
+
 /** The types the form can draw: text, number, select, password, switch. */
 export const DRAWABLE_TYPES = ['String', 'Number', 'Boolean'] as const;
 

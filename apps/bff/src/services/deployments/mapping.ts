@@ -7,7 +7,7 @@ import {
 } from '@dify-console/shared/api/deployments';
 import { DEPLOYMENT_STATUSES, type DeploymentStatus } from '@dify-console/shared/domain/deployment-status';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
+import { namedParameter, type TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import { HA_EXISTING_TEMPLATE, MASK } from '@dify-console/shared/template/templates';
 import { bindTemplate, REGION_FIELD, type TemplateBinding } from '../template/binding';
 import { explainFailure } from './failure';
@@ -93,23 +93,9 @@ export interface InstanceTemplate {
  * shape of their names; the cloud shows NoEcho values masked, which tells the secrets apart.
  */
 function guessedTemplate(params: Record<string, unknown>): InstanceTemplate {
-  const parameters: TemplateParameter[] = Object.entries(params).map(([key, value]) => ({
-    key,
-    type: typeof value === 'boolean' ? 'Boolean' : 'String',
-    label: { 'zh-CN': key, en: key },
-    description: null,
-    default: null,
-    allowedValues: null,
-    allowedPattern: null,
-    minLength: null,
-    maxLength: null,
-    minValue: null,
-    maxValue: null,
-    noEcho: value === MASK,
-    constraintDescription: null,
-    associationProperty: null,
-    group: null,
-  }));
+  const parameters: TemplateParameter[] = Object.entries(params).map(([key, value]) =>
+    namedParameter(key, { type: typeof value === 'boolean' ? 'Boolean' : 'String', noEcho: value === MASK }),
+  );
   return { parameters, binding: bindTemplate(parameters, HA_EXISTING_TEMPLATE.fields, 'en') };
 }
 
