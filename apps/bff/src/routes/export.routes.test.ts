@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { AccessState } from '@dify-console/shared/api/access';
 import type { ExportBundle } from '@dify-console/shared/api/export';
+import { makeTestCerts } from '../testing/certs';
 import { CLUSTERS, order, orderBody, SIM_PASSWORDS, untilFinal } from '../testing/deployments';
 import { appOn, recordBodies } from '../testing/harness';
 
@@ -55,10 +56,11 @@ const tagsOf = (params: Record<string, string | undefined>) =>
     .filter((n) => params[`Tag.${n}.Key`] !== undefined)
     .map((n) => ({ key: params[`Tag.${n}.Key`], value: params[`Tag.${n}.Value`] ?? '' }));
 
-const createCalls = () => sim.requests({ accessKeyId: account.accessKeyId, action: 'CreateServiceInstance' });
+const createCallsOf = (keys: SimAccountKeys) => sim.requests({ accessKeyId: keys.accessKeyId, action: 'CreateServiceInstance' });
+const createCalls = () => createCallsOf(account);
 
 /** Runs the exported deploy.sh with an `aliyun` stand-in that records its arguments, then sends them as the CLI would. */
-async function replayCli(script: string, env: Record<string, string>): Promise<string> {
+async function replayCli(script: string, env: Record<string, string>, keys: SimAccountKeys = account): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'export-replay-'));
   writeFileSync(join(dir, 'deploy.sh'), script);
   writeFileSync(join(dir, 'aliyun'), `#!/usr/bin/env bash\nprintf '%s\\0' "$@" > "${join(dir, 'args')}"\n`);
@@ -68,17 +70,29 @@ async function replayCli(script: string, env: Record<string, string>): Promise<s
   expect(args.slice(0, 2)).toEqual(['computenest', 'CreateServiceInstance']);
   const params: Record<string, string> = {};
   for (let i = 2; i < args.length; i += 2) if (args[i] !== '--region') params[args[i]!.replace(/^--/, '')] = args[i + 1]!;
-  const client = new RPCClient({ ...account, endpoint: sim.endpoint, apiVersion: '2021-06-01' });
+  const client = new RPCClient({ ...keys, endpoint: sim.endpoint, apiVersion: '2021-06-01' });
   const answer = await client.request<{ ServiceInstanceId: string }>('CreateServiceInstance', params, { method: 'POST' });
   return answer.ServiceInstanceId;
 }
 
-async function applyManifest(clusterId: string, manifest: KubernetesObject): Promise<void> {
-  const cs = new ROAClient({ ...account, endpoint: sim.endpoint, apiVersion: '2015-12-15' });
+/** A Kubernetes client on a cluster of an account, from the kubeconfig CS hands out (as `kubectl` would use it). */
+async function kubeClient(keys: SimAccountKeys, clusterId: string): Promise<KubernetesObjectApi> {
+  const cs = new ROAClient({ ...keys, endpoint: sim.endpoint, apiVersion: '2015-12-15' });
   const { config } = await cs.request<{ config: string }>('GET', `/k8s/${clusterId}/user_config`);
   const kc = new KubeConfig();
   kc.loadFromString(config);
-  await KubernetesObjectApi.makeApiClient(kc).patch(manifest, undefined, undefined, 'kubectl', undefined, PatchStrategy.StrategicMergePatch);
+  return KubernetesObjectApi.makeApiClient(kc);
+}
+
+async function applyManifest(clusterId: string, manifest: KubernetesObject, keys: SimAccountKeys = account): Promise<void> {
+  const client = await kubeClient(keys, clusterId);
+  // `kubectl apply`: create what is missing, merge into what exists.
+  const exists = await client.read({ ...manifest, metadata: { name: manifest.metadata!.name!, namespace: manifest.metadata!.namespace! } }).then(
+    () => true,
+    (e: { code?: number }) => (e.code === 404 ? false : Promise.reject(e as Error)),
+  );
+  if (exists) await client.patch(manifest, undefined, undefined, 'kubectl', undefined, PatchStrategy.StrategicMergePatch);
+  else await client.create(manifest, undefined, undefined, 'kubectl');
 }
 
 describe('GET /api/v1/deployments/:instanceId/export', () => {
@@ -135,6 +149,74 @@ describe('GET /api/v1/deployments/:instanceId/export', () => {
     expect(entry.kind).toBe('loadBalancer');
     expect(entry.settings.addressType).toBe('intranet');
     for (const body of bodies) for (const secret of Object.values(SIM_PASSWORDS)) expect(body).not.toContain(secret);
+  }, 60_000);
+
+  it('reproduces an Ingress entry with TLS from its manifests: the Secret filled in by the user, the same host, certificate and annotations', async () => {
+    const HOST = 'dify.export.example.com';
+    const certs = makeTestCerts(HOST);
+    // Its own account, so that its cluster holds nothing of the test above.
+    const keys = await sim.createAccount('default');
+    const { app: other } = await appOn({ endpoint: sim.endpoint, ...keys, sim }, { env: { CLOUD_TIMEOUT_MS: '5000' } });
+    try {
+      const access = (id: string) => other.inject({ url: `/api/v1/deployments/${id}/access`, headers: { 'accept-language': 'en' } }).then((r) => r.json<AccessState>());
+      const untilReady = async (id: string) => {
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const s = await access(id);
+          if (s.state === 'ready') return s;
+          if (Date.now() > deadline) throw new Error(`access entry still ${s.state}: ${s.reason}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      const placed = await order(other, orderBody('dify-export-ing', 'export-token-000003', { clusterId: CLUSTERS.pro }));
+      expect(placed.statusCode, placed.body).toBe(200);
+      const original = placed.json<{ instanceId: string }>().instanceId;
+      expect((await untilFinal(other, original)).status).toBe('Deployed');
+      const sent = createCallsOf(keys).at(-1)!.params;
+      const put = await other.inject({ method: 'PUT', url: `/api/v1/deployments/${original}/access`, payload: { kind: 'ingress', host: HOST, tls: certs.valid, installAddon: true } });
+      expect(put.statusCode, put.body).toBe(200);
+      const before = await untilReady(original);
+
+      const res = await other.inject({ url: `/api/v1/deployments/${original}/export`, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const bundle = res.json<ExportBundle>();
+      expect(res.body).not.toContain(certs.valid.privateKey.split('\n')[1]!);
+      for (const secret of Object.values(SIM_PASSWORDS)) expect(res.body).not.toContain(secret);
+      const file = (name: string) => bundle.files.find((f) => f.name === name)?.content;
+      expect(file('kubernetes/access-service.yaml')).toBeUndefined();
+      const secretYaml = file('kubernetes/tls-secret.yaml')!;
+      const ingressYaml = file('kubernetes/access-ingress.yaml')!;
+      expect(secretYaml).toContain('REPLACE WITH THE PRIVATE KEY (PEM)');
+
+      // The original goes; its cluster loses the entry too (as a fresh cluster would have none).
+      const del = await other.inject({ method: 'DELETE', url: `/api/v1/deployments/${original}`, payload: { confirmName: 'dify-export-ing' } });
+      expect(del.statusCode, del.body).toBe(200);
+      expect((await untilFinal(other, original)).status).toBe('Deleted');
+      const kube = await kubeClient(keys, CLUSTERS.pro);
+      for (const o of [parse(ingressYaml) as KubernetesObject, parse(secretYaml) as KubernetesObject]) {
+        await kube.delete(o).catch((e: { code?: number }) => (e.code === 404 ? undefined : Promise.reject(e as Error)));
+      }
+
+      const secrets: Record<string, string> = {};
+      for (const line of file('deploy.sh')!.matchAll(/^# {3}([A-Z0-9_]+) {2}\((\w+)\)$/gm)) secrets[line[1]!] = JSON.parse(sent.Parameters!)[line[2]!] as string;
+      const replayed = await replayCli(file('deploy.sh')!, secrets, keys);
+      expect((await untilFinal(other, replayed)).status).toBe('Deployed');
+      expect((await access(replayed)).kind).toBe('none');
+
+      // The user puts the certificate and key into the Secret, then applies both files in the README's order.
+      const secret = parse(secretYaml) as KubernetesObject & { stringData: Record<string, string> };
+      secret.stringData = { 'tls.crt': certs.valid.certificate, 'tls.key': certs.valid.privateKey };
+      await applyManifest(CLUSTERS.pro, secret, keys);
+      await applyManifest(CLUSTERS.pro, parse(ingressYaml) as KubernetesObject, keys);
+      const after = await untilReady(replayed);
+      expect(after.kind).toBe('ingress');
+      expect(after.settings.host).toBe(HOST);
+      expect(after.settings.tls).toEqual(before.settings.tls);
+      expect(after.settings.annotations).toEqual(before.settings.annotations);
+      expect(after.url).toBe(before.url);
+    } finally {
+      await other.close();
+    }
   }, 60_000);
 
   it('exports an order before it is placed: the Parameters the order would send, secrets as variables, nothing created', async () => {
