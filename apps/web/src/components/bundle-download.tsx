@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Tooltip, type ButtonProps } from 'antd';
+import { App, Button, Space, Tooltip, type ButtonProps } from 'antd';
 import type { ExportBundle } from '@dify-console/shared/api/export';
 import { errorMessage } from '../lib/api-client';
 import { downloadBundle } from '../lib/download-bundle';
+import { CopyIcon } from './icons';
 import { usePageT } from '../lib/i18n/use-page-t';
 
 /**
- * A button that downloads an export bundle (CLI call, Terraform, ROS, manifests; never a secret)
- * as one zip. The zip writer loads on the first click.
+ * Buttons that download an export bundle (CLI call, Terraform, ROS, manifests; never a secret)
+ * as one zip, or copy its CLI script to paste in a terminal. The zip writer loads on the first click.
  */
 export function BundleDownload({
   fetchBundle,
@@ -22,22 +23,61 @@ export function BundleDownload({
 }) {
   const { t, locale } = usePageT();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'download' | 'copy' | null>(null);
   const download = async () => {
-    setBusy(true);
+    setBusy('download');
     try {
       await downloadBundle(fetchBundle);
     } catch (err) {
       void message.error(t('deployment.exportFailed', { message: errorMessage(err, locale) }));
     } finally {
-      setBusy(false);
+      setBusy(null);
+    }
+  };
+  const copyScript = async () => {
+    setBusy('copy');
+    try {
+      let script: string | undefined;
+      try {
+        script = (await fetchBundle()).files.find((f) => f.name === CLI_SCRIPT)?.content;
+      } catch (err) {
+        void message.error(t('deployment.exportFailed', { message: errorMessage(err, locale) }));
+        return;
+      }
+      if (script === undefined) {
+        void message.error(t('deployment.exportFailed', { message: t('deployment.exportNoScript') }));
+        return;
+      }
+      try {
+        await navigator.clipboard.writeText(script);
+        void message.success(t('deployment.copiedScript'));
+      } catch {
+        void message.error(t('deployment.copyFailed'));
+      }
+    } finally {
+      setBusy(null);
     }
   };
   return (
-    <Tooltip title={hint}>
-      <Button size={size} loading={busy} disabled={disabled} onClick={() => void download()}>
-        {t('deployment.export')}
-      </Button>
-    </Tooltip>
+    <Space.Compact>
+      <Tooltip title={hint}>
+        <Button size={size} loading={busy === 'download'} disabled={disabled || busy !== null} onClick={() => void download()}>
+          {t('deployment.export')}
+        </Button>
+      </Tooltip>
+      <Tooltip title={t('deployment.copyScriptHint')}>
+        <Button
+          size={size}
+          icon={<CopyIcon />}
+          aria-label={t('deployment.copyScript')}
+          loading={busy === 'copy'}
+          disabled={disabled || busy !== null}
+          onClick={() => void copyScript()}
+        />
+      </Tooltip>
+    </Space.Compact>
   );
 }
+
+/** The bundle's file that places the order with the aliyun CLI. */
+const CLI_SCRIPT = 'deploy.sh';

@@ -57,4 +57,33 @@ describe('export', () => {
     expect(Object.keys(files).sort()).toEqual(['dify-export1-export/README.md', 'dify-export1-export/terraform/main.tf']);
     expect(strFromU8(files['dify-export1-export/terraform/main.tf']!)).toContain('alicloud_compute_nest_service_instance');
   });
+
+  it('copies the CLI script to paste in a terminal, and says so when the bundle cannot be had', async () => {
+    let fail = false;
+    renderApp('/deployments/si-export1', {
+      '/deployments/si-export1': () => Response.json(detail),
+      '/deployments/si-export1/export': () =>
+        fail
+          ? Response.json({ code: 'Throttling', message: '云端限流，请稍后重试' }, { status: 503 })
+          : Response.json({
+              name: 'dify-export1',
+              serviceVersion: '6',
+              templateName: '高可用版-已有资源',
+              files: [
+                { name: 'README.md', content: '# Deployment' },
+                { name: 'deploy.sh', content: '#!/usr/bin/env bash\naliyun computenest CreateServiceInstance' },
+              ],
+            }),
+    });
+    await navigator.clipboard.writeText('');
+    await userEvent.click(await screen.findByRole('button', { name: '复制 CLI 脚本' }, { timeout: 5000 }));
+    expect(await screen.findByText('已复制 CLI 脚本：先设置其中列出的密码变量，再运行')).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe('#!/usr/bin/env bash\naliyun computenest CreateServiceInstance');
+
+    fail = true;
+    await navigator.clipboard.writeText('');
+    await userEvent.click(screen.getByRole('button', { name: '复制 CLI 脚本' }));
+    expect(await screen.findByText(/导出失败：云端限流，请稍后重试/)).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe('');
+  });
 });
