@@ -61,6 +61,26 @@ function spellings(path: string): string[] {
     out.add(join(copy));
     copy[i] = `${seg}/`; // duplicate slash after it
     out.add(join(copy));
+    copy[i] = `${seg}%2F`; // encoded slash after it
+    out.add(join(copy));
+    copy[i] = `${seg}%5C`; // encoded backslash after it
+    out.add(join(copy));
+    copy[i] = `x%2F..%2F${seg}`; // dot segment behind encoded slashes
+    out.add(join(copy));
+    copy[i] = `x/%2e%2e/${seg}`; // encoded dot segment
+    out.add(join(copy));
+    copy[i] = `x/.%2E/${seg}`; // half-encoded dot segment
+    out.add(join(copy));
+    copy[i] = `x%C0%AF..%C0%AF${seg}`; // overlong UTF-8 slash
+    out.add(join(copy));
+    copy[i] = `x/%C0%AE%C0%AE/${seg}`; // overlong UTF-8 dots
+    out.add(join(copy));
+    copy[i] = `x%E0%80%AF..%E0%80%AF${seg}`; // three-byte overlong slash
+    out.add(join(copy));
+    copy[i] = `x%EF%BC%8F..%EF%BC%8F${seg}`; // fullwidth solidus
+    out.add(join(copy));
+    copy[i] = `${seg};jsessionid=1`; // a path parameter as some servers strip it
+    out.add(join(copy));
   });
   for (const p of [
     `/${path}`,
@@ -73,6 +93,22 @@ function spellings(path: string): string[] {
     `${path}?x=/api/v1/health`,
     path.replace('/api/v1/', '/api%2Fv1/'),
     path.replace('/api/v1/', '/api\\v1\\'),
+    path.replaceAll('/', '\\'),
+    path.replaceAll('/', '%5C'),
+    path.replaceAll('/', '//'),
+    path.replace('/api/v1/', '/api/./v1/'),
+    path.replace('/api/v1/', '/api;x=1/v1/'),
+    path.replace('/api/v1/', '/API/V1/'),
+    path.toUpperCase(),
+    path.replace('/api/v1/', '/api/v1/%2e%2e/v1/'),
+    path.replace('/api/v1/', '/api/v1/..%5Cv1/'),
+    path.replace('/api/v1/', '/api/v1/%C0%AE%C0%AE/v1/'),
+    `${path}/.`,
+    `${path}/..`,
+    `${path}//`,
+    `${path}%2F.`,
+    `${path}.`,
+    `${path}%09`,
     path.replace('/api/v1/', '/api/v1/session/../'),
     path.replace('/api/v1/', '/api/v1/health/..%2F'),
     path.replace('/api/v1/', '/api/v1/health;/../'),
@@ -146,22 +182,94 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
       expect(reached.status, `${route.method} ${route.path} with a session`).not.toBe(401);
       expect(reached.status, `${route.method} ${route.path} with a session`).not.toBe(403);
 
-      for (const path of spellings(route.path)) {
+      const attempts: [string, string, Record<string, string>][] = spellings(route.path).flatMap((path) => [
+        [route.method, path, {}] as [string, string, Record<string, string>],
+        // HEAD is answered by GET's handler; OPTIONS has no route (no CORS here).
+        ...(route.method === 'GET' ? [['HEAD', path, {}] as [string, string, Record<string, string>]] : []),
+        ['OPTIONS', path, { 'access-control-request-method': route.method }] as [string, string, Record<string, string>],
+      ]);
+      // A method override header some frameworks honour: a GET that asks to be a POST, and back.
+      attempts.push([route.method === 'GET' ? 'POST' : 'GET', route.path, { 'x-http-method-override': route.method }]);
+      for (const [method, path, extra] of attempts) {
         tried += 1;
-        const res = await send(path);
+        const res = await rawRequest(port, {
+          method,
+          path,
+          headers: {
+            origin: `http://${host()}`,
+            ...(method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? {} : { 'content-type': 'application/json' }),
+            ...extra,
+          },
+          ...(method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? {} : { body: '{}' }),
+        });
         // 401: the route was matched and refused; 404/400 (malformed URL): no route; a GET of an
         // unknown page gets the SPA's HTML, never an API answer.
         const spa =
           res.status === 200 && (res.headers['content-type'] ?? '').startsWith('text/html');
-        if (![401, 404, 400].includes(res.status) && !spa)
-          leaks.push(`${route.method} ${path} → ${res.status}`);
-        if (res.status === 400 && res.body.includes('ValidationFailed'))
-          leaks.push(`${route.method} ${path} → validated`);
+        if (![401, 404, 400].includes(res.status) && !spa) leaks.push(`${method} ${path} → ${res.status}`);
+        if (res.status === 400 && res.body.includes('ValidationFailed')) leaks.push(`${method} ${path} → validated`);
       }
     }
     expect(leaks).toEqual([]);
-    expect(tried).toBeGreaterThan(300);
-  }, 120_000); // several hundred requests over real sockets: a fixed amount of work, slow on a loaded machine
+    expect(tried).toBeGreaterThan(2000);
+  }, 240_000); // a few thousand requests over real sockets: a fixed amount of work, slow on a loaded machine
+
+  it('refuses every protected route without a session whatever the Host and Origin say', async () => {
+    // Names that merely start like this machine, other spellings of its address, other ports and
+    // schemes: bound beyond loopback, none of them stands in for the session.
+    const hosts = [
+      host(),
+      `127.0.0.1.evil.com:${port}`,
+      'localhost.evil',
+      `localhost:${port}`,
+      `0x7f.0.0.1:${port}`,
+      '2130706433',
+      `127.1:${port}`,
+      `[::ffff:127.0.0.1]:${port}`,
+      `[::1]:${port}`,
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1:0',
+      'console.example',
+      `evil.example@127.0.0.1:${port}`,
+    ];
+    const origins = (h: string) => [
+      undefined,
+      `http://${h}`,
+      `https://${h}`,
+      'null',
+      `http://127.0.0.1.evil.com:${port}`,
+      'http://0x7f.0.0.1',
+      `http://[::ffff:127.0.0.1]:${port}`,
+      `file://${h}`,
+    ];
+    const leaks: string[] = [];
+    let tried = 0;
+    for (const route of routesOf(app).filter((r) => !PUBLIC.has(`${r.method} ${r.path}`))) {
+      for (const h of hosts) {
+        for (const origin of origins(h)) {
+          for (const path of [route.path, `${route.path}/`, route.path.replace('/api/v1/', '/api/v1/%2e/')]) {
+            tried += 1;
+            const res = await rawRequest(port, {
+              method: route.method,
+              path,
+              headers: {
+                host: h,
+                ...(origin === undefined ? {} : { origin }),
+                ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }),
+              },
+              ...(route.method === 'GET' ? {} : { body: '{}' }),
+            });
+            // 401 no session, 403 foreign Origin, 404/400 no such route or malformed; never the route's answer.
+            const spa = res.status === 200 && (res.headers['content-type'] ?? '').startsWith('text/html');
+            if (![401, 403, 404, 400].includes(res.status) && !spa) leaks.push(`${route.method} ${path} Host ${h} Origin ${origin} → ${res.status}`);
+            if (res.body.includes('ValidationFailed')) leaks.push(`${route.method} ${path} Host ${h} Origin ${origin} → validated`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(tried).toBeGreaterThan(2000);
+  }, 240_000); // several hundred requests over real sockets: a fixed amount of work, slow on a loaded machine
 
   it('refuses every state-changing call without the anti-forgery token, or with a wrong one, even with the session and the same Origin', async () => {
     const mutating = routesOf(app).filter((r) => r.method !== 'GET');
@@ -242,6 +350,13 @@ describe('on loopback: no login, but only loopback Host names and same-origin ca
     `127.0.0.1:${port}@evil.example`,
     '[::1].evil.com',
     '[::ffff:7f00:1]',
+    `[::ffff:127.0.0.1]:${port}`,
+    `0x7f.0.0.1:${port}`,
+    `0177.0.0.1:${port}`,
+    `2130706433:${port}`,
+    `127.1:${port}`,
+    `localhost.:${port}`,
+    `localhost.evil:${port}`,
     `0.0.0.0:${port}`,
     `10.0.0.1:${port}`,
     '',
@@ -327,6 +442,11 @@ describe('host and origin rules', () => {
     }
     expect(isLoopbackOrigin(requestOrigin('http', '127.0.0.1:8080'))).toBe(true);
     expect(isLoopbackOrigin(requestOrigin('http', 'a@127.0.0.1'))).toBe(false);
+    // Other spellings of the loopback address are not how a browser names it: no origin at all.
+    for (const h of ['0x7f.0.0.1', '127.1', '2130706433', '0177.0.0.1', '[::ffff:127.0.0.1]', '[0:0:0:0:0:0:0:1]'])
+      expect(requestOrigin('http', h), h).toBeNull();
+    expect(requestOrigin('http', 'LOCALHOST:8080')?.origin).toBe('http://localhost:8080');
+    expect(requestOrigin('http', '[::1]:8080')?.origin).toBe('http://[::1]:8080');
   });
 
   it('compares Origin by scheme, host and port', () => {

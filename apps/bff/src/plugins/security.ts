@@ -58,11 +58,17 @@ export function constantTimeEqual(a: string, b: string): boolean {
 /** `host[:port]` as the Host header may carry it; anything else (userinfo, paths, spaces) is not a host. */
 const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
-/** The origin (scheme://host[:port], default port dropped) a request was sent to, or null. */
+/**
+ * The origin (scheme://host[:port], default port dropped) a request was sent to, or null. Only a
+ * host written as browsers write it: `0x7f.0.0.1`, `127.1` or `[::ffff:127.0.0.1]` would be read by
+ * the URL parser as another spelling of an address, so they name no origin here.
+ */
 export function requestOrigin(protocol: string, host: string | undefined): URL | null {
-  if (!host || !HOST_HEADER.test(host)) return null;
+  const name = host === undefined ? undefined : HOST_HEADER.exec(host)?.[1];
+  if (!host || !name) return null;
   try {
-    return new URL(`${protocol}://${host}`);
+    const url = new URL(`${protocol}://${host}`);
+    return url.hostname === name.toLowerCase() ? url : null;
   } catch {
     return null;
   }
