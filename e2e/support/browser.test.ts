@@ -24,6 +24,19 @@ describe('findChromium', () => {
     });
   });
 
+  it('skips the installed browsers with E2E_BROWSER=bundled (a fresh machine), and refuses an unknown value', async () => {
+    let askedPlaywright = false;
+    const found = await findChromium({ E2E_BROWSER: 'bundled' }, ['/usr/bin/env'], () => {
+      askedPlaywright = true;
+      return '/pw/chrome';
+    });
+    expect(found.source).toBe('@sparticuz/chromium');
+    expect(askedPlaywright).toBe(false);
+    // CHROMIUM_PATH still comes first: the user's explicit choice.
+    await expect(findChromium({ E2E_BROWSER: 'bundled', CHROMIUM_PATH: process.execPath }, [], none)).resolves.toMatchObject({ source: 'CHROMIUM_PATH' });
+    await expect(findChromium({ E2E_BROWSER: 'system' }, ['/usr/bin/env'], none)).rejects.toThrow(/E2E_BROWSER=system is not known/);
+  }, 120_000);
+
   it('falls back to the Chromium inside @sparticuz/chromium, which runs without root or a system browser', async () => {
     const found = await findChromium({}, [], none);
     expect(found.source).toBe('@sparticuz/chromium');

@@ -7,7 +7,8 @@ import { chromium } from '@playwright/test';
  * Finds a Chromium for the end-to-end tests without root and without a download at test time.
  * In order: `CHROMIUM_PATH`; a system Chromium; a browser Playwright already installed; the
  * Chromium shipped inside the npm package `@sparticuz/chromium` (unpacked once into this
- * package's node_modules cache).
+ * package's node_modules cache). `E2E_BROWSER=bundled` skips the installed ones (system and
+ * Playwright's), as on a fresh machine without a browser: how the last step is proven to work here.
  */
 export interface FoundBrowser {
   executablePath: string;
@@ -32,9 +33,11 @@ export async function findChromium(
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist: point it at a Chromium or unset it.`);
     return { executablePath: fromEnv, source: 'CHROMIUM_PATH' };
   }
-  const system = systemCandidates.find((p) => existsSync(p));
+  const bundledOnly = env.E2E_BROWSER === 'bundled';
+  if (env.E2E_BROWSER !== undefined && !bundledOnly) throw new Error(`E2E_BROWSER=${env.E2E_BROWSER} is not known: use E2E_BROWSER=bundled (the Chromium inside @sparticuz/chromium) or unset it.`);
+  const system = bundledOnly ? undefined : systemCandidates.find((p) => existsSync(p));
   if (system) return { executablePath: system, source: 'system' };
-  const installed = installedByPlaywright();
+  const installed = bundledOnly ? undefined : installedByPlaywright();
   if (installed) return { executablePath: installed, source: 'playwright' };
   return { executablePath: await unpackSparticuz(), source: '@sparticuz/chromium' };
 }
