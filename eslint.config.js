@@ -6,7 +6,7 @@ import globals from 'globals';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 // ── Architecture boundaries (README "Architecture"): who may import what, and who reads the
-// environment. `eslint.boundaries.test.ts` proves each rule fails on a forbidden import.
+// environment. `apps/bff/src/lint-boundaries.test.ts` proves each rule fails on a forbidden import.
 
 /** Only the gateways talk to the cloud and the clusters. */
 const CLOUD_SDKS = [
@@ -22,7 +22,7 @@ const CLOUD_SDKS = [
   },
 ];
 const SERVICES_NOT_GATEWAYS = {
-  regex: '^(\\.\\./)+(cloud|cluster|edge)/',
+  regex: '^(\\.\\./)+(cloud|cluster|edge|nacos)/',
   message: "Services depend on ports (apps/bff/src/ports), never on a gateway's internals.",
 };
 const GATEWAYS_NOT_SERVICES = {
@@ -39,14 +39,18 @@ const restrictedImports = ({ sdks = true, patterns = [] } = {}) => [
   { paths: sdks ? CLOUD_SDKS : [], patterns },
 ];
 
-/** `process.env` is read by each app's config module only. */
+/** `process.env` is read by each app's config module only, however it is spelled. */
+const ENV_MESSAGE =
+  "Read the environment in the app's config module only (apps/bff/src/config, the local cloud's cli.ts, e2e/playwright.config.ts) and pass values in.";
 const NO_PROCESS_ENV = [
   'error',
-  {
-    selector: "MemberExpression[object.name='process'][property.name='env']",
-    message:
-      "Read the environment in the app's config module only (apps/bff/src/config, the local cloud's cli.ts, e2e/playwright.config.ts) and pass values in.",
-  },
+  ...[
+    "MemberExpression[object.name='process'][property.name='env']",
+    "MemberExpression[object.name='process'][computed=true][property.value='env']",
+    "MemberExpression[object.property.name='process'][property.name='env']",
+    "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+    "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+  ].map((selector) => ({ selector, message: ENV_MESSAGE })),
 ];
 
 /** A web feature never imports another feature: what two features share lives in lib/ or components/. */
@@ -55,8 +59,38 @@ const featureOf = (file) => {
   const rel = relative(WEB_FEATURES, file);
   return rel.startsWith('..') || rel === '' ? undefined : rel.split(sep)[0];
 };
+/** The local cloud's own folder: nothing it imports may come from outside it (the console's code). */
+const SIM_ROOT = resolve(import.meta.dirname, 'packages/cloud-sim');
 const boundaries = {
   rules: {
+    'sim-independent': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          outside:
+            "The local cloud is an independent Alibaba Cloud: it never imports the console's code ({{source}}).",
+        },
+      },
+      create(context) {
+        const check = (node, source) => {
+          if (typeof source !== 'string') return;
+          const escapes =
+            source.startsWith('.') &&
+            relative(SIM_ROOT, resolve(dirname(context.filename), source)).startsWith('..');
+          if (escapes || /^@dify-console(\/|$)/.test(source))
+            context.report({ node, messageId: 'outside', data: { source } });
+        };
+        const fromSource = (node) => check(node.source ?? node, node.source?.value);
+        return {
+          ImportDeclaration: fromSource,
+          ExportNamedDeclaration: fromSource,
+          ExportAllDeclaration: fromSource,
+          ImportExpression: (node) => check(node, node.source?.value),
+          "CallExpression[callee.name='require']": (node) => check(node, node.arguments[0]?.value),
+        };
+      },
+    },
     'no-cross-feature': {
       meta: {
         type: 'problem',
@@ -137,12 +171,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/bff/src/edge/**/*.ts'],
+    files: ['apps/bff/src/edge/**/*.ts', 'apps/bff/src/nacos/**/*.ts'],
     rules: { 'no-restricted-imports': restrictedImports({ patterns: [GATEWAYS_NOT_SERVICES] }) },
   },
   {
     files: ['packages/cloud-sim/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictedImports({ patterns: [SIM_NOT_CONSOLE] }) },
+    plugins: { boundaries },
+    rules: {
+      'no-restricted-imports': restrictedImports({ patterns: [SIM_NOT_CONSOLE] }),
+      'boundaries/sim-independent': 'error',
+    },
   },
   {
     files: ['apps/web/src/features/**/*.{ts,tsx}'],
