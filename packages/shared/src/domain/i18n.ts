@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The console's two languages: Chinese first (the seed's users), English second. */
+/** The console's two languages: Chinese first (most of the console's users), English second. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;

@@ -1,7 +1,7 @@
 import type { Localized } from '@dify-console/shared/domain/i18n';
 
 /**
- * The guide's permission table (seed guide, "权限策略"): the eight RAM system policies a RAM user
+ * The permission table ("权限策略") of the deployment guide of Dify on Compute Nest: the eight RAM system policies a RAM user
  * needs to deploy Dify through Compute Nest, with what each is for. AdministratorAccess implies
  * all of them. `AliyunMilvusFullAccess` is the guide's name and is NOT confirmed on RAM's
  * system-policy reference (only AliyunMilvusReadOnlyAccess is), and the read-only policy is not
