@@ -11,7 +11,16 @@ import { appOn } from '../testing/harness';
  */
 
 interface JsonSchema {
+  $ref?: string;
   type?: string | string[];
+  maxLength?: number;
+  maxItems?: number;
+  maxProperties?: number;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   enum?: unknown[];
@@ -153,13 +162,113 @@ describe('fuzzing every route', () => {
           const where = `${method.toUpperCase()} ${path} #${i}`;
           if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
           if (res.statusCode === 400 && res.json<{ code: string }>().code === 'ValidationFailed') {
-            const issues = res.json<{ issues?: { path: unknown[] }[] }>().issues ?? [];
+            const issues = res.json<{ issues?: { path: unknown[]; message: unknown }[] }>().issues ?? [];
             if (issues.length === 0) failures.push(`${where} → 400 without the field`);
+            // Each issue names its field; only a body that is not an object at all has none to name.
+            const bodyIsObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+            for (const issue of issues) {
+              if (typeof issue.message !== 'string' || issue.message.trim() === '') failures.push(`${where} → an issue without a message`);
+              if (issue.path.length === 0 && (bodyIsObject || body === undefined)) failures.push(`${where} → an issue without its field: ${String(issue.message)}`);
+            }
           }
         }
       }
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(400);
+  });
+});
+
+/** Whether a pattern can only match a bounded length (anchored, no `*`, `+` or open `{n,}`). */
+const boundedPattern = (p: string) => {
+  const bare = p.replace(/\\./g, '');
+  return bare.startsWith('^') && bare.endsWith('$') && !/[*+]|\{\d+,\}/.test(bare);
+};
+
+describe('every input is bounded in the OpenAPI document', () => {
+  it('strings have a length (or a closed set), arrays and maps a size, numbers a range', () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } };
+    const unbounded: string[] = [];
+    const walk = (schema: JsonSchema | undefined, where: string, seen: Set<string>): void => {
+      if (!schema) return;
+      if (schema.$ref) {
+        const name = schema.$ref.split('/').pop() ?? '';
+        if (!seen.has(name)) walk(doc.components?.schemas?.[name], where, new Set([...seen, name]));
+        return;
+      }
+      for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) walk(branch, where, seen);
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      const closed = schema.enum !== undefined || schema.const !== undefined;
+      if (types.includes('string') && !closed && schema.maxLength === undefined && !(schema.pattern && boundedPattern(schema.pattern)))
+        unbounded.push(`${where}: a string without a length`);
+      if (types.includes('array') && schema.maxItems === undefined) unbounded.push(`${where}: an array without a size`);
+      if ((types.includes('number') || types.includes('integer')) && !closed && (schema.maximum === undefined || schema.minimum === undefined))
+        unbounded.push(`${where}: a number without a range`);
+      const extra = schema.additionalProperties;
+      if (typeof extra === 'object') {
+        if (schema.maxProperties === undefined) unbounded.push(`${where}: a map without a size`);
+        walk(extra, `${where}{}`, seen);
+        walk(schema.propertyNames, `${where} (names)`, seen);
+      }
+      for (const [key, value] of Object.entries(schema.properties ?? {})) walk(value, `${where}.${key}`, seen);
+      walk(schema.items, `${where}[]`, seen);
+    };
+    let inputs = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const p of op.parameters ?? []) {
+          inputs += 1;
+          walk(p.schema, `${method.toUpperCase()} ${path} ${p.in} ${p.name}`, new Set());
+        }
+        const body = op.requestBody?.content?.['application/json']?.schema;
+        if (body) {
+          inputs += 1;
+          walk(body, `${method.toUpperCase()} ${path} body`, new Set());
+        }
+      }
+    }
+    expect(unbounded).toEqual([]);
+    expect(inputs).toBeGreaterThan(30);
+  });
+});
+
+describe('malformed requests on every route with a body', () => {
+  it('answer a 4xx with a code and a message, never a 5xx', { timeout: 120_000 }, async () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, Operation>> };
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const cases: [string, Record<string, string>, string | Buffer][] = [
+      ['invalid JSON', { 'content-type': 'application/json' }, '{"a":'],
+      ['an empty JSON body', { 'content-type': 'application/json' }, ''],
+      ['JSON in UTF-16', { 'content-type': 'application/json; charset=utf-16' }, Buffer.from('{"a":1}', 'utf16le')],
+      ['JSON in Latin-1', { 'content-type': 'application/json; charset=iso-8859-1' }, Buffer.from('{"name":"caf\u00e9"}', 'latin1')],
+      ['UTF-16 bytes declared as JSON', { 'content-type': 'application/json' }, Buffer.from('{"a":1}', 'utf16le')],
+      ['a byte-order mark', { 'content-type': 'application/json' }, '\ufeff{"a":1}'],
+      ['invalid UTF-8', { 'content-type': 'application/json' }, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0xff, 0x22, 0x7d])],
+      ['a lone surrogate escaped in JSON', { 'content-type': 'application/json' }, '{"name":"\\ud800","regionId":"\\udfff","parameters":{"vpcId":"\\ud83d"}}'],
+      ['5000 nested arrays', { 'content-type': 'application/json' }, deep],
+      ['a body over the limit', { 'content-type': 'application/json' }, `{"a":"${'x'.repeat(1_100_000)}"}`],
+      ['a JSON string', { 'content-type': 'application/json' }, '"hello"'],
+      ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=1&b=2'],
+      ['plain text', { 'content-type': 'text/plain' }, 'hello'],
+      ['no content type', {}, '{"a":1}'],
+      ['duplicate keys', { 'content-type': 'application/json' }, '{"regionId":"cn-hangzhou","regionId":{"x":1}}'],
+      ['prototype keys', { 'content-type': 'application/json' }, '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}}}'],
+    ];
+    const failures: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops).filter((m) => m !== 'get')) {
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'instanceId' ? 'si-fuzz0000000000000' : 'x'));
+        for (const [what, headers, payload] of cases) {
+          const res = await app.inject({ method: method.toUpperCase() as 'POST', url, headers, payload });
+          const where = `${method.toUpperCase()} ${path}: ${what}`;
+          if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+          else if (res.statusCode >= 400) {
+            const answer = res.json<{ code?: unknown; message?: unknown }>();
+            if (typeof answer.code !== 'string' || typeof answer.message !== 'string') failures.push(`${where} → ${res.statusCode} without a code and a message`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

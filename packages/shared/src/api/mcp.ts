@@ -57,6 +57,7 @@ export type RegistryAuth = z.infer<typeof RegistryAuthSchema>;
 export const NacosAddressSchema = z
   .string()
   .trim()
+  .max(260, { error: 'nacosAddress.format' })
   .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i, {
     error: 'nacosAddress.format',
   })
@@ -68,7 +69,7 @@ export const ConnectRequestSchema = z
       z.object({
         kind: z.literal('mse'),
         regionId: RegionIdSchema,
-        instanceId: z.string().regex(/^mse[-\w]+$/),
+        instanceId: z.string().max(64).regex(/^mse[-\w]+$/),
         network: z
           .enum(['internet', 'intranet'])
           .default('internet')
@@ -161,8 +162,8 @@ export type McpServerDetail = z.infer<typeof McpServerDetailSchema>;
 export const ToolChangeSchema = z
   .object({
     namespaceId: NamespaceIdSchema,
-    version: z.string().min(1),
-    revision: z.string().min(1).describe('The revision the change was made on'),
+    version: z.string().min(1).max(64),
+    revision: z.string().min(1).max(64).describe('The revision the change was made on'),
     enabled: z.boolean().optional(),
     description: z.string().max(4000).optional(),
   })
@@ -171,8 +172,8 @@ export type ToolChange = z.infer<typeof ToolChangeSchema>;
 
 export const PublishRequestSchema = z.object({
   namespaceId: NamespaceIdSchema,
-  version: z.string().min(1),
-  revision: z.string().min(1),
+  version: z.string().min(1).max(64),
+  revision: z.string().min(1).max(64),
 });
 
 // ── what Dify sees, and how to connect it ───────────────────────────────────────────────────
@@ -310,6 +311,6 @@ export const getDifyCard = {
   method: 'GET',
   path: '/api/v1/mcp/dify-card',
   summary: "The values for the Dify plugin's authorization form, the router alternative, and a reachability check",
-  query: NsQuery.extend({ deploymentId: z.string().regex(/^si-[a-z0-9]+$/).optional() }),
+  query: NsQuery.extend({ deploymentId: z.string().max(64).regex(/^si-[a-z0-9]+$/).optional() }),
   response: DifyCardSchema,
 } as const satisfies Endpoint;

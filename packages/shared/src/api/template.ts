@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TEMPLATE_PARAMETERS } from '../domain/rules';
 import type { Endpoint } from './contract';
 
 const LocalizedSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -56,7 +57,16 @@ export const ServiceVersionSchema = z
 
 /** Values of the drawn parameters, under the template's own names. */
 export const TemplateParameterValuesSchema = z
-  .record(z.string().max(128), z.union([z.string().max(4096), z.number(), z.boolean()]))
+  .record(
+    z.string().max(128),
+    z.union([
+      z.string().max(4096),
+      z.number().min(-Number.MAX_SAFE_INTEGER, { error: 'templateParameter.number' }).max(Number.MAX_SAFE_INTEGER, { error: 'templateParameter.number' }),
+      z.boolean(),
+    ]),
+  )
+  .refine((values) => Object.keys(values).length <= MAX_TEMPLATE_PARAMETERS, { error: 'templateParameters.tooMany' })
+  .meta({ maxProperties: MAX_TEMPLATE_PARAMETERS })
   .describe("Values of the template's parameters the console does not know (drawn), by parameter name");
 
 export const getTemplateForm = {

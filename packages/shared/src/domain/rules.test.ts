@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   AccountNameSchema,
   InstanceNameSchema,
@@ -6,6 +7,8 @@ import {
   PasswordSchema,
   REDIS_PASSWORD_SPECIALS,
   RedisPasswordSchema,
+  TagKeySchema,
+  TagValueSchema,
   passwordClassCount,
   proposeInstanceName,
   ruleMessage,
@@ -120,5 +123,35 @@ describe('rule messages', () => {
     expect(ruleMessage('password.classes', 'zh-CN')).toContain('至少三种');
     expect(ruleMessage('password.classes', 'en')).toContain('at least three');
     expect(ruleMessage('not a key', 'en')).toBe('not a key');
+  });
+});
+
+describe('length bounds', () => {
+  // A huge value gets one message, its length, and no other rule runs over it.
+  const huge = 'a b\ud800'.repeat(100_000);
+  it.each([
+    ['instance name', InstanceNameSchema, 'instanceName.tooLong'],
+    ['account name', AccountNameSchema, 'accountName.length'],
+    ['password', PasswordSchema, 'password.length'],
+    ['Redis password', RedisPasswordSchema, 'password.length'],
+    ['tag key', TagKeySchema, 'tagKey.tooLong'],
+    ['tag value', TagValueSchema, 'tagValue.tooLong'],
+  ] as const)('a huge %s is refused by its length alone', (_name, schema, key) => {
+    const result = schema.safeParse(huge);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([key]);
+  });
+
+  it('declares the bounds in the JSON Schema the OpenAPI document shows', () => {
+    expect(z.toJSONSchema(PasswordSchema)).toMatchObject({ maxLength: 30 });
+    expect(z.toJSONSchema(InstanceNameSchema)).toMatchObject({ maxLength: 64 });
+    expect(z.toJSONSchema(TagKeySchema)).toMatchObject({ maxLength: 128 });
+  });
+
+  it('still says what else is wrong with a value of a right length', () => {
+    expect(firstMessage(PasswordSchema.safeParse('short1A'))).toBe('password.length');
+    expect(firstMessage(AccountNameSchema.safeParse('a'))).toBe('accountName.length');
+    expect(firstMessage(TagKeySchema.safeParse('aliyun:x'))).toBe('tagKey.reserved');
+    expect(firstMessage(TagValueSchema.safeParse('see https://x'))).toBe('tagValue.scheme');
   });
 });

@@ -6,6 +6,9 @@ import { format, type Locale, type Localized } from './i18n';
  * Each rule fails with a message *key*; `ruleMessage` turns it into the user's language,
  * so the user reads the same sentence whichever side caught the mistake.
  */
+/** More parameters than any template has: a body with more is not an order. */
+export const MAX_TEMPLATE_PARAMETERS = 200;
+
 export const RULE_MESSAGES = {
   required: { 'zh-CN': '此项为必填项', en: 'This field is required' },
   'instanceName.format': {
@@ -101,6 +104,14 @@ export const RULE_MESSAGES = {
     en: 'A tag key cannot start with aliyun or acs: (Alibaba Cloud reserves these prefixes)',
   },
   'tagKey.scheme': { 'zh-CN': '标签键不能包含 http:// 或 https://', en: 'A tag key cannot contain http:// or https://' },
+  'templateParameters.tooMany': {
+    'zh-CN': `模板参数过多（最多 ${MAX_TEMPLATE_PARAMETERS} 个）`,
+    en: `Too many template parameters (at most ${MAX_TEMPLATE_PARAMETERS})`,
+  },
+  'templateParameter.number': {
+    'zh-CN': `数值超出范围（绝对值不能超过 ${Number.MAX_SAFE_INTEGER}）`,
+    en: `The number is out of range (its absolute value cannot exceed ${Number.MAX_SAFE_INTEGER})`,
+  },
   'tagValue.tooLong': { 'zh-CN': '标签值超过128个字符，请缩短', en: 'The tag value is longer than 128 characters; shorten it' },
   'tagValue.scheme': { 'zh-CN': '标签值不能包含 http:// 或 https://', en: 'A tag value cannot contain http:// or https://' },
   'ingressHost.format': {
@@ -137,12 +148,15 @@ export function ruleMessage(keyOrText: string, locale: Locale, params?: Record<s
 }
 
 const err = (key: RuleKey) => ({ error: key });
+/** A length bound that stops there: a too long value gets this one message, no other rule is tried on it. */
+const cap = (key: RuleKey) => ({ error: key, abort: true });
 
 /** Compute Nest service instance name. */
 export const INSTANCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const InstanceNameSchema = z
   .string(err('required'))
   .min(1, err('required'))
+  .max(64, cap('instanceName.tooLong'))
   .superRefine((value, ctx) => {
     const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
     if (INSTANCE_NAME_PATTERN.test(value)) return;
@@ -166,11 +180,12 @@ export function proposeInstanceName(random: () => number = Math.random): string 
 export const AccountNameSchema = z
   .string(err('required'))
   .min(1, err('required'))
+  .max(16, cap('accountName.length'))
   .superRefine((value, ctx) => {
     const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
     if (/\s/.test(value)) issue('accountName.space');
     else if (!/^[A-Za-z0-9_]*$/.test(value)) issue('accountName.char');
-    else if (value.length < 2 || value.length > 16) issue('accountName.length');
+    else if (value.length < 2) issue('accountName.length');
   });
 
 export const PASSWORD_SPECIALS = '!@#$%^&*()_+-=';
@@ -197,9 +212,10 @@ function passwordSchema(extra?: (value: string) => RuleKey | null) {
   return z
     .string(err('required'))
     .min(1, err('required'))
+    .max(30, cap('password.length'))
     .superRefine((value, ctx) => {
       const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
-      if (value.length < 8 || value.length > 30) issue('password.length');
+      if (value.length < 8) issue('password.length');
       else if (/\s/.test(value)) issue('password.space');
       else if (!PASSWORD_CHARSET.test(value)) issue('password.charset');
       else if (extra?.(value)) issue(extra(value)!);
@@ -229,6 +245,7 @@ export const MilvusEndpointSchema = z
 export const MilvusUserSchema = z
   .string(err('required'))
   .min(1, err('required'))
+  .max(32, err('milvusUser.format'))
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, err('milvusUser.format'));
 
 export const VpcIdSchema = z.string(err('vpcId.format')).max(64, err('vpcId.format')).regex(/^vpc-[a-z0-9]+$/, err('vpcId.format'));
@@ -250,7 +267,7 @@ export const MilvusInstanceIdSchema = z
   .regex(/^c-[a-z0-9]+$/, err('milvusInstanceId.format'));
 
 /** Resource group of the instance (`ResourceGroupId` of CreateServiceInstance). */
-export const ResourceGroupIdSchema = z.string(err('resourceGroupId.format')).regex(/^rg-[a-z0-9]+$/, err('resourceGroupId.format'));
+export const ResourceGroupIdSchema = z.string(err('resourceGroupId.format')).max(64, err('resourceGroupId.format')).regex(/^rg-[a-z0-9]+$/, err('resourceGroupId.format'));
 
 const RESERVED_TAG_PREFIX = /^(aliyun|acs:)/i;
 const URL_SCHEME = /https?:\/\//i;
@@ -258,18 +275,18 @@ const URL_SCHEME = /https?:\/\//i;
 /** The tag rules of Alibaba Cloud: key 1-128 characters, not `aliyun`/`acs:`, no URL scheme; value 0-128. */
 export const TagKeySchema = z
   .string(err('tagKey.required'))
+  .max(128, cap('tagKey.tooLong'))
   .superRefine((value, ctx) => {
     const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
     if (value.trim() === '') issue('tagKey.required');
-    else if (value.length > 128) issue('tagKey.tooLong');
     else if (RESERVED_TAG_PREFIX.test(value)) issue('tagKey.reserved');
     else if (URL_SCHEME.test(value)) issue('tagKey.scheme');
   });
 export const TagValueSchema = z
   .string()
+  .max(128, cap('tagValue.tooLong'))
   .superRefine((value, ctx) => {
-    if (value.length > 128) ctx.addIssue({ code: 'custom', message: 'tagValue.tooLong' });
-    else if (URL_SCHEME.test(value)) ctx.addIssue({ code: 'custom', message: 'tagValue.scheme' });
+    if (URL_SCHEME.test(value)) ctx.addIssue({ code: 'custom', message: 'tagValue.scheme' });
   });
 export const TagSchema = z.object({ key: TagKeySchema, value: TagValueSchema.default('') });
 /** Compute Nest takes 20 tags; the console adds two of its own (the order's token and digest). */
