@@ -12,6 +12,16 @@ export const sim = {
     const body = (await res.json()) as { objects: unknown };
     return body.objects as never;
   },
+  /** The local cloud's clock now (it runs SIM_SPEED times fast). */
+  async now(): Promise<number> {
+    const res = await fetch(`${SIM_URL}/_sim/health`);
+    return Date.parse(((await res.json()) as { now: string }).now);
+  },
+  /** Moves the local cloud's clock forward by `ms` (deployments due meanwhile happen at once). */
+  async advance(ms: number): Promise<void> {
+    const res = await fetch(`${SIM_URL}/_sim/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+    if (!res.ok) throw new Error(`sim advance failed: ${res.status}`);
+  },
   /** Delays the default account's answers to `action` by `ms` (until the next reset). */
   async latency(ms: number, action: string): Promise<void> {
     const res = await fetch(`${SIM_URL}/_sim/latency`, {

@@ -180,7 +180,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(regionsRoutes, { resources });
   await app.register(resourcesRoutes, { resources });
   await app.register(templateRoutes, { templates });
-  const health = new HealthService({ computeNest, kube, entry: access }, account, Date.now, (err, instanceId) =>
+  const health = new HealthService({ computeNest, kube, entry: access }, account, (err, instanceId) =>
     app.log.warn({ instanceId, err: err instanceof Error ? err.message : String(err) }, 'smoke test after the deployment failed to run'),
   );
   // The smoke test runs by itself once when a deployment the hub watches reaches Deployed.

@@ -166,6 +166,12 @@ const time = (d: Date | string | undefined | null): number => {
   const t = d instanceof Date ? d.getTime() : Date.parse(d);
   return Number.isFinite(t) ? t : 0;
 };
+/** When the API server created an object, on the cluster's clock (it always sets it). */
+function createdAtOf(o: { metadata?: V1ObjectMeta }): string {
+  const at = time(o.metadata?.creationTimestamp);
+  if (!at) throw new Error(`the API server answered ${o.metadata?.name ?? 'an object'} without its creationTimestamp`);
+  return new Date(at).toISOString();
+}
 const toEvent = (e: CoreV1Event): EventRecord => ({
   reason: e.reason ?? '',
   message: e.message ?? '',
@@ -391,13 +397,14 @@ export class ClusterGateway implements ClusterPort, ClusterInspectPort, Workload
         );
       },
       createConfigMap: async (namespace, name, data, labels) => {
-        await this.call(ref, 'CreateConfigMap', (c, o) =>
+        const cm = await this.call(ref, 'CreateConfigMap', (c, o) =>
           c.core.createNamespacedConfigMap({ namespace, body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data } }, o),
         );
+        return { createdAt: createdAtOf(cm) };
       },
       readConfigMap: async (namespace, name) => {
         const cm = await this.orNull(this.call(ref, 'ReadConfigMap', (c, o) => c.core.readNamespacedConfigMap({ name, namespace }, o)));
-        return cm ? { ...(cm.data ?? {}) } : null;
+        return cm ? { data: { ...(cm.data ?? {}) }, createdAt: createdAtOf(cm) } : null;
       },
       createJob: async (namespace, job) => {
         await this.call(ref, 'CreateJob', (c, o) => c.batch.createNamespacedJob({ namespace, body: clean({ apiVersion: 'batch/v1', kind: 'Job', ...job }) }, o));

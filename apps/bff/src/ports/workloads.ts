@@ -51,9 +51,11 @@ export interface WorkloadsApi {
   /** Creates the namespace with these labels unless it exists. */
   ensureNamespace(name: string, labels: Record<string, string>): Promise<void>;
   createSecret(namespace: string, name: string, values: Record<string, string>, labels: Record<string, string>): Promise<void>;
-  createConfigMap(namespace: string, name: string, data: Record<string, string>, labels: Record<string, string>): Promise<void>;
+  /** Creates a ConfigMap; answers when the API server recorded it (its `creationTimestamp`, the cluster's clock). */
+  createConfigMap(namespace: string, name: string, data: Record<string, string>, labels: Record<string, string>): Promise<{ createdAt: string }>;
   createJob(namespace: string, job: Record<string, unknown>): Promise<void>;
-  readConfigMap(namespace: string, name: string): Promise<Record<string, string> | null>;
+  /** A ConfigMap's data and when the API server created it; null when there is none. */
+  readConfigMap(namespace: string, name: string): Promise<{ data: Record<string, string>; createdAt: string } | null>;
   readJob(namespace: string, name: string): Promise<JobInfo | null>;
   /** Deletes a Job with propagationPolicy Background (its Pods go too); absent is fine. */
   deleteJob(namespace: string, name: string): Promise<void>;

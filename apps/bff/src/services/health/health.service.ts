@@ -61,8 +61,10 @@ interface Observation {
   logs: Map<string, { lines: string[]; previous: string[] | null }>;
   apiHealth: { status: number; body: string } | { error: string };
   install: Partial<Record<Locale, EntryInstall | null | { error: string }>>;
-  checkedAt: number;
 }
+
+/** A result before the cluster recorded it (its time is the record's). */
+type Unstamped = Omit<DeploymentHealth, 'checkedAt'>;
 
 const storeName = (instanceId: string) => `health-${instanceId}`;
 
@@ -72,7 +74,6 @@ export class HealthService {
   constructor(
     private readonly ports: HealthPorts,
     private readonly account: AccountContext,
-    private readonly now: () => number = Date.now,
     private readonly onError: (err: unknown, instanceId: string) => void = () => undefined,
   ) {}
 
@@ -125,11 +126,11 @@ export class HealthService {
 
   /** The result kept in the cluster, when it was made for the deployment's current status. */
   private async kept(api: WorkloadsApi, instanceId: string, record: ServiceInstanceRecord): Promise<Record<Locale, DeploymentHealth> | null> {
-    const data = await api.readConfigMap(PROBE_NAMESPACE, storeName(instanceId));
-    if (!data || data.deploymentStatus !== record.Status) return null;
+    const stored = await api.readConfigMap(PROBE_NAMESPACE, storeName(instanceId));
+    if (!stored || stored.data.deploymentStatus !== record.Status) return null;
     try {
       const out = {} as Record<Locale, DeploymentHealth>;
-      for (const l of LOCALES) out[l] = JSON.parse(data[l] ?? '') as DeploymentHealth;
+      for (const l of LOCALES) out[l] = { ...(JSON.parse(stored.data[l] ?? '') as Unstamped), checkedAt: stored.createdAt };
       return out;
     } catch {
       return null;
@@ -143,13 +144,15 @@ export class HealthService {
     if (inFlight) return inFlight;
     const p = (async () => {
       const seen = await this.observe(instanceId, record, api);
-      const out = {} as Record<Locale, DeploymentHealth>;
-      for (const l of LOCALES) out[l] = render(seen, l);
-      const data: Record<string, string> = { deploymentStatus: record.Status, checkedAt: new Date(seen.checkedAt).toISOString() };
-      for (const l of LOCALES) data[l] = JSON.stringify(out[l]);
+      const data: Record<string, string> = { deploymentStatus: record.Status };
+      for (const l of LOCALES) data[l] = JSON.stringify(render(seen, l));
       await api.ensureNamespace(PROBE_NAMESPACE, { ...CONSOLE_LABELS });
       await api.deleteConfigMap(PROBE_NAMESPACE, storeName(instanceId));
-      await api.createConfigMap(PROBE_NAMESPACE, storeName(instanceId), data, { ...CONSOLE_LABELS, 'app.kubernetes.io/component': 'health' });
+      // When it ran is when the cluster recorded it: the API server's clock, the one the deployment's
+      // other times (Compute Nest's) are on, never the console's (the local cloud's runs fast).
+      const { createdAt } = await api.createConfigMap(PROBE_NAMESPACE, storeName(instanceId), data, { ...CONSOLE_LABELS, 'app.kubernetes.io/component': 'health' });
+      const out = {} as Record<Locale, DeploymentHealth>;
+      for (const l of LOCALES) out[l] = { ...render(seen, l), checkedAt: createdAt };
       return out;
     })().finally(() => this.running.delete(key));
     this.running.set(key, p);
@@ -193,13 +196,12 @@ export class HealthService {
       logs,
       apiHealth,
       install,
-      checkedAt: this.now(),
     };
   }
 }
 
 /** The smoke test's checks and diagnosis, in one language. */
-function render(o: Observation, locale: Locale): DeploymentHealth {
+function render(o: Observation, locale: Locale): Unstamped {
   const t = (k: Parameters<typeof healthText>[0], p?: Record<string, string | number>) => healthText(k, locale, p);
   const { pods, ha } = o;
   const checks: SmokeCheck[] = [];
@@ -244,7 +246,7 @@ function render(o: Observation, locale: Locale): DeploymentHealth {
     if (!covered) diagnosis.unshift(toDiagnosis(known, 'deployment', null, o.record.StatusDetail, locale, o.ctx));
   }
   const healthy = o.record.Status === 'Deployed' && checks.every((c) => c.status !== 'fail') && diagnosis.length === 0;
-  return { status: healthy ? 'healthy' : 'unhealthy', checks, diagnosis, checkedAt: new Date(o.checkedAt).toISOString() };
+  return { status: healthy ? 'healthy' : 'unhealthy', checks, diagnosis };
 }
 
 /** Dify's api answers `{"status": "ok", "version": …}` on /health (ext_app_metrics). */

@@ -38,7 +38,8 @@ export function HealthSection({ instanceId }: HealthSectionProps) {
               <strong style={{ color: h.status === 'healthy' ? token.colorSuccess : token.colorError }}>
                 {h.status === 'healthy' ? t('health.healthy') : t('health.unhealthy')}
               </strong>
-              <span data-testid="health-checked-at" style={{ color: token.colorTextSecondary, marginLeft: 8 }}>
+              {/* The cluster's clock (when the API server recorded the result), as the deployment's other times. */}
+              <span data-testid="health-checked-at" data-time={h.checkedAt} style={{ color: token.colorTextSecondary, marginLeft: 8 }}>
                 {t('health.checkedAt', { time: new Date(h.checkedAt).toLocaleString(locale) })}
               </span>
             </>

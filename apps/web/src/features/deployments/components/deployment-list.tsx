@@ -81,7 +81,7 @@ export function DeploymentList() {
           {
             key: 'createdAt',
             title: t('deployments.col.createdAt'),
-            render: (_, d) => new Date(d.createdAt).toLocaleString(locale),
+            render: (_, d) => <time dateTime={d.createdAt}>{new Date(d.createdAt).toLocaleString(locale)}</time>,
           },
         ]}
       />

@@ -47,7 +47,8 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
             {
               key: 'expires',
               label: t('mcp.connection.expires'),
-              children: connection.expiresAt ? new Date(connection.expiresAt).toLocaleString(locale) : t('mcp.connection.expires.never'),
+              // The console's own clock: the console forgets the credentials; no cloud time is on this page.
+              children: connection.expiresAt ? <time dateTime={connection.expiresAt}>{new Date(connection.expiresAt).toLocaleString(locale)}</time> : t('mcp.connection.expires.never'),
             },
           ]}
         />
