@@ -57,14 +57,20 @@ export function loggerOptions(level: string, stream?: DestinationStream): Logger
   };
 }
 
+/** Requests answered without a line of their own (a throttled sign-in after the first of its window). */
+const quiet = new WeakSet<FastifyRequest>();
+export const logQuietly = (req: FastifyRequest) => void quiet.add(req);
+
 /**
  * One line per request at info, when it is answered: method, URL, status, time (Fastify's own
  * two lines per request are off). Successes are sampled (`sample` of them, 0…1); every 4xx and
- * 5xx is logged. Headers and bodies are not in it (the redaction above still holds for any field).
+ * 5xx is logged, but those marked quiet. Headers and bodies are not in it (the redaction above
+ * still holds for any field).
  */
 export function requestLogHook(sample: number, random: () => number = Math.random) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const status = reply.statusCode;
+    if (quiet.has(req)) return;
     if (status < 400 && sample < 1 && !(random() < sample)) return;
     req.log.info(
       {

@@ -495,6 +495,11 @@ describe('sign-in', () => {
 
     const refusals = logs.lines.filter((l) => l.includes('sign-in refused'));
     expect(refusals).toHaveLength(10);
+    // 21 throttled tries from 10.0.0.7: one warning and one request line, not 21 of each.
+    expect(logs.lines.filter((l) => l.includes('sign-in throttled'))).toHaveLength(1);
+    const throttledLines = logs.lines.filter((l) => l.includes('"statusCode":429'));
+    expect(throttledLines).toHaveLength(1);
+    expect(logs.lines.filter((l) => l.includes('"statusCode":401') && l.includes('request completed'))).toHaveLength(10);
     expect(logs.text).not.toContain('wrong-guess');
     expect(logs.text).not.toContain(TOKEN);
     await app.close();

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ProblemSchema } from '@dify-console/shared/domain/problem';
 import { SessionBodySchema, SessionStateSchema } from '@dify-console/shared/api/session';
 import { isLoopbackHost } from '../config/env';
+import { logQuietly } from '../logging';
 import { message } from './error-handler';
 import { global } from './global';
 
@@ -138,6 +139,15 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
     });
   }
   await app.register(fastifyRateLimit, { global: false });
+  // A guesser held back by the limit gets one warning per address and window, not a line per try.
+  const throttled = new Map<string, number>();
+  const throttledOnce = (req: FastifyRequest, ttlMs: number) => {
+    const now = Date.now();
+    if ((throttled.get(req.ip) ?? 0) > now) return logQuietly(req);
+    if (throttled.size > 10_000) for (const [ip, until] of throttled) if (until <= now) throttled.delete(ip);
+    throttled.set(req.ip, now + ttlMs);
+    req.log.warn({ clientAddress: req.ip, retryAfterSeconds: Math.ceil(ttlMs / 1000) }, 'sign-in throttled: too many attempts from this address');
+  };
 
   const problem = (reply: FastifyReply, status: number, code: string, text: string) =>
     reply
@@ -194,8 +204,9 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
       rateLimit: {
         max: opts.signInPerMinute ?? 10,
         timeWindow: 60_000,
-        errorResponseBuilder: (req, ctx) =>
-          Object.assign(
+        errorResponseBuilder: (req, ctx) => {
+          throttledOnce(req, ctx.ttl);
+          return Object.assign(
             new Error(
               message('signInThrottled', req.locale, {
                 seconds: String(Math.ceil(ctx.ttl / 1000)),
@@ -205,7 +216,8 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
               statusCode: 429,
               code: 'TooManySignInAttempts',
             },
-          ),
+          );
+        },
       },
     },
     schema: {

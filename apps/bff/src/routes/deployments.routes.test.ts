@@ -240,6 +240,9 @@ describe('names and orders', () => {
     ['Redis of another region', { redisInstanceId: 'r-uf6shredis70r0s1t2' }, 'redisInstanceId', /There is no r-uf6shredis70r0s1t2/],
     ['Milvus in another VPC', { milvusInstanceId: 'c-3d7c0a9b5e2f1846' }, 'milvusInstanceId', /In another VPC/],
     ['a VPC that does not exist', { vpcId: 'vpc-bp1nowhere0000000000' }, 'vpcId', /There is no vpc-bp1nowhere0000000000/],
+    ['Redis still being created', { redisInstanceId: 'r-bp1dfyredisnwo7p8q9' }, 'redisInstanceId', /status is creating/],
+    ['PostgreSQL of another region', { postgresInstanceId: 'pgm-uf6shpg16y1z2a3b4' }, 'postgresInstanceId', /There is no pgm-uf6shpg16y1z2a3b4 in the region cn-hangzhou/],
+    ['a Milvus that does not exist', { milvusInstanceId: 'c-0000000000000000' }, 'milvusInstanceId', /There is no c-0000000000000000/],
   ];
   it.each(unusable)('refuses %s with the field, and creates nothing', async (_, over, field, text) => {
     const creates = requests('CreateServiceInstance').length;
@@ -247,6 +250,14 @@ describe('names and orders', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().code).toBe('ResourcesNotUsable');
     expect(res.json().issues).toContainEqual({ path: ['parameters', field], message: expect.stringMatching(text) });
+    expect(requests('CreateServiceInstance').length).toBe(creates);
+  });
+
+  it('refuses a MySQL instance picked as PostgreSQL (the wrong kind) with the field, and creates nothing', async () => {
+    const creates = requests('CreateServiceInstance').length;
+    const res = await order(app, orderBody('dify-refused-mysql', 'token-refused-mysql', { postgresInstanceId: 'rm-bp1dfymysql8v8w9x0' }), 'en');
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().issues).toContainEqual({ path: ['parameters', 'postgresInstanceId'], message: expect.any(String) });
     expect(requests('CreateServiceInstance').length).toBe(creates);
   });
 

@@ -277,6 +277,25 @@ describe('the Redis password rule', () => {
 describe('POST /api/v1/preflight/whitelist-fix', () => {
   const fix = (payload: object) => apps.root.inject({ method: 'POST', url: '/api/v1/preflight/whitelist-fix', payload, headers: { 'accept-language': 'en' } });
 
+  // A lone surrogate once gave a 500 here, and spaces a 502 that blamed the AccessKey.
+  it.each([
+    ['a lone surrogate', 'instanceId', '\ud800'],
+    ['a lone surrogate after a valid id', 'instanceId', `${IDS.pg15}\udfff`],
+    ['spaces around the id', 'instanceId', ` ${IDS.pg15} `],
+    ['a space inside the cluster id', 'clusterId', `${CLUSTERS.basic.slice(0, 8)} ${CLUSTERS.basic.slice(9)}`],
+    ['a huge cluster id', 'clusterId', 'c'.repeat(100_000)],
+    ['a region with a space', 'regionId', 'cn hangzhou'],
+  ])('refuses %s with a 400 naming the field, and asks the cloud nothing', async (_, field, value) => {
+    // What a fix would call: the instance, its whitelist, the cluster.
+    const fixCalls = () => sim.requests().filter((r) => /IPArrayList|SecurityIps|DBInstanceAttribute|DescribeClusterDetail|DescribeClusterNodes/.test(r.action)).length;
+    const before = fixCalls();
+    const res = await fix({ regionId: 'cn-hangzhou', target: 'postgres', instanceId: IDS.pg15, clusterId: CLUSTERS.basic, confirm: true, [field]: value });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'ValidationFailed', issues: [{ path: [field] }] });
+    expect(res.body).not.toMatch(/AccessKey/i);
+    expect(fixCalls()).toBe(before);
+  });
+
   it('requires confirm: true', async () => {
     const res = await fix({ regionId: 'cn-hangzhou', target: 'postgres', instanceId: IDS.pg15, clusterId: CLUSTERS.basic, confirm: false });
     expect(res.statusCode).toBe(400);
