@@ -70,7 +70,7 @@ export class DeployWizardPage {
   }
 
   async next(): Promise<ReviewStep> {
-    await this.page.getByRole('button', { name: /下一步：确认订单|Next: confirm order/ }).click();
+    await this.page.getByRole('button', { name: /下一步：确认订单|Next: Confirm order/ }).click();
     const review = new ReviewStep(this.page);
     await expect(review.summary).toBeVisible();
     return review;

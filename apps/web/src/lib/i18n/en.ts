@@ -22,8 +22,8 @@ export const en: Messages = {
   'wizard.title': 'Deploy Dify (existing resources)',
   'wizard.subtitle': 'Deploys Dify through Compute Nest onto your existing ACK cluster, RDS PostgreSQL, Redis and Milvus. Every resource must be in one VPC.',
   'wizard.step.parameters': 'Parameters',
-  'wizard.step.order': 'Review & order',
-  'wizard.next': 'Next: confirm order',
+  'wizard.step.order': 'Confirm order',
+  'wizard.next': 'Next: {step}',
   'wizard.invalid': 'Please fix the {count} highlighted parameter errors first',
 
   'form.basics': 'Basics',

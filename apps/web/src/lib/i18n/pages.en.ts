@@ -7,7 +7,6 @@ export const pagesEn: PageMessages = {
   'wizard.prefill.secrets': 'For your security secret parameters are not kept; enter them again: {fields}. {name} still exists, so your name with a number added is proposed (delete {name} to reuse its name).',
   'wizard.prefill.field': 'The deployment failed on this field: {title}',
   'wizard.prefill.secretField': 'Secrets are not kept: enter it again',
-  'review.title': 'Review & order',
   'review.back': 'Back: edit parameters',
   'review.summary': 'Summary',
   'review.yes': 'Yes',

@@ -9,7 +9,6 @@ export const pagesZhCN = {
   'wizard.prefill.secrets': '出于安全考虑，保密参数不会保留，请重新输入：{fields}。{name} 仍然存在，因此已在您的名称后加上编号作为新名称（删除 {name} 后可重用其名称）。',
   'wizard.prefill.field': '部署失败与此项有关：{title}',
   'wizard.prefill.secretField': '保密参数未保留，请重新输入',
-  'review.title': '确认订单',
   'review.back': '上一步：修改参数',
   'review.summary': '配置摘要',
   'review.yes': '是',

@@ -24,7 +24,7 @@ export const zhCN = {
   'wizard.subtitle': '通过计算巢将 Dify 部署到您已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 上，所有资源需位于同一个专有网络VPC中。',
   'wizard.step.parameters': '参数配置',
   'wizard.step.order': '确认订单',
-  'wizard.next': '下一步：确认订单',
+  'wizard.next': '下一步：{step}',
   'wizard.invalid': '请先修正标出的 {count} 处参数错误',
 
   'form.basics': '基本信息',

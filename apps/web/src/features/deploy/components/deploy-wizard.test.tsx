@@ -106,6 +106,16 @@ describe('DeployWizard', () => {
     expect(JSON.stringify(window.localStorage)).not.toContain('abcdefgh');
   });
 
+  it('the button to the next step names that step as the stepper does, in both languages', async () => {
+    const { user } = renderApp();
+    const stepTitle = async () => (await screen.findAllByText(/^(确认订单|Confirm order)$/)).find((el) => el.closest('.ant-steps'))?.textContent;
+    expect(await stepTitle()).toBe('确认订单');
+    expect(screen.getByRole('button', { name: '下一步：确认订单' })).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言 / Language' }), 'en');
+    expect(await stepTitle()).toBe('Confirm order');
+    expect(screen.getByRole('button', { name: 'Next: Confirm order' })).toBeTruthy();
+  });
+
   it('shows a failed list with the Problem message and a retry button', async () => {
     let fail = true;
     const { user } = renderApp({

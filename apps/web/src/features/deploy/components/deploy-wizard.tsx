@@ -374,7 +374,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
 
               <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
                 <Button type="primary" size="large" onClick={() => void next()}>
-                  {t('wizard.next')}
+                  {t('wizard.next', { step: t('wizard.step.order') })}
                 </Button>
               </div>
             </Form>
