@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 // The ES builds: `antd/locale/*` are CommonJS and bring a second copy of the picker locales.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -8,6 +8,7 @@ import type { Locale } from '@dify-console/shared/domain/i18n';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider } from '../lib/i18n/i18n-provider';
 import { useLocale } from '../lib/i18n/use-t';
+import { consoleTheme } from '../lib/theme/console-theme';
 import { useColorScheme } from '../lib/theme/use-color-scheme';
 
 export function createQueryClient(): QueryClient {
@@ -31,11 +32,7 @@ function ThemedApp({ children }: { children: ReactNode }) {
       locale={locale === 'zh-CN' ? zhCN : enUS}
       // "删除", not "删 除": no space inserted into two-character Chinese buttons.
       button={{ autoInsertSpace: false }}
-      theme={{
-        algorithm: scheme === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        token: { colorPrimary: '#1664ff', borderRadius: 6 },
-        components: { Layout: { headerPadding: '0 24px', headerBg: scheme === 'dark' ? '#141414' : '#ffffff' } },
-      }}
+      theme={consoleTheme(scheme)}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

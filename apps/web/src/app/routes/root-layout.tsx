@@ -9,7 +9,7 @@ export function RootLayout() {
   const { t } = useT();
   const { token } = theme.useToken();
   const linkStyle = ({ isActive }: { isActive: boolean }) => ({
-    color: isActive ? token.colorPrimary : token.colorText,
+    color: isActive ? token.colorPrimaryText : token.colorText,
     fontWeight: isActive ? 600 : 400,
   });
   return (

@@ -44,8 +44,8 @@ export function AccessStatus({ access }: { access: AccessState }) {
   const stateColor = {
     none: token.colorTextSecondary,
     pending: token.colorText,
-    ready: token.colorSuccess,
-    failed: token.colorError,
+    ready: token.colorSuccessText,
+    failed: token.colorErrorText,
   }[access.state];
   const ip = access.hostsLine?.split(' ')[0] ?? '';
   const address = access.address?.ip ?? access.address?.hostname ?? null;

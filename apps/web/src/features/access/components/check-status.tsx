@@ -46,7 +46,7 @@ const WORDS = { pass: 'access.check.pass', fail: 'access.check.fail', pending: '
 export function CheckStatus({ status }: { status: AccessCheck['status'] }) {
   const { t } = usePageT();
   const { token } = theme.useToken();
-  const color = { pass: token.colorSuccess, fail: token.colorError, pending: token.colorTextSecondary }[status];
+  const color = { pass: token.colorSuccessText, fail: token.colorErrorText, pending: token.colorTextSecondary }[status];
   return (
     <span
       data-status={status}

@@ -38,7 +38,7 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
       </label>
       {children}
       {error ? (
-        <div id={`${id}-error`} style={{ color: token.colorError, fontSize: 12, marginTop: 4 }}>
+        <div id={`${id}-error`} style={{ color: token.colorErrorText, fontSize: 12, marginTop: 4 }}>
           {error}
         </div>
       ) : null}
@@ -224,7 +224,7 @@ export function IngressOption({ access, pending, onApply }: IngressOptionProps) 
             </Checkbox>
           )}
           {errors.installAddon ? (
-            <div id={`${ids.installAddon}-error`} style={{ color: token.colorError, fontSize: 12, marginTop: 4 }}>
+            <div id={`${ids.installAddon}-error`} style={{ color: token.colorErrorText, fontSize: 12, marginTop: 4 }}>
               {errors.installAddon}
             </div>
           ) : null}

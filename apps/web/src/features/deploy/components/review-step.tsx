@@ -260,7 +260,7 @@ function Review({
           {price ? (
             <span data-testid="order-bar-price">
               {t('quote.total')}{' '}
-              <strong style={{ fontSize: token.fontSizeLG, color: token.colorPrimary }}>
+              <strong style={{ fontSize: token.fontSizeLG, color: token.colorPrimaryText }}>
                 {formatMoney(price.total.tradeAmount, price.currency, locale)}
                 {unitText(price.total.priceUnit, t)}
               </strong>

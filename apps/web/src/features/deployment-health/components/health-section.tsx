@@ -11,7 +11,7 @@ export interface HealthSectionProps {
   instanceId: string;
 }
 
-const COLOR = { pass: 'colorSuccess', warn: 'colorWarning', fail: 'colorError' } as const;
+const COLOR = { pass: 'colorSuccessText', warn: 'colorWarningText', fail: 'colorErrorText' } as const;
 
 /**
  * "运行状况" of a finished deployment: the smoke test (Dify's pods ready, the HPA, replicas
@@ -35,7 +35,7 @@ export function HealthSection({ instanceId }: HealthSectionProps) {
             </span>
           ) : h ? (
             <>
-              <strong style={{ color: h.status === 'healthy' ? token.colorSuccess : token.colorError }}>
+              <strong style={{ color: h.status === 'healthy' ? token.colorSuccessText : token.colorErrorText }}>
                 {h.status === 'healthy' ? t('health.healthy') : t('health.unhealthy')}
               </strong>
               {/* The cluster's clock (when the API server recorded the result), as the deployment's other times. */}

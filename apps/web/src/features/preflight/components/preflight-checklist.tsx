@@ -215,7 +215,7 @@ function CheckGroups({
                 {t(`preflight.group.${group}`)}
               </h3>
               {problems === 0 ? (
-                <span style={{ marginInlineStart: 8, color: token.colorSuccess }}>{t('preflight.group.allPassed', { count: rows.length })}</span>
+                <span style={{ marginInlineStart: 8, color: token.colorSuccessText }}>{t('preflight.group.allPassed', { count: rows.length })}</span>
               ) : null}
             </summary>
             <ul aria-labelledby={headingId} style={{ listStyle: 'none', margin: '4px 0 0', padding: 0 }}>

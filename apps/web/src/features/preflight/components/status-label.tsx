@@ -55,9 +55,9 @@ function ToneIcon({ tone }: { tone: Tone }) {
 export function StatusLabel({ tone, text, status }: { tone: Tone; text: string; status: string }) {
   const { token } = theme.useToken();
   const color = {
-    success: token.colorSuccess,
-    warning: token.colorWarning,
-    error: token.colorError,
+    success: token.colorSuccessText,
+    warning: token.colorWarningText,
+    error: token.colorErrorText,
     neutral: token.colorTextSecondary,
   }[tone];
   return (
