@@ -25,3 +25,13 @@ export function format(template: string, params: Record<string, string | number>
     key in params ? String(params[key]) : whole,
   );
 }
+
+/** Items in running text: 、 between them in Chinese (never the English comma), `, ` in English. */
+export function joinList(items: readonly string[], locale: Locale): string {
+  return items.join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+/** Clauses of one sentence (each may hold a list): ； in Chinese, `; ` in English. */
+export function joinClauses(items: readonly string[], locale: Locale): string {
+  return items.join(locale === 'zh-CN' ? '；' : '; ');
+}

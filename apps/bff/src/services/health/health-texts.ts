@@ -12,6 +12,7 @@ const TEXT = {
   podsMissing: { 'zh-CN': '没有找到 {component} 的 Pod', en: 'No {component} pod found' },
   podsNotReady: { 'zh-CN': '{ready}/{want} 就绪：{states}', en: '{ready}/{want} ready: {states}' },
   stateSeparator: { 'zh-CN': '、', en: ', ' },
+  colon: { 'zh-CN': '：', en: ': ' },
   /** A pod's state in words, the Kubernetes reason kept in brackets as the value it is. */
   podState: { 'zh-CN': '{words}（{state}）', en: '{words} ({state})' },
   CrashLoopBackOff: { 'zh-CN': '反复崩溃重启', en: 'crash-looping' },

@@ -1,5 +1,5 @@
 import type { DeploymentHealth, Diagnosis, SmokeCheck } from '@dify-console/shared/api/deployment-health';
-import { LOCALES, type Locale } from '@dify-console/shared/domain/i18n';
+import { joinClauses, joinList, LOCALES, type Locale } from '@dify-console/shared/domain/i18n';
 import { ProblemError } from '../../errors/problem-error';
 import type { ServiceInstanceRecord } from '../../ports/deployments';
 import type { DeploymentInfo, NamespaceEvent, PodInfo, WorkloadsApi, WorkloadsPort } from '../../ports/workloads';
@@ -231,8 +231,8 @@ function render(o: Observation, locale: Locale): Unstamped {
     const lonely = SPREAD.filter((c) => pods.filter((p) => p.labels.component === c).length > 1 && nodesOf(c).size < 2);
     checks.push(
       lonely.length > 0
-        ? { id: 'spread', status: 'warn', title: t('tSpread'), detail: t('spreadOne', { components: lonely.join(', ') }) }
-        : { id: 'spread', status: 'pass', title: t('tSpread'), detail: t('spreadOk', { list: SPREAD.map((c) => `${c}: ${[...nodesOf(c)].join(', ') || '-'}`).join('; ') }) },
+        ? { id: 'spread', status: 'warn', title: t('tSpread'), detail: t('spreadOne', { components: joinList(lonely, locale) }) }
+        : { id: 'spread', status: 'pass', title: t('tSpread'), detail: t('spreadOk', { list: joinClauses(SPREAD.map((c) => `${c}${t('colon')}${joinList([...nodesOf(c)], locale) || '-'}`), locale) }) },
     );
   }
   checks.push(apiHealthCheck(o.apiHealth, locale));

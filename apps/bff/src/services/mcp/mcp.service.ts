@@ -9,7 +9,7 @@ import type {
   ToolChange,
 } from '@dify-console/shared/api/mcp';
 import { MIN_NACOS_VERSION } from '@dify-console/shared/api/mcp';
-import type { Locale } from '@dify-console/shared/domain/i18n';
+import { joinList, type Locale } from '@dify-console/shared/domain/i18n';
 import type { z } from 'zod';
 import { isNacosError } from '../../errors/nacos-error';
 import { ProblemError } from '../../errors/problem-error';
@@ -379,8 +379,8 @@ export class McpRegistryService {
       title: t('checkAclTitle', locale),
       detail:
         missing.length === 0
-          ? t('checkAclPass', locale, { acl: acl.join(', '), ranges: ranges.join(', ') })
-          : t('checkAclFail', locale, { acl: acl.join(', '), missing: missing.join(', ') }),
+          ? t('checkAclPass', locale, { acl: joinList(acl, locale), ranges: joinList(ranges, locale) })
+          : t('checkAclFail', locale, { acl: joinList(acl, locale), missing: joinList(missing, locale) }),
     });
     return { deploymentId, clusterId, checks };
   }

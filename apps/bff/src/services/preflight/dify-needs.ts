@@ -35,7 +35,7 @@ export const COMPONENTS: readonly { name: string; cpuM: number; memoryMiB: numbe
   { name: 'plugin-daemon', cpuM: 500, memoryMiB: 1024, replicasHa: 1, replicas: 1 },
 ];
 
-export function requiredCapacity(ha: boolean): { cpuM: number; memoryMiB: number; pods: string } {
+export function requiredCapacity(ha: boolean): { cpuM: number; memoryMiB: number; pods: string[] } {
   let cpuM = 0;
   let memoryMiB = 0;
   const pods: string[] = [];
@@ -45,7 +45,7 @@ export function requiredCapacity(ha: boolean): { cpuM: number; memoryMiB: number
     memoryMiB += c.memoryMiB * n;
     pods.push(`${c.name} ${n}×${c.cpuM}m/${c.memoryMiB}Mi`);
   }
-  return { cpuM, memoryMiB, pods: pods.join(', ') };
+  return { cpuM, memoryMiB, pods };
 }
 
 /** `1.31.1-aliyun.1` / `16.0` / `v2.4.3` → [major, minor]; null when unreadable. */

@@ -154,6 +154,15 @@ describe('PreflightService', () => {
     expect(check(bad, 'redis.password')).toMatchObject({ status: 'fail', detail: ruleMessage('redisPassword.urlUnsafe', 'zh-CN') });
   });
 
+  it('lists in Chinese details are separated by 、, in English by commas', async () => {
+    const zh = await setup({ whitelist: '172.16.0.10,172.16.0.11/32' }).service.run(request, 'zh-CN');
+    const en = await setup({ whitelist: '172.16.0.10,172.16.0.11/32' }).service.run(request, 'en');
+    expect(check(zh, 'cluster.capacity').detail).toMatch(/api 2×500m\/1024Mi、worker 2×500m\/1024Mi、web/);
+    expect(check(en, 'cluster.capacity').detail).toMatch(/api 2×500m\/1024Mi, worker 2×500m\/1024Mi, web/);
+    expect(check(zh, 'postgres.whitelist').detail).toContain('172.16.0.10/32、172.16.0.11/32');
+    for (const c of zh.checks) expect(c.detail, c.id).not.toMatch(/[\u3400-\u9fff][,;]|[,;] /);
+  });
+
   it("flannel: the fix adds the node vSwitch CIDR; a whitelist admitting every node IP otherwise still passes", async () => {
     const missing = await setup().service.run(request, 'en');
     expect(check(missing, 'postgres.whitelist')).toMatchObject({ status: 'fail', fix: { add: ['172.16.0.0/24'] } });

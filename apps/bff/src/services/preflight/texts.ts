@@ -36,6 +36,9 @@ export const TEXT = {
     en: 'The RAM user {userName} lacks: {missing}. In the RAM console, add these system policies to the user (or one of its groups), then check again. {milvus}',
   },
   policiesGranted: { 'zh-CN': '全部已授予：{list}。{milvus}', en: 'All granted: {list}. {milvus}' },
+  grantedVia: { 'zh-CN': '{name}（{via}）', en: '{name} ({via})' },
+  viaUser: { 'zh-CN': '直接授权给用户', en: 'attached to the user' },
+  viaGroup: { 'zh-CN': '用户组 {name}', en: 'group {name}' },
   milvusNote: {
     'zh-CN': 'AliyunMilvusFullAccess 是部署指南中的名称（RAM 系统策略参考中未确认）；仅有 AliyunMilvusReadOnlyAccess 不够。',
     en: "AliyunMilvusFullAccess is the guide's name (not confirmed on RAM's system-policy reference); AliyunMilvusReadOnlyAccess alone is not enough.",

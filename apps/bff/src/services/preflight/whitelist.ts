@@ -1,5 +1,5 @@
 import type { WhitelistFix } from '@dify-console/shared/api/preflight';
-import type { Locale } from '@dify-console/shared/domain/i18n';
+import { joinList, type Locale } from '@dify-console/shared/domain/i18n';
 import type { PreflightPorts } from '../../ports/preflight';
 import type { Outcome } from './check';
 import { missingRanges, splitList } from './cidr';
@@ -36,8 +36,8 @@ export async function whitelistEntries(ports: PreflightPorts, target: Target, re
 }
 
 function basisText(src: Sources, locale: Locale): string {
-  if (src.basis === 'podVSwitches') return text('basisPod', locale, { ids: src.podVSwitchIds.join(', ') });
-  if (src.basis === 'nodeVSwitches') return text('basisNodeVsw', locale, { ids: src.nodeVSwitchIds.join(', ') });
+  if (src.basis === 'podVSwitches') return text('basisPod', locale, { ids: joinList(src.podVSwitchIds, locale) });
+  if (src.basis === 'nodeVSwitches') return text('basisNodeVsw', locale, { ids: joinList(src.nodeVSwitchIds, locale) });
   if (src.basis === 'nodeIps') return text('basisNode', locale);
   return text('basisVpc', locale);
 }
@@ -54,12 +54,12 @@ export async function whitelistOutcome(
   const [src, entries] = await Promise.all([facts.sources(), whitelistEntries(ports, target, regionId, instanceId)]);
   const { missing, nodesOnly } = whitelistGap(src, entries);
   const basis = basisText(src, locale);
-  if (nodesOnly) return { status: 'pass', detail: text('whitelistNodesOk', locale, { nodes: src.workerRanges.join(', '), ranges: src.ranges.join(', ') }) };
-  if (missing.length === 0) return { status: 'pass', detail: text('whitelistOk', locale, { ranges: src.ranges.join(', '), basis }) };
+  if (nodesOnly) return { status: 'pass', detail: text('whitelistNodesOk', locale, { nodes: joinList(src.workerRanges, locale), ranges: joinList(src.ranges, locale) }) };
+  if (missing.length === 0) return { status: 'pass', detail: text('whitelistOk', locale, { ranges: joinList(src.ranges, locale), basis }) };
   const fix: WhitelistFix = { kind: 'whitelist', target, instanceId, groupName: WHITELIST_GROUP, add: missing };
   return {
     status: 'fail',
-    detail: text('whitelistMissing', locale, { missing: missing.join(', '), basis, group: WHITELIST_GROUP, url: CONSOLE_URL[target](regionId, instanceId) }),
+    detail: text('whitelistMissing', locale, { missing: joinList(missing, locale), basis, group: WHITELIST_GROUP, url: CONSOLE_URL[target](regionId, instanceId) }),
     fix,
   };
 }

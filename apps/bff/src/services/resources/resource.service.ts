@@ -9,7 +9,7 @@ import type {
 import type { Reason } from '@dify-console/shared/domain/eligibility';
 import { HA_EXISTING_TEMPLATE, type DeploymentParameters, type ParameterName, type TemplateDescription } from '@dify-console/shared/template/templates';
 import type { FieldDef, PickerKind } from '@dify-console/shared/template/types';
-import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
+import { format, joinClauses, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import type { Problem } from '@dify-console/shared/domain/problem';
 import { REGION_NAMES } from '@dify-console/shared/domain/regions';
 import { Limiter, SingleFlight, TtlCache, fetchAllPages, type Page } from '../../lib/utils';
@@ -250,7 +250,7 @@ export class ResourceService {
       picked.map(async ({ name, id, list }): Promise<Issue | null> => {
         const found = (await list()).items.find((i) => i.id === id);
         if (!found) return { path: ['parameters', name], message: format(TEXT.missing[locale], { id, regionId }) };
-        if (found.eligible === false) return { path: ['parameters', name], message: (found.reasons ?? []).map((r) => r.message).join('; ') };
+        if (found.eligible === false) return { path: ['parameters', name], message: joinClauses((found.reasons ?? []).map((r) => r.message), locale) };
         return null;
       }),
     );

@@ -1,5 +1,5 @@
 import type { TemplateForm } from '@dify-console/shared/api/template';
-import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
+import { format, joinList, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
 import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import { DIFY_SERVICE_ID, HA_EXISTING_TEMPLATE, type TemplateDescription } from '@dify-console/shared/template/templates';
 import { ProblemError } from '../../errors/problem-error';
@@ -121,7 +121,7 @@ export class TemplateService implements OrderTemplatePort {
       const message = format(TEXT.unknownTemplate[locale], {
         version: service.version,
         name: name ?? '',
-        names: service.templates.map((t) => t.name).join(', '),
+        names: joinList(service.templates.map((t) => t.name), locale),
       });
       throw new ProblemError(400, { code: 'ValidationFailed', message, issues: [{ path: ['templateName'], message }] });
     }

@@ -1,3 +1,4 @@
+import { joinList } from '@dify-console/shared/domain/i18n';
 import type { KubeNodeInfo, ClusterDetailRecord } from '../../../ports/preflight';
 import { CannotVerify, notFoundIsFail, type CheckContext, type CheckDef } from '../check';
 import { atLeast, isArmInstanceType, majorMinor, MIN_KUBERNETES, NAMESPACE, RELEASE, requiredCapacity } from '../dify-needs';
@@ -66,7 +67,7 @@ export function clusterChecks({ request, locale, t, facts }: CheckContext): Chec
         const x86 = nodes.filter((n) => !n.arm && n.usable);
         const arm = nodes.filter((n) => n.arm);
         if (x86.length === 0) return { status: 'fail', detail: t('archFail') };
-        if (arm.length > 0) return { status: 'warn', detail: t('archMixed', { nodes: arm.map((n) => n.name).join(', ') }) };
+        if (arm.length > 0) return { status: 'warn', detail: t('archMixed', { nodes: joinList(arm.map((n) => n.name), locale) }) };
         return { status: 'pass', detail: t('archOk', { count: x86.length }) };
       },
     },
@@ -84,7 +85,7 @@ export function clusterChecks({ request, locale, t, facts }: CheckContext): Chec
           mem: GiB(mem),
           needCpu: cores(need.cpuM),
           needMem: GiB(need.memoryMiB),
-          pods: need.pods,
+          pods: joinList(need.pods, locale),
           ha: ha ? (locale === 'zh-CN' ? '开' : 'on') : locale === 'zh-CN' ? '关' : 'off',
         };
         return cpu >= need.cpuM && mem >= need.memoryMiB ? { status: 'pass', detail: t('capacityOk', params) } : { status: 'fail', detail: t('capacityFail', params) };
@@ -99,8 +100,8 @@ export function clusterChecks({ request, locale, t, facts }: CheckContext): Chec
         const disk = classes.filter((c) => c.name.startsWith('alicloud-disk') || c.provisioner === 'diskplugin.csi.alibabacloud.com').map((c) => c.name);
         const nas = classes.filter((c) => c.name === 'alibabacloud-cnfs-nas' || c.provisioner === 'nasplugin.csi.alibabacloud.com').map((c) => c.name);
         if (disk.length === 0) return { status: 'fail', detail: t('storageNoDisk') };
-        if (nas.length === 0) return { status: 'warn', detail: t('storageNoNas', { disk: disk.join(', ') }) };
-        return { status: 'pass', detail: t('storageOk', { disk: disk.join(', '), nas: nas.join(', ') }) };
+        if (nas.length === 0) return { status: 'warn', detail: t('storageNoNas', { disk: joinList(disk, locale) }) };
+        return { status: 'pass', detail: t('storageOk', { disk: joinList(disk, locale), nas: joinList(nas, locale) }) };
       },
     },
     {

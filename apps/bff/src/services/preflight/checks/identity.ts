@@ -1,3 +1,4 @@
+import { joinList } from '@dify-console/shared/domain/i18n';
 import { DIFY_SERVICE_ID } from '@dify-console/shared/template/templates';
 import { withSecretsScrubbed } from '../../deployments/secrets';
 import type { CheckContext, CheckDef } from '../check';
@@ -5,7 +6,10 @@ import { userGrants } from '../grants';
 import { GUIDE_POLICIES, ramUserName } from '../policies';
 
 /** Who the console acts as, the guide's RAM policies, and what Compute Nest says the order needs. */
-export function identityChecks({ request, t, ports, facts, order }: CheckContext): CheckDef[] {
+export function identityChecks({ request, locale, t, ports, facts, order }: CheckContext): CheckDef[] {
+  /** How a policy reaches the user, in words: attached to it, through a group, or by AdministratorAccess. */
+  const via = (v: string | null) =>
+    v === 'user' ? t('viaUser') : v?.startsWith('group:') ? t('viaGroup', { name: v.slice('group:'.length) }) : (v ?? '');
   return [
     {
       id: 'identity.caller',
@@ -35,17 +39,17 @@ export function identityChecks({ request, t, ports, facts, order }: CheckContext
         if (!user) return { status: 'pass', detail: t('policiesRoot') };
         const grants = await userGrants(ports.ram, user);
         if ('denied' in grants) {
-          return { status: 'warn', detail: t('policiesDenied', { userName: user, code: grants.denied, policies: GUIDE_POLICIES.map((g) => g.name).join(', ') }) };
+          return { status: 'warn', detail: t('policiesDenied', { userName: user, code: grants.denied, policies: joinList(GUIDE_POLICIES.map((g) => g.name), locale) }) };
         }
         const missing = grants.filter((g) => g.status === 'missing').map((g) => g.name);
         if (missing.length > 0) {
           return {
             status: 'fail',
-            detail: t('policiesMissing', { userName: user, missing: missing.join(', '), milvus }),
+            detail: t('policiesMissing', { userName: user, missing: joinList(missing, locale), milvus }),
             fix: { kind: 'link', label: t('linkRamUser'), url: `https://ram.console.aliyun.com/users/${encodeURIComponent(user)}` },
           };
         }
-        return { status: 'pass', detail: t('policiesGranted', { list: grants.map((g) => `${g.name} (${g.via ?? ''})`).join(', '), milvus }) };
+        return { status: 'pass', detail: t('policiesGranted', { list: joinList(grants.map((g) => t('grantedVia', { name: g.name, via: via(g.via) })), locale), milvus }) };
       },
     },
     {
@@ -64,7 +68,7 @@ export function identityChecks({ request, t, ports, facts, order }: CheckContext
         );
         const actions = missing.flatMap((m) => m.Action);
         if (actions.length === 0) return { status: 'pass', detail: t('cnPolicyOk') };
-        return { status: 'fail', detail: t('cnPolicyMissing', { actions: actions.join(', ') }) };
+        return { status: 'fail', detail: t('cnPolicyMissing', { actions: joinList(actions, locale) }) };
       },
     },
   ];

@@ -1,3 +1,4 @@
+import { joinList } from '@dify-console/shared/domain/i18n';
 import { notFoundIsFail, type CheckContext, type CheckDef } from '../check';
 import { DATABASES, majorMinor, POSTGRES_MINIMUM, POSTGRES_SUPPORTED } from '../dify-needs';
 import { whitelistOutcome } from '../whitelist';
@@ -51,7 +52,7 @@ export function postgresChecks({ request, locale, t, ports, facts }: CheckContex
         const present = DATABASES.filter((d) => names.has(d));
         const absent = DATABASES.filter((d) => !names.has(d));
         if (absent.length === 0) return { status: 'pass', detail: t('dbBoth') };
-        return { status: 'pass', detail: t('dbSome', { present: present.join(', ') || '-', absent: absent.join(', ') }) };
+        return { status: 'pass', detail: t('dbSome', { present: joinList(present, locale) || '-', absent: joinList(absent, locale) }) };
       },
     },
   ];

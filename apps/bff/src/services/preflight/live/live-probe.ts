@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
-import type { Locale } from '@dify-console/shared/domain/i18n';
+import { joinList, type Locale } from '@dify-console/shared/domain/i18n';
 import { reasonOf } from '../../../errors/cloud-problem';
 import type { ClusterRef } from '../../../ports/access';
 import type { LiveProbePorts, WorkloadsApi } from '../../../ports/workloads';
@@ -230,7 +230,7 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
   const badDns = dns.find((d) => d.l && !d.l.ok);
   if (dns.some((d) => !d.l)) out.push(missing('live.dns', 'tDns'));
   else if (badDns) out.push(mk('live.dns', 'tDns', 'fail', t('dnsFail', { host: badDns.l?.detail.split(':')[0] ?? '' }), dnsField[badDns.k]));
-  else out.push(mk('live.dns', 'tDns', 'pass', t('dnsOk', { list: dns.map((d) => d.l?.detail ?? '').join(', ') })));
+  else out.push(mk('live.dns', 'tDns', 'pass', t('dnsOk', { list: joinList(dns.map((d) => d.l?.detail ?? ''), locale) })));
 
   // PostgreSQL
   const login = line('postgres.login');
