@@ -1,15 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { BFF_URL } from '../playwright.config';
 
 /** The MCP page (Nacos MCP Registry), in Chinese: locators by role and label, intention-named steps. */
 export class McpPage {
   constructor(readonly page: Page) {}
-
-  /** The BFF keeps one registry connection in memory: tests start without one. */
-  static async forgetConnection(): Promise<void> {
-    const res = await fetch(`${BFF_URL}/api/v1/mcp/connection`, { method: 'DELETE' });
-    if (!res.ok) throw new Error(`disconnect failed: ${res.status}`);
-  }
 
   async open(): Promise<void> {
     await this.page.goto('/');

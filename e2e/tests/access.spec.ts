@@ -1,9 +1,10 @@
 import { Resolver } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { DNS_PORT } from '../playwright.config';
 import { DeploymentPage } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { SANDBOX } from '../support/form-data';
-import { sim } from '../support/sim';
 
 /** Orders a working deployment through the BFF's API (arranging, not clicking) and waits for it. */
 async function deployed(api: APIRequestContext, name: string): Promise<string> {
@@ -52,11 +53,7 @@ function get(url: string, host?: string): Promise<{ status: number; body: string
   });
 }
 
-test.beforeEach(async () => {
-  await sim.reset();
-});
-
-test('open access by load balancer, reach /install, then switch to an Ingress with a domain', async ({ page }) => {
+test('open access by load balancer, reach /install, then switch to an Ingress with a domain', async ({ page, sim }) => {
   const instanceId = await deployed(page.request, 'dify-access');
   await page.goto(`/deployments/${instanceId}`);
   await expect(new DeploymentPage(page).status).toHaveAttribute('data-status', 'Deployed');
@@ -98,7 +95,7 @@ test('open access by load balancer, reach /install, then switch to an Ingress wi
   await expect(ingress.getByRole('checkbox', { name: /同意自动安装/ })).toHaveCount(0);
   const target = (await cname.textContent())!.split(' ').at(-1)!;
   const resolver = new Resolver();
-  resolver.setServers([`127.0.0.1:${Number(process.env.E2E_SIM_PORT ?? 18481) + 3}`]);
+  resolver.setServers([`127.0.0.1:${DNS_PORT}`]);
   const [ip] = await resolver.resolve4(target);
   const viaIngress = await get((await url.textContent())!.replace('dify.example.org', ip!), 'dify.example.org');
   expect(viaIngress.body).toContain('dify-install');

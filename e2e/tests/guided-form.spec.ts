@@ -1,11 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { DeployWizardPage } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { EN, ZH, type Labels } from '../support/form-data';
-import { sim } from '../support/sim';
-
-test.beforeEach(async () => {
-  await sim.reset();
-});
 
 async function fillWholeForm(wizard: DeployWizardPage, L: Labels) {
   await expect(wizard.field(L.name)).toHaveValue(/^dify-[a-z0-9]{4}$/);

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test, type AccountSim } from '../support/fixtures';
 import { EN, SANDBOX, ZH, type Labels } from '../support/form-data';
 import { chineseIn, englishIn, visibleTexts } from '../support/language';
-import { sim } from '../support/sim';
 
 /**
  * Every page in each language, with the sandbox's resources in it: no text of the other language
@@ -16,8 +16,7 @@ const PRO = 'c900cca321576a513b7afa8ad1175dc21';
 async function orderThroughApi(api: APIRequestContext, name: string, over: Record<string, unknown> = {}): Promise<string> {
   const res = await api.post('/api/v1/deployments', {
     data: {
-      // Unique per run: the BFF remembers tokens, and the local cloud is reset before each run.
-      clientToken: `e2e-lang-${name}-${Date.now()}`,
+      clientToken: `e2e-lang-${name}`,
       regionId: 'cn-hangzhou',
       templateName: '高可用版-已有资源',
       name,
@@ -60,17 +59,22 @@ type Lang = 'zh-CN' | 'en';
 const LABELS: Record<Lang, Labels> = { 'zh-CN': ZH, en: EN };
 
 /**
- * Every time a page shows comes from one clock. The local cloud's is put a day ahead of the
- * console's (it runs SIM_SPEED times fast anyway), so the two never overlap: each time shown falls in
- * the window of one of them, and a page's times all in the window of the clock it uses (the cloud's
- * on a deployment's pages, the console's on the order step).
+ * Every time a page shows comes from one clock. The local cloud's is a day ahead of the console's
+ * (support/global-setup.ts puts it there before any test; it runs SIM_SPEED times fast anyway), so
+ * the two never overlap: each time shown falls in the window of one of them, and a page's times all
+ * in the window of the clock it uses (the cloud's on a deployment's pages, the console's on the
+ * order step).
  */
 const DAY = 24 * 3600_000;
 const SLACK = 5_000;
-/** The cloud's clock when this file's deployments were ordered. */
-let cloudFrom = 0;
 
-async function expectOneClock(page: Page, where: string, clock: 'cloud' | 'console', atLeast: number): Promise<void> {
+/** The local cloud's clock as a test reads it, from when the test's deployments were ordered. */
+interface CloudClock {
+  sim: AccountSim;
+  from: number;
+}
+
+async function expectOneClock(page: Page, where: string, clock: 'cloud' | 'console', atLeast: number, cloud: CloudClock): Promise<void> {
   const times = await page.evaluate(() =>
     [...document.querySelectorAll('time[datetime], [data-time]')].map((el) => ({
       text: (el.textContent ?? '').slice(0, 60),
@@ -78,9 +82,9 @@ async function expectOneClock(page: Page, where: string, clock: 'cloud' | 'conso
     })),
   );
   expect(times.length, where).toBeGreaterThanOrEqual(atLeast);
-  const to = clock === 'cloud' ? await sim.now() : Date.now();
-  // The console's times of the last hour (a quote may be remembered from an earlier test).
-  const from = clock === 'cloud' ? cloudFrom : to - 3600_000;
+  const to = clock === 'cloud' ? await cloud.sim.now() : Date.now();
+  // The console's times of the last hour.
+  const from = clock === 'cloud' ? cloud.from : to - 3600_000;
   const other = times.filter((t) => !(t.at >= from - SLACK && t.at <= to + SLACK));
   expect(other, `${where}: times not on the ${clock}'s clock [${new Date(from).toISOString()}, ${new Date(to).toISOString()}]`).toEqual([]);
 }
@@ -92,23 +96,15 @@ async function expectOneLanguage(page: Page, lang: Lang, where: string): Promise
   expect(foreign, `${where} (${lang}) shows text of the other language`).toEqual([]);
 }
 
-let deployedId = '';
-let failedId = '';
-
-test.beforeAll(async ({ request }) => {
-  await sim.reset();
-  await sim.advance(DAY);
-  cloudFrom = await sim.now();
-  deployedId = await orderThroughApi(request, 'dify-lang-ok');
-  failedId = await orderThroughApi(request, 'dify-lang-bad', { clusterId: 'c603d86c0ed3128c7b799b0a92a90b860', postgresPassword: 'Wrong#Pass2026' });
-  expect(await finalStatus(request, deployedId)).toBe('Deployed');
-  expect(await finalStatus(request, failedId)).toBe('DeployedFailed');
-});
-
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`every page speaks ${lang} only`, async ({ page }) => {
+  test(`every page speaks ${lang} only`, async ({ page, sim }) => {
     test.setTimeout(120_000);
     const L = LABELS[lang];
+    const cloud: CloudClock = { sim, from: await sim.now() };
+    expect(cloud.from - Date.now(), "the local cloud's clock a day ahead of the console's").toBeGreaterThan(DAY - 3600_000);
+    // A deployment that succeeds and one that fails, in this test's account, while the form is walked.
+    const deployedId = await orderThroughApi(page.request, 'dify-lang-ok');
+    const failedId = await orderThroughApi(page.request, 'dify-lang-bad', { clusterId: 'c603d86c0ed3128c7b799b0a92a90b860', postgresPassword: 'Wrong#Pass2026' });
     await page.addInitScript((l) => window.localStorage.setItem('dify-console.locale', l), lang);
     const wizard = new DeployWizardPage(page);
     await wizard.goto();
@@ -146,7 +142,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(review.total).toBeVisible();
     await expectOneLanguage(page, lang, 'the order step');
     await expect(review.page.locator('[data-time]')).toHaveCount(2);
-    await expectOneClock(page, 'the order step', 'console', 2);
+    await expectOneClock(page, 'the order step', 'console', 2, cloud);
     // The order bar stays in sight at the bottom of the window while the page scrolls.
     const bar = page.getByTestId('order-bar');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -162,6 +158,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: /同意并关闭|Agree and close/ }).click();
     await expect(review.agreement).toBeChecked();
 
+    expect(await finalStatus(page.request, deployedId)).toBe('Deployed');
+    expect(await finalStatus(page.request, failedId)).toBe('DeployedFailed');
     await page.goto(`/deployments/${deployedId}`);
     const deployment = new DeploymentPage(page);
     await expect(deployment.status).toHaveAttribute('data-status', 'Deployed');
@@ -170,19 +168,19 @@ for (const lang of ['zh-CN', 'en'] as const) {
     // The smoke test's result, with when it ran.
     await expect(page.getByTestId('health-checked-at')).toBeVisible({ timeout: 30_000 });
     await expectOneLanguage(page, lang, 'a deployed deployment');
-    await expectOneClock(page, 'a deployed deployment', 'cloud', 4);
+    await expectOneClock(page, 'a deployed deployment', 'cloud', 4, cloud);
 
     await page.goto(`/deployments/${failedId}`);
     await expect(deployment.failure).toBeVisible();
     await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
     await expect(page.getByTestId('health-checked-at')).toBeVisible({ timeout: 30_000 });
     await expectOneLanguage(page, lang, 'a failed deployment');
-    await expectOneClock(page, 'a failed deployment', 'cloud', 4);
+    await expectOneClock(page, 'a failed deployment', 'cloud', 4, cloud);
 
     await page.goto('/deployments');
     await expect(page.getByRole('link', { name: 'dify-lang-ok' })).toBeVisible();
     await expectOneLanguage(page, lang, 'the deployments list');
-    await expectOneClock(page, 'the deployments list', 'cloud', 2);
+    await expectOneClock(page, 'the deployments list', 'cloud', 2, cloud);
 
     await page.goto('/prerequisites');
     await expect(page.getByRole('region', { name: /权限策略|Permission policies|RAM policies/ })).toBeVisible();

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { SANDBOX, ZH } from '../support/form-data';
-import { sim } from '../support/sim';
 
 const PRO_CLUSTER = 'c900cca321576a513b7afa8ad1175dc21';
 
-test.beforeEach(async () => {
-  await sim.reset();
-});
-
-test('a wrong Redis password is caught by the probe in the cluster before the order, with the field to change', async ({ page }) => {
+test('a wrong Redis password is caught by the probe in the cluster before the order, with the field to change', async ({ page, sim }) => {
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
   await fillSandboxForm(wizard, ZH, { redisPassword: 'Wrong_Redis2026' });

@@ -1,18 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { SIM_URL } from '../playwright.config';
+import { NACOS_PORT } from '../playwright.config';
+import { expect, test } from '../support/fixtures';
 import { chineseIn, visibleTexts } from '../support/language';
 import { McpPage } from '../support/mcp-page';
-import { sim } from '../support/sim';
 
 // The password of user nacos on every Nacos of the local cloud (README sandbox table).
 const NACOS_PASSWORD = 'Dify#Nacos2026';
 
-test.beforeEach(async () => {
-  await sim.reset();
-  await McpPage.forgetConnection();
-});
-
-test('connect to an MSE Nacos, switch a tool off and see it gone from what Dify sees, edit a description', async ({ page }) => {
+test('connect to an MSE Nacos, switch a tool off and see it gone from what Dify sees, edit a description', async ({ page, sim }) => {
   const mcp = new McpPage(page);
   await mcp.open();
 
@@ -93,7 +87,7 @@ test('in English: no route to a self-hosted Nacos said in plain words, then conn
   expect(chineseIn(await visibleTexts(page))).toEqual([]);
 
   // The self-hosted Nacos of the local cloud (`pnpm sim` prints it as NACOS_ADDR).
-  await page.getByLabel('Nacos address').fill(`127.0.0.1:${Number(new URL(SIM_URL).port) + 5}`);
+  await page.getByLabel('Nacos address').fill(`127.0.0.1:${NACOS_PORT}`);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText(/^Connected to 127\.0\.0\.1:\d+$/)).toBeVisible();
   await expect(page.getByText('3.1.0')).toBeVisible();

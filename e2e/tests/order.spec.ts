@@ -1,13 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { SANDBOX, ZH } from '../support/form-data';
-import { sim } from '../support/sim';
 
-test.beforeEach(async () => {
-  await sim.reset();
-});
-
-test('price before ordering, a double click orders once, and the deployment reaches Deployed', async ({ page }) => {
+test('price before ordering, a double click orders once, and the deployment reaches Deployed', async ({ page, sim }) => {
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
   const name = await wizard.field(ZH.name).inputValue();

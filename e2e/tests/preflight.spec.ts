@@ -1,13 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { ZH } from '../support/form-data';
-import { sim } from '../support/sim';
 
-test.beforeEach(async () => {
-  await sim.reset();
-});
-
-test('a Postgres whose whitelist misses the cluster fails the checks; the one-click fix makes it pass', async ({ page }) => {
+test('a Postgres whose whitelist misses the cluster fails the checks; the one-click fix makes it pass', async ({ page, sim }) => {
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
   await fillSandboxForm(wizard, ZH, { pg: 'pgm-bp1dfypg15e3f4g5h' });
@@ -35,7 +30,7 @@ test('a Postgres whose whitelist misses the cluster fails the checks; the one-cl
   await review.readyToOrder();
 });
 
-test('the prerequisites page shows the guide’s permission table for the caller', async ({ page }) => {
+test('the prerequisites page shows the guide’s permission table for the caller', async ({ page, account }) => {
   await page.goto('/');
   await page.getByRole('link', { name: '前提条件' }).click();
   await expect(page.getByRole('heading', { name: '前提条件' })).toBeVisible();
@@ -43,5 +38,5 @@ test('the prerequisites page shows the guide’s permission table for the caller
   for (const name of ['AliyunCSFullAccess', 'AliyunRDSFullAccess', 'AliyunComputeNestUserFullAccess']) {
     await expect(policies.getByTestId(`policy-${name}`)).toContainText('无需授权');
   }
-  await expect(page.getByRole('region', { name: '当前身份' })).toContainText('1420000000000001');
+  await expect(page.getByRole('region', { name: '当前身份' })).toContainText(account.accountId);
 });

@@ -104,6 +104,20 @@ describe('the live probe', () => {
     expect(checks[0]?.detail).toContain('PROBE_IMAGE');
   });
 
+  it('after the one-click whitelist fix the probe runs anew (its login failed through the old whitelist) and passes', async () => {
+    const over = { postgresInstanceId: 'pgm-bp1dfypg15e3f4g5h' };
+    expect(byId(await settled(over), 'live.postgres.login')?.status).toBe('fail');
+    const fix = await app.inject({
+      method: 'POST',
+      url: '/api/v1/preflight/whitelist-fix',
+      payload: { regionId: 'cn-hangzhou', target: 'postgres', instanceId: over.postgresInstanceId, clusterId: GOOD_PARAMETERS.clusterId, confirm: true },
+    });
+    expect(fix.statusCode, fix.body).toBe(200);
+    // The same parameters, without "check again": not the stale failure, a new run.
+    expect(live(await preflight(over)).every((c) => c.status === 'running')).toBe(true);
+    expect(byId(await settled(over), 'live.postgres.login')?.status).toBe('pass');
+  });
+
   it('runs again on request after a fix (rerunProbe), and never shows or logs a password', async () => {
     const over = { redisPassword: 'Wrong_Redis2026', milvusPassword: 'Wrong#Milvus2026' };
     const again = live(await preflight(over, { rerunProbe: true }));
