@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { SANDBOX, ZH } from '../support/form-data';
-import { sim } from '../support/sim';
-
-test.beforeEach(async () => {
-  await sim.reset();
-});
 
 /** The zip a download saved, as its files by path. */
 async function unzipped(download: Download): Promise<Record<string, string>> {
@@ -18,7 +14,7 @@ async function unzipped(download: Download): Promise<Record<string, string>> {
 /** The public part of the Parameters that deploy.sh sends (secrets are appended from the environment). */
 const publicParameters = (script: string) => JSON.parse(`${/^PARAMETERS='(.*)'$/m.exec(script)![1]}}`) as Record<string, unknown>;
 
-test('the review step downloads the order about to be placed as a bundle: every file, the group and tags, no typed password', async ({ page }) => {
+test('the review step downloads the order about to be placed as a bundle: every file, the group and tags, no typed password', async ({ page, sim }) => {
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
   const name = await wizard.field(ZH.name).inputValue();
