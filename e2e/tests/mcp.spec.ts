@@ -102,7 +102,7 @@ test('in English: no route to a self-hosted Nacos said in plain words, then conn
   expect(chineseIn(await visibleTexts(page))).toEqual([]);
 });
 
-test('a change made by someone else meanwhile is said, not overwritten, and the page shows the new state', async ({ page }) => {
+test('a change made by someone else meanwhile is said, not overwritten, and the page shows the new state', async ({ page, sim }) => {
   const mcp = new McpPage(page);
   await mcp.open();
   await mcp.connectMse('dify-nacos', NACOS_PASSWORD);
