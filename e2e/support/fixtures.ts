@@ -20,6 +20,8 @@ export { expect } from '@playwright/test';
  * - `sim`: the local cloud's control API for the test's account (requests recorded, cluster objects,
  *   latency).
  * - `account`: the account's keys and id (e.g. the id the prerequisites page shows).
+ * - `bffEnv`: more environment for the test's BFF (another configuration), set per spec with
+ *   `test.use({ bffEnv: { COMPUTE_NEST_SERVICE_VERSION: '7' } })`.
  * Never call the local cloud's global `/_sim/reset` (or change speed, throttle, or faults without
  * the account's `accessKeyId`): other tests run in the same local cloud at the same time.
  */
@@ -39,6 +41,13 @@ export interface KubeObject {
 export interface RecordedRequest {
   action: string;
   params: Record<string, string>;
+}
+
+export interface RecordedServiceInstance {
+  ServiceInstanceId: string;
+  ServiceVersion: string;
+  TemplateName: string;
+  Parameters: Record<string, unknown>;
 }
 
 /** The local cloud's control API, scoped to one account: tests arrange and observe through it, never by clicking. */
@@ -61,6 +70,21 @@ export class AccountSim {
   /** Delays the answers to the account's `action` calls by `ms` (its own rule; other accounts unaffected). */
   async latency(ms: number, action: string): Promise<void> {
     await simCall('PUT', '/_sim/latency', { ms, accessKeyId: this.account.accessKeyId, action });
+  }
+
+  /** One of the account's service instances as the local cloud records it (its state dump), by ID. */
+  async serviceInstance(id: string): Promise<RecordedServiceInstance | undefined> {
+    const qs = new URLSearchParams({ accessKeyId: this.account.accessKeyId });
+    const find = (v: unknown): RecordedServiceInstance | undefined => {
+      if (!v || typeof v !== 'object') return undefined;
+      if ((v as { ServiceInstanceId?: unknown }).ServiceInstanceId === id) return v as RecordedServiceInstance;
+      for (const child of Object.values(v)) {
+        const hit = find(child);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return find(await simCall('GET', `/_sim/state?${qs}`));
   }
 
   /** The requests the account's callers made (OpenAPI actions, and Nacos calls to its instances). */
@@ -104,7 +128,7 @@ class BffProcess {
   }
 
   /** Starts it and resolves once it listens (it prints its address), or rejects with its output. */
-  static start(account: SimAccount, port: number): Promise<BffProcess> {
+  static start(account: SimAccount, port: number, env: Record<string, string> = {}): Promise<BffProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: BFF_DIR,
       env: {
@@ -120,6 +144,7 @@ class BffProcess {
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: account.accessKeySecret,
         ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
         ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -156,7 +181,8 @@ async function attachOnFailure(testInfo: TestInfo, name: string, body: string): 
   if (testInfo.status !== testInfo.expectedStatus && body) await testInfo.attach(name, { body, contentType: 'text/plain' });
 }
 
-export const test = base.extend<{ account: SimAccount; sim: AccountSim; bff: BffProcess }>({
+export const test = base.extend<{ account: SimAccount; sim: AccountSim; bff: BffProcess; bffEnv: Record<string, string> }>({
+  bffEnv: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads what a fixture needs from this pattern
   account: async ({}, use) => {
     await use((await simCall('POST', '/_sim/accounts', { scenario: 'default' })) as SimAccount);
@@ -165,8 +191,8 @@ export const test = base.extend<{ account: SimAccount; sim: AccountSim; bff: Bff
     await use(new AccountSim(account));
   },
   bff: [
-    async ({ account }, use, testInfo) => {
-      const bff = await BffProcess.start(account, bffPort(testInfo.parallelIndex));
+    async ({ account, bffEnv }, use, testInfo) => {
+      const bff = await BffProcess.start(account, bffPort(testInfo.parallelIndex), bffEnv);
       await use(bff);
       await bff.stop();
       await attachOnFailure(testInfo, 'bff.log', bff.log);

@@ -1,8 +1,6 @@
-import { expect } from '@playwright/test';
-import { bffWith } from '../support/bff';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
+import { expect, test } from '../support/fixtures';
 import { SANDBOX, ZH } from '../support/form-data';
-import { sim } from '../support/sim';
 
 /**
  * The console started with COMPUTE_NEST_SERVICE_VERSION=7: the local cloud's newer service version,
@@ -10,13 +8,9 @@ import { sim } from '../support/sim';
  * for (a select and a bounded number) and makes the account-name rule stricter. The console's
  * code names none of them: the form is drawn from the template the BFF reads at run time.
  */
-const test = bffWith({ COMPUTE_NEST_SERVICE_VERSION: '7' });
+test.use({ bffEnv: { COMPUTE_NEST_SERVICE_VERSION: '7' } });
 
-test.beforeEach(async () => {
-  await sim.reset();
-});
-
-test('an order on service version 7: the unknown parameters drawn, filled and sent; the cloud records version 7', async ({ page }) => {
+test('an order on service version 7: the unknown parameters drawn, filled and sent; the cloud records version 7', async ({ page, sim }) => {
   test.setTimeout(150_000);
   const wizard = new DeployWizardPage(page);
   await wizard.goto();
