@@ -94,8 +94,14 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   const drawn = template.data;
   const blocked = template.data?.blocked ?? [];
 
-  // Messages already shown follow the language: re-check the fields that have one.
+  // Messages already shown follow the language: re-check the fields that have one, when the
+  // language CHANGES only. Not at mount: the marks of a reopened deployment (PrefillNotice) may be
+  // set in this very commit (children's effects run first), and a re-check would replace them by
+  // the rules' own verdict (an emptied password: "required").
+  const checkedLocale = useRef(locale);
   useEffect(() => {
+    if (checkedLocale.current === locale) return;
+    checkedLocale.current = locale;
     const withErrors = form
       .getFieldsError()
       .filter((f) => f.errors.length > 0)

@@ -204,6 +204,34 @@ describe('deployment page', () => {
     expect(screen.getByText(/保密参数不会保留，请重新输入/)).toBeTruthy();
     expect(document.documentElement.outerHTML).not.toContain('******');
   });
+
+  it('keeps the marks when the notice is drawn together with the form (its chunk already loaded): nothing re-checks them', async () => {
+    const failure = {
+      code: 'PostgresAuthFailed',
+      title: 'PostgreSQL 账号或密码错误',
+      detail: 'FATAL: password authentication failed for user "postgres"',
+      action: '请在表单中重新填写 PostgreSQL 数据库密码',
+      fields: ['postgresPassword'],
+    };
+    const { user, router } = renderApp('/deployments/si-track1', {
+      '/deployments/si-track1': () =>
+        Response.json(detail({ status: 'DeployedFailed', phase: 'failed', progress: 40, failure })),
+    });
+    const password = () => screen.getByLabelText<HTMLInputElement>('PostgreSQL数据库密码', { exact: false });
+    const mark = '部署失败与此项有关：PostgreSQL 账号或密码错误';
+    // Twice: the first time the notice's chunk is fetched (the form is drawn before it); the
+    // second time it is there already and the notice mounts in the form's own commit.
+    for (const round of [1, 2]) {
+      await user.click(await screen.findByRole('button', { name: '返回修改参数' }, { timeout: 5000 }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+      await waitFor(() => expect(password().closest('.ant-form-item')?.textContent, `round ${round}`).toContain(mark));
+      // Still there once everything the form does at first has run (its listings answered).
+      expect(await screen.findByText('华东1（杭州）')).toBeTruthy();
+      expect(password().closest('.ant-form-item')?.textContent, `round ${round}`).toContain(mark);
+      expect(password().closest('.ant-form-item')?.textContent, `round ${round}`).not.toContain('此项为必填项');
+      if (round === 1) act(() => router.navigate('/deployments/si-track1'));
+    }
+  });
 });
 
 describe('deployments list', () => {
