@@ -22,8 +22,9 @@ export { expect } from '@playwright/test';
  * - `account`: the account's keys and id (e.g. the id the prerequisites page shows).
  * - `bffEnv`: more environment for the test's BFF (another configuration), set per spec with
  *   `test.use({ bffEnv: { COMPUTE_NEST_SERVICE_VERSION: '7' } })`.
- * Never call the local cloud's global `/_sim/reset` (or change speed, throttle, or faults without
- * the account's `accessKeyId`): other tests run in the same local cloud at the same time.
+ * Never call the local cloud's global `/_sim/reset`, move its clock (`/_sim/advance`, speed; the
+ * global setup put it a day ahead once), or change throttle, latency or faults without the account's
+ * `accessKeyId`: other tests run in the same local cloud at the same time.
  */
 
 export interface SimAccount {
