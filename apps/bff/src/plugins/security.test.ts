@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../config/env';
@@ -326,6 +329,83 @@ describe('bound beyond loopback: every protected route, however spelled, needs t
         });
         expect(res.status, `${route.method} ${route.path} Origin ${origin}`).toBe(403);
       }
+    }
+  });
+});
+
+describe('bound beyond loopback with the web built: the public SPA files open no way around the session', () => {
+  // The production shape: @fastify/static serves the web under a public wildcard route.
+  let app: FastifyInstance;
+  let port: number;
+  let dir: string;
+  const INDEX = '<!doctype html><title>console</title>';
+  const SECRET = 'outside-the-web-root';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bff-web-'));
+    mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), INDEX);
+    writeFileSync(join(dir, 'dist', 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), SECRET);
+    ({ app } = await appOn(nowhere, { env: { HOST: '0.0.0.0', CONSOLE_ACCESS_TOKEN: TOKEN, WEB_DIST_DIR: join(dir, 'dist') } }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    port = (app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the SPA without a session, and no spelling of a protected route gets more than the SPA or a refusal', async () => {
+    const page = await rawRequest(port, { method: 'GET', path: '/deployments/si-abc123' });
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(INDEX);
+    expect((await rawRequest(port, { method: 'GET', path: '/assets/app.js' })).body).toBe('console.log(1)');
+
+    const leaks: string[] = [];
+    let tried = 0;
+    for (const route of routesOf(app).filter((r) => !PUBLIC.has(`${r.method} ${r.path}`))) {
+      const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+      for (const method of methods) {
+        for (const path of spellings(route.path)) {
+          tried += 1;
+          const res = await rawRequest(port, {
+            method,
+            path,
+            headers: { origin: `http://127.0.0.1:${port}`, ...(method === 'GET' || method === 'HEAD' ? {} : { 'content-type': 'application/json' }) },
+            ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{}' }),
+          });
+          // The SPA's index (a page the client routes) is all a public route may give; the static
+          // files' own refusal of a dot segment (403) is a refusal too.
+          const spa = res.status === 200 && (method === 'HEAD' ? (res.headers['content-type'] ?? '').startsWith('text/html') : res.body === INDEX);
+          if (![401, 403, 404, 400].includes(res.status) && !spa) leaks.push(`${method} ${path} → ${res.status} ${res.body.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(tried).toBeGreaterThan(1000);
+  }, 240_000);
+
+  it('never serves a file outside the web root, however the path climbs', async () => {
+    const climbs = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/..\\secret.txt',
+      '/assets/../../secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%c0%ae%c0%ae/secret.txt',
+      '/%c0%ae%c0%ae%c0%afsecret.txt',
+      '/assets/%252e%252e/%252e%252e/secret.txt',
+      '//secret.txt',
+      `/${encodeURIComponent(join(dir, 'secret.txt'))}`,
+      `/${join(dir, 'secret.txt')}`,
+    ];
+    for (const path of climbs) {
+      const res = await rawRequest(port, { method: 'GET', path });
+      expect(res.body, path).not.toContain(SECRET);
     }
   });
 });

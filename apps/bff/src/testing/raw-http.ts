@@ -20,7 +20,9 @@ export async function rawRequest(
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ].join('\r\n');
   const raw = await new Promise<string>((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(`${head}\r\n\r\n${body}`));
+    // Written without closing our side: a server may drop a half-closed connection before a
+    // streamed answer (a static file) starts. `connection: close` makes it end after the answer.
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`));
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
