@@ -21,6 +21,7 @@ export function createSimServer(core: SimCore): SimServer {
   const handleCloud = createCloudGateway(core, hung);
 
   const server = createServer((req, res) => {
+    const arrivedAt = performance.now();
     void (async () => {
       const requestId = newRequestId();
       try {
@@ -54,7 +55,7 @@ export function createSimServer(core: SimCore): SimServer {
           );
           return;
         }
-        await handleCloud(req, res, wire, requestId);
+        await handleCloud(req, res, wire, requestId, arrivedAt);
       } catch (e) {
         console.error('[cloud-sim] request failed', e);
         if (!res.headersSent && !res.destroyed)

@@ -1,23 +1,25 @@
 import { z } from 'zod';
 import type { CloudTransport } from './pop-client';
-import { parseWire } from './wire';
+import { maybeText, parseWire, textsFilled } from './wire';
 
 const emptyString = z.string().nullish().transform((v) => v ?? '');
 
-export const KVStoreInstanceWire = z.object({
+const KVStoreInstanceShape = {
   InstanceId: z.string(),
-  InstanceName: emptyString,
+  InstanceName: maybeText,
   InstanceStatus: z.string(),
-  ConnectionDomain: emptyString,
+  ConnectionDomain: maybeText,
   Port: z.union([z.number(), z.string()]).nullish().transform((v) => (v === null || v === undefined || v === '' ? null : Number(v))),
-  EngineVersion: emptyString,
-  ArchitectureType: emptyString,
-  InstanceType: emptyString,
-  NetworkType: emptyString,
-  VpcId: emptyString,
-  VSwitchId: emptyString,
-  ZoneId: emptyString,
-});
+  EngineVersion: maybeText,
+  ArchitectureType: maybeText,
+  InstanceType: maybeText,
+  NetworkType: maybeText,
+  VpcId: maybeText,
+  VSwitchId: maybeText,
+  ZoneId: maybeText,
+};
+export const KVStoreInstanceWire = z.object(KVStoreInstanceShape);
+const kvstoreInstances = textsFilled(KVStoreInstanceShape);
 const DescribeInstancesWire = z.looseObject({
   RequestId: z.string().optional(),
   TotalCount: z.number(),
@@ -48,13 +50,13 @@ export class KvstoreGateway {
       PageSize: pageSize,
     });
     const body = parseWire(DescribeInstancesWire, raw, 'DescribeInstances');
-    return { items: body.Instances.KVStoreInstance, totalCount: body.TotalCount };
+    return { items: kvstoreInstances(body.Instances.KVStoreInstance), totalCount: body.TotalCount };
   }
 
   /** DescribeInstanceAttribute: one instance (status, version, architecture, VPC). */
   async describeInstanceAttribute(regionId: string, instanceId: string) {
     const raw = await this.transport.rpc('r-kvstore', regionId, 'DescribeInstanceAttribute', { InstanceId: instanceId });
-    return parseWire(DescribeInstanceAttributeWire, raw, 'DescribeInstanceAttribute').Instances.DBInstanceAttribute[0] ?? null;
+    return kvstoreInstances(parseWire(DescribeInstanceAttributeWire, raw, 'DescribeInstanceAttribute').Instances.DBInstanceAttribute)[0] ?? null;
   }
 
   /** DescribeSecurityIps: the whitelist groups. */

@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { CloudError } from '../errors/cloud-error';
 import type { CloudTransport } from './pop-client';
-import { parseWire } from './wire';
+import { maybeText, parseWire, textsFilled } from './wire';
 
-const emptyString = z.string().nullish().transform((v) => v ?? '');
-
-export const MilvusInstanceWire = z.object({
+const MilvusInstanceShape = {
   InstanceId: z.string(),
-  ClusterName: emptyString,
+  ClusterName: maybeText,
   InstanceStatus: z.string(),
-  RegionId: emptyString,
-  ZoneId: emptyString,
-  VpcId: emptyString,
-  VswId: emptyString,
-  Version: emptyString,
+  RegionId: maybeText,
+  ZoneId: maybeText,
+  VpcId: maybeText,
+  VswId: maybeText,
+  Version: maybeText,
   ClusterInfo: z
     .looseObject({
       IntranetUrl: z.string().nullish(),
@@ -21,7 +19,9 @@ export const MilvusInstanceWire = z.object({
       ProxyPort: z.number().nullish(),
     })
     .nullish(),
-});
+};
+export const MilvusInstanceWire = z.object(MilvusInstanceShape);
+const milvusInstances = textsFilled(MilvusInstanceShape);
 const ListInstancesWire = z.looseObject({
   RequestId: z.string().optional(),
   Success: z.boolean().optional(),
@@ -55,7 +55,7 @@ export class MilvusGateway {
         action: 'ListInstances',
       });
     }
-    const items = body.Data ?? [];
+    const items = milvusInstances(body.Data ?? []);
     return { items, totalCount: body.Total ?? items.length };
   }
 }

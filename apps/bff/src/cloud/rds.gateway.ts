@@ -1,26 +1,28 @@
 import { z } from 'zod';
 import type { CloudTransport } from './pop-client';
-import { parseWire } from './wire';
+import { maybeText, parseWire, textsFilled } from './wire';
 
 const emptyString = z.string().nullish().transform((v) => v ?? '');
 
 // Listed records keep only the fields the console reads (z.object drops the rest, and parses a
 // 100-record page several times faster than a loose object: a listing parses its pages at once).
-export const DBInstanceWire = z.object({
+const DBInstanceShape = {
   DBInstanceId: z.string(),
-  DBInstanceDescription: emptyString,
+  DBInstanceDescription: maybeText,
   Engine: z.string(),
-  EngineVersion: emptyString,
+  EngineVersion: maybeText,
   DBInstanceStatus: z.string(),
-  DBInstanceType: emptyString,
-  DBInstanceClass: emptyString,
-  InstanceNetworkType: emptyString,
-  ConnectionString: emptyString,
-  VpcId: emptyString,
-  VSwitchId: emptyString,
-  ZoneId: emptyString,
-  RegionId: emptyString,
-});
+  DBInstanceType: maybeText,
+  DBInstanceClass: maybeText,
+  InstanceNetworkType: maybeText,
+  ConnectionString: maybeText,
+  VpcId: maybeText,
+  VSwitchId: maybeText,
+  ZoneId: maybeText,
+  RegionId: maybeText,
+};
+export const DBInstanceWire = z.object(DBInstanceShape);
+const dbInstances = textsFilled(DBInstanceShape);
 const DescribeDBInstancesWire = z.looseObject({
   RequestId: z.string().optional(),
   TotalRecordCount: z.number(),
@@ -29,17 +31,16 @@ const DescribeDBInstancesWire = z.looseObject({
   Items: z.looseObject({ DBInstance: z.array(DBInstanceWire) }),
 });
 
+const DBInstanceAttributeShape = {
+  ...DBInstanceShape,
+  Port: z.union([z.string(), z.number()]).transform(String).optional(),
+  DBInstanceStorage: z.number().optional(),
+  DBInstanceMemory: z.number().optional(),
+};
 const DescribeDBInstanceAttributeWire = z.looseObject({
-  Items: z.looseObject({
-    DBInstanceAttribute: z.array(
-      DBInstanceWire.extend({
-        Port: z.union([z.string(), z.number()]).transform(String).optional(),
-        DBInstanceStorage: z.number().optional(),
-        DBInstanceMemory: z.number().optional(),
-      }),
-    ),
-  }),
+  Items: z.looseObject({ DBInstanceAttribute: z.array(z.object(DBInstanceAttributeShape)) }),
 });
+const dbInstanceAttributes = textsFilled(DBInstanceAttributeShape);
 
 const DescribeDBInstanceNetInfoWire = z.looseObject({
   InstanceNetworkType: z.string().optional(),
@@ -95,12 +96,12 @@ export class RdsGateway {
       PageSize: pageSize,
     });
     const body = parseWire(DescribeDBInstancesWire, raw, 'DescribeDBInstances');
-    return { items: body.Items.DBInstance, totalCount: body.TotalRecordCount };
+    return { items: dbInstances(body.Items.DBInstance), totalCount: body.TotalRecordCount };
   }
 
   async describeDBInstanceAttribute(regionId: string, dbInstanceId: string) {
     const raw = await this.transport.rpc('rds', regionId, 'DescribeDBInstanceAttribute', { DBInstanceId: dbInstanceId });
-    return parseWire(DescribeDBInstanceAttributeWire, raw, 'DescribeDBInstanceAttribute').Items.DBInstanceAttribute[0] ?? null;
+    return dbInstanceAttributes(parseWire(DescribeDBInstanceAttributeWire, raw, 'DescribeDBInstanceAttribute').Items.DBInstanceAttribute)[0] ?? null;
   }
 
   async describeDBInstanceNetInfo(regionId: string, dbInstanceId: string) {

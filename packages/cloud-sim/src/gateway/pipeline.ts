@@ -11,7 +11,7 @@ import { authenticate, checkSecurityToken, principalOf } from './auth';
 import { resolve, type Resolved } from './dispatch';
 import { sendError } from './error-envelope';
 import { jsonBody } from './parse';
-import { sendJson } from './respond';
+import { sendText } from './respond';
 import { serialise } from './serialize';
 
 /**
@@ -31,6 +31,8 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
     res: ServerResponse,
     wire: WireRequest,
     requestId: string,
+    /** When the request reached the cloud (`performance.now()`): injected latency counts from there. */
+    arrivedAt: number = performance.now(),
   ): Promise<void> {
     let resolved: Resolved | undefined;
     let accessKeyId = '';
@@ -73,11 +75,12 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
         return;
       }
       if (fault !== undefined && fault !== 'hang-after') throw faultError(fault);
-      // Injected latency is the time until the answer, the cloud's own work included: a cloud
-      // works on concurrent calls in parallel, so this one process does the work, then waits out
-      // the rest (its calls otherwise queue behind each other's work, as no cloud's do).
+      // Injected latency is the time from the request's arrival until the answer, the cloud's own
+      // work included (reading, signature, handler, serialisation): a cloud works on concurrent
+      // calls in parallel, so this one process does the work, then waits out the rest (its calls
+      // otherwise queue behind each other's work, as no cloud's do).
       const delay = core.latency.for(scope);
-      const answerAt = performance.now() + delay;
+      const answerAt = arrivedAt + delay;
       waitOut = async () => {
         const rest = answerAt - performance.now();
         if (rest > 0) await sleep(rest);
@@ -109,8 +112,10 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
         return;
       }
       const out = serialise(resolved.product.style, requestId, result);
+      // Answers are plain data: no replacer, which would take JSON.stringify off its fast path.
+      const text = JSON.stringify(out.body);
       await waitOut();
-      sendJson(res, out.status, out.body, requestId);
+      sendText(res, out.status, text, requestId);
       record(out.status);
     } catch (e) {
       await waitOut();

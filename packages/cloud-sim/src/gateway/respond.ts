@@ -17,7 +17,22 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Writes a JSON answer (Maps become objects). */
+/** Writes an answer already turned into JSON text. */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  requestId?: string,
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(requestId !== undefined ? { 'x-acs-request-id': requestId } : {}),
+  });
+  res.end(text);
+}
+
+/** Writes a JSON answer (Maps, as in the admin API's state, become objects). */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -27,10 +42,5 @@ export function sendJson(
   const text = JSON.stringify(body, (_k, v: unknown) =>
     v instanceof Map ? (Object.fromEntries(v) as unknown) : v,
   );
-  res.writeHead(status, {
-    'content-type': 'application/json;charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...(requestId !== undefined ? { 'x-acs-request-id': requestId } : {}),
-  });
-  res.end(text);
+  sendText(res, status, text, requestId);
 }
