@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { RULE_MESSAGES } from '@dify-console/shared/domain/rules';
 import { AppProviders } from '../../../app/providers';
 import { routes } from '../../../app/router';
+import type { Postgres } from '@dify-console/shared/api/resources';
 import { mockBff } from '../../../test/bff-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -54,6 +55,34 @@ describe('DeployWizard', () => {
     await waitFor(() =>
       expect(fetchMock.mock.calls.map(([url]) => url as string)).toContain('/api/v1/regions/cn-hangzhou/vpcs?refresh=true&firstPage=true'),
     );
+  });
+
+  it('shows a listing\'s first page in the picker while the rest is on its way, then the whole list', async () => {
+    const instance = (n: number): Postgres => ({
+      id: `pgm-page${n}`, name: `pg-${n}`, vpcId: 'vpc-prod', status: 'Running', eligible: true, reasons: [],
+      engine: 'PostgreSQL', engineVersion: '16.0', instanceClass: 'pg.n2.2c.1m', internalAddress: null,
+    });
+    let release!: () => void;
+    const rest = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const { user } = renderApp({
+      '/postgres': async ({ url }) => {
+        const firstPage = url.searchParams.get('firstPage') === 'true';
+        asked.push(firstPage ? 'first page' : 'whole list');
+        if (firstPage) return Response.json({ items: [instance(1)], fetchedAt: '2025-01-01T00:00:00Z', complete: false });
+        await rest;
+        return Response.json({ items: [instance(1), instance(2)], fetchedAt: '2025-01-01T00:00:00Z', complete: true });
+      },
+    });
+    const picker = await screen.findByRole('combobox', { name: 'PostgreSQL实例ID' });
+    await openOption(user, picker, 'pgm-page1');
+    await waitFor(() => expect(asked).toEqual(['first page', 'whole list']));
+    // The rest is still on its way: only the first page is offered, and the refresh button says so.
+    expect(screen.queryByTestId('option-pgm-page2')).toBeNull();
+    expect(screen.getByRole('button', { name: '刷新 PostgreSQL实例ID' }).classList.contains('ant-btn-loading')).toBe(true);
+    release();
+    expect(await screen.findByTestId('option-pgm-page2')).toBeTruthy();
+    expect(screen.getByTestId('option-pgm-page1')).toBeTruthy();
   });
 
   it('shows an ineligible cluster disabled with its reason, and does not let it be picked', async () => {
