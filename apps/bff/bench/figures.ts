@@ -32,3 +32,15 @@ export function describeRatio(r: Ratio): string {
   const runs = r.runs.map((x) => `${x.toFixed(2)}×`).join(', ');
   return `${median(r.runs).toFixed(2)}× (goal ≤ ${r.goal}×; runs ${runs}; noise ±${noise(r.runs).toFixed(2)}) → ${verdict(r)}`;
 }
+
+/**
+ * `pnpm bench --check`: passes when no ratio misses its goal by more than its noise; a goal
+ * expected but not measured (its part failed or was left out) is named too, never passed over.
+ */
+export function check(ratios: readonly Ratio[], expected: readonly string[] = []): { passed: boolean; problems: string[] } {
+  const problems = [
+    ...ratios.filter((r) => verdict(r) === 'misses').map((r) => `${r.name} misses its goal: ${describeRatio(r)}`),
+    ...expected.filter((name) => !ratios.some((r) => r.name === name)).map((name) => `${name} was not measured`),
+  ];
+  return { passed: problems.length === 0, problems };
+}

@@ -18,6 +18,8 @@ describe('parseCloudJson (what pop-core parses answers with)', () => {
     const long = parseCloudJson('{"AliUid":1234567890123456789,"Note":"a, 12345678901234567 in text"}') as { AliUid: unknown; Note: string };
     expect(String(long.AliUid)).toBe('1234567890123456789');
     expect(long.Note).toBe('a, 12345678901234567 in text');
+    const nested = parseCloudJson('{"Items":{"Item":[{"Size":1},{"OwnerId":-98765432109876543210}]}}') as { Items: { Item: { OwnerId?: unknown }[] } };
+    expect(String(nested.Items.Item[1]?.OwnerId)).toBe('-98765432109876543210');
   });
 });
 

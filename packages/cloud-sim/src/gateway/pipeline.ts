@@ -55,6 +55,10 @@ export function createCloudGateway(core: SimCore, hung: Set<Socket>) {
       });
     };
     try {
+      // Calls that reach the cloud together are all in (their arrival noted) before it works on
+      // any: a cloud works on them in parallel, and this one process must not make the last one's
+      // clock start only after the others' work.
+      await new Promise<void>((r) => setImmediate(r));
       resolved = resolve(wire, core.products);
       accessKeyId = authenticate(core, wire);
       const principal = principalOf(core, accessKeyId);
