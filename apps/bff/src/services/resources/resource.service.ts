@@ -42,11 +42,13 @@ export interface CandidateOptions extends ListOptions {
 }
 
 /**
- * Calls in flight per listing API (per account: the BFF holds one). Alibaba Cloud's quotas are
- * per API and account over a window (VPC's quota page shows 300/60 s and 600/60 s; the reference
- * advises designing for 5 to 10 per second): ten at once is one burst of a listing of up to eleven
- * pages (1,100 RDS instances), well inside such a window, and a throttled page is retried with
- * backoff like any read. `CLOUD_LIST_CONCURRENCY` changes it.
+ * Calls in flight per listing API (per account: the BFF holds one). Alibaba Cloud's quotas are per
+ * API, account and region over a window ("Throttling and quota management"; the products' quota
+ * tables: VPC 2016-04-28 mostly 300 or 600 per 60 s, 30 per 60 s the lowest; R-kvstore 2015-01-01
+ * reads 200 per 60 s to 1,000 per second; SelectDB's DescribeDBInstances 500 per 60 s). This bounds
+ * the burst, not the rate: one listing makes one call per page (1,000 RDS instances: 10 calls, the
+ * first, then nine at once), far inside such a window, and a throttled page is retried with backoff
+ * like any read. `CLOUD_LIST_CONCURRENCY` changes it.
  */
 export const DEFAULT_LIST_CONCURRENCY: Record<ListedApi, number> = { vpcs: 10, clusters: 10, rds: 10, redis: 10, milvus: 10 };
 
