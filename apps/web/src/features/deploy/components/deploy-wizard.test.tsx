@@ -57,34 +57,6 @@ describe('DeployWizard', () => {
     );
   });
 
-  it('shows a listing\'s first page in the picker while the rest is on its way, then the whole list', async () => {
-    const instance = (n: number): Postgres => ({
-      id: `pgm-page${n}`, name: `pg-${n}`, vpcId: 'vpc-prod', status: 'Running', eligible: true, reasons: [],
-      engine: 'PostgreSQL', engineVersion: '16.0', instanceClass: 'pg.n2.2c.1m', internalAddress: null,
-    });
-    let release!: () => void;
-    const rest = new Promise<void>((r) => (release = r));
-    const asked: string[] = [];
-    const { user } = renderApp({
-      '/postgres': async ({ url }) => {
-        const firstPage = url.searchParams.get('firstPage') === 'true';
-        asked.push(firstPage ? 'first page' : 'whole list');
-        if (firstPage) return Response.json({ items: [instance(1)], fetchedAt: '2025-01-01T00:00:00Z', complete: false });
-        await rest;
-        return Response.json({ items: [instance(1), instance(2)], fetchedAt: '2025-01-01T00:00:00Z', complete: true });
-      },
-    });
-    const picker = await screen.findByRole('combobox', { name: 'PostgreSQL实例ID' });
-    await openOption(user, picker, 'pgm-page1');
-    await waitFor(() => expect(asked).toEqual(['first page', 'whole list']));
-    // The rest is still on its way: only the first page is offered, and the refresh button says so.
-    expect(screen.queryByTestId('option-pgm-page2')).toBeNull();
-    expect(screen.getByRole('button', { name: '刷新 PostgreSQL实例ID' }).classList.contains('ant-btn-loading')).toBe(true);
-    release();
-    expect(await screen.findByTestId('option-pgm-page2')).toBeTruthy();
-    expect(screen.getByTestId('option-pgm-page1')).toBeTruthy();
-  });
-
   it('shows an ineligible cluster disabled with its reason, and does not let it be picked', async () => {
     const { user } = renderApp();
     const cluster = await screen.findByRole('combobox', { name: 'ACK 集群ID' });
@@ -158,5 +130,33 @@ describe('DeployWizard', () => {
     await user.click(screen.getByRole('button', { name: '重试 ACK 集群ID' }));
     await waitFor(() => expect(screen.queryByText('云服务限流，请稍后重试')).toBeNull());
     expect(screen.getAllByText('该地域下没有可选的实例').length).toBeGreaterThan(0);
+  });
+
+  it('shows a listing\'s first page in the picker while the rest is on its way, then the whole list', async () => {
+    const instance = (n: number): Postgres => ({
+      id: `pgm-page${n}`, name: `pg-${n}`, vpcId: 'vpc-prod', status: 'Running', eligible: true, reasons: [],
+      engine: 'PostgreSQL', engineVersion: '16.0', instanceClass: 'pg.n2.2c.1m', internalAddress: null,
+    });
+    let release!: () => void;
+    const rest = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const { user } = renderApp({
+      '/postgres': async ({ url }) => {
+        const firstPage = url.searchParams.get('firstPage') === 'true';
+        asked.push(firstPage ? 'first page' : 'whole list');
+        if (firstPage) return Response.json({ items: [instance(1)], fetchedAt: '2025-01-01T00:00:00Z', complete: false });
+        await rest;
+        return Response.json({ items: [instance(1), instance(2)], fetchedAt: '2025-01-01T00:00:00Z', complete: true });
+      },
+    });
+    const picker = await screen.findByRole('combobox', { name: 'PostgreSQL实例ID' });
+    await openOption(user, picker, 'pgm-page1');
+    await waitFor(() => expect(asked).toEqual(['first page', 'whole list']));
+    // The rest is still on its way: only the first page is offered, and the refresh button says so.
+    expect(screen.queryByTestId('option-pgm-page2')).toBeNull();
+    expect(screen.getByRole('button', { name: '刷新 PostgreSQL实例ID' }).classList.contains('ant-btn-loading')).toBe(true);
+    release();
+    expect(await screen.findByTestId('option-pgm-page2')).toBeTruthy();
+    expect(screen.getByTestId('option-pgm-page1')).toBeTruthy();
   });
 });
