@@ -176,7 +176,7 @@ describe('deployment health', () => {
     expect(race[0]).toMatchObject({
       signature: 'migrations.race',
       evidence: 'sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DuplicateTable) relation "dify_setups" already exists',
-      fix: { kind: 'text', text: 'Run in the cluster: kubectl -n dify-system rollout restart deployment/ack-dify-api' },
+      fix: { kind: 'text', text: 'Run in the cluster: `kubectl -n dify-system rollout restart deployment/ack-dify-api`' },
     });
   });
 

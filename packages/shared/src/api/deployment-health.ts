@@ -16,7 +16,7 @@ export const DiagnosisFixSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), field: z.string().describe('The form field to change, e.g. redisPassword') }),
   z.object({ kind: z.literal('link'), label: z.string(), url: z.string() }),
   z.object({ kind: z.literal('whitelist'), target: z.enum(['postgres', 'redis']).describe('Fixed in one click by the pre-flight whitelist fix') }),
-  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('text'), text: z.string().describe('What to do, in words; a command to run is between backticks') }),
 ]);
 export type DiagnosisFix = z.infer<typeof DiagnosisFixSchema>;
 

@@ -212,11 +212,11 @@ export const DifyCardSchema = z.object({
     namespace_id: z.string(),
   }),
   addressNote: z.string(),
-  steps: z.array(z.string()),
+  steps: z.array(z.string()).describe('The steps in Dify, in words; identifiers to type are between backticks'),
   router: z.object({
     url: z.string().describe('URL to add in Dify (Tools → MCP)'),
     env: z.record(z.string(), z.string()).describe('Environment of nacos-mcp-router (secrets masked)'),
-    note: z.string(),
+    note: z.string().describe('In words; identifiers between backticks'),
   }),
   reachability: z
     .object({ deploymentId: z.string(), clusterId: z.string(), checks: z.array(CheckSchema) })

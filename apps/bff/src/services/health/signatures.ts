@@ -126,8 +126,8 @@ export const SIGNATURES: readonly Signature[] = [
     fix: {
       kind: 'text',
       text: {
-        'zh-CN': '在集群中执行：kubectl -n dify-system rollout restart deployment/ack-dify-api',
-        en: 'Run in the cluster: kubectl -n dify-system rollout restart deployment/ack-dify-api',
+        'zh-CN': '在集群中执行：`kubectl -n dify-system rollout restart deployment/ack-dify-api`',
+        en: 'Run in the cluster: `kubectl -n dify-system rollout restart deployment/ack-dify-api`',
       },
     },
   },
@@ -168,8 +168,8 @@ export const SIGNATURES: readonly Signature[] = [
     fix: {
       kind: 'text',
       text: {
-        'zh-CN': 'Dify 的容器自身不设内存上限：查看 kubectl -n dify-system get limitrange，命名空间的 LimitRange 默认上限会套用到它们，请调高到至少 2Gi 或删除；没有 LimitRange 时，为集群增加内存更大的节点。',
-        en: "Dify's containers set no memory limit of their own: check kubectl -n dify-system get limitrange (a LimitRange's default limit applies to them) and raise it to at least 2Gi or remove it; without one, add nodes with more memory to the cluster.",
+        'zh-CN': 'Dify 的容器自身不设内存上限：查看 `kubectl -n dify-system get limitrange`，命名空间的 LimitRange 默认上限会套用到它们，请调高到至少 2Gi 或删除；没有 LimitRange 时，为集群增加内存更大的节点。',
+        en: "Dify's containers set no memory limit of their own: check `kubectl -n dify-system get limitrange` (a LimitRange's default limit applies to them) and raise it to at least 2Gi or remove it; without one, add nodes with more memory to the cluster.",
       },
     },
   },

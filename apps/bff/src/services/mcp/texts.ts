@@ -85,20 +85,20 @@ export const TEXT = {
     en: 'The address the console connected to. Dify’s pods must reach it: if the console reached it through a public IP or a tunnel, enter the address the cluster can reach instead',
   },
   step1: {
-    'zh-CN': '在 Dify 中打开“插件” → “探索 Marketplace”，搜索并安装 “Nacos MCP”（作者 nacos，插件 nacos_mcp）',
-    en: 'In Dify open Plugins → Explore Marketplace, find and install “Nacos MCP” (author nacos, plugin nacos_mcp)',
+    'zh-CN': '在 Dify 中打开“插件” → “探索 Marketplace”，搜索并安装 “Nacos MCP”（作者 `nacos`，插件 `nacos_mcp`）',
+    en: 'In Dify open Plugins → Explore Marketplace, find and install “Nacos MCP” (author `nacos`, plugin `nacos_mcp`)',
   },
   step2: {
-    'zh-CN': '打开插件的“授权”，按下方的值填写并保存：插件会以命名空间 public 列出 MCP 服务来验证，地址、密码或版本有误都会在这里报错',
-    en: 'Open the plugin’s authorization, enter the values below and save: the plugin checks them by listing the MCP servers of namespace public, so a wrong address, password or version fails here',
+    'zh-CN': '打开插件的“授权”，按下方的值填写并保存：插件会以命名空间 `public` 列出 MCP 服务来验证，地址、密码或版本有误都会在这里报错',
+    en: 'Open the plugin’s authorization, enter the values below and save: the plugin checks them by listing the MCP servers of namespace `public`, so a wrong address, password or version fails here',
   },
   step3: {
-    'zh-CN': '在 Agent 或工作流中添加工具：自动发现用 list_mcp_servers、list_mcp_server_tools、call_mcp_tool；固定一组服务用 list_mcp_server_tools_by_hand、call_mcp_tool。工具的“命名空间”填 {namespace}',
-    en: 'Add the tools to an agent or a workflow: for automatic discovery list_mcp_servers, list_mcp_server_tools and call_mcp_tool; for a fixed set list_mcp_server_tools_by_hand and call_mcp_tool. Set their namespace to {namespace}',
+    'zh-CN': '在 Agent 或工作流中添加工具：自动发现用 `list_mcp_servers`、`list_mcp_server_tools`、`call_mcp_tool`；固定一组服务用 `list_mcp_server_tools_by_hand`、`call_mcp_tool`。工具的“命名空间”填 `{namespace}`',
+    en: 'Add the tools to an agent or a workflow: for automatic discovery `list_mcp_servers`, `list_mcp_server_tools` and `call_mcp_tool`; for a fixed set `list_mcp_server_tools_by_hand` and `call_mcp_tool`. Set their namespace to `{namespace}`',
   },
   routerNote: {
-    'zh-CN': '不用插件也可以：在集群中运行 nacos-mcp-router（命名空间 dify-system，Service nacos-mcp-router，端口 8000，环境变量如下），然后在 Dify（1.6.0 及以上）的“工具” → “MCP” → “添加 MCP 服务 (HTTP)”中填写此 URL',
-    en: 'Without the plugin: run nacos-mcp-router in the cluster (namespace dify-system, Service nacos-mcp-router, port 8000, with the environment below), then in Dify (1.6.0 or later) Tools → MCP → Add MCP server (HTTP) enter this URL',
+    'zh-CN': '不用插件也可以：在集群中运行 `nacos-mcp-router`（命名空间 `dify-system`，Service `nacos-mcp-router`，端口 8000，环境变量如下），然后在 Dify（1.6.0 及以上）的“工具” → “MCP” → “添加 MCP 服务 (HTTP)”中填写此 URL',
+    en: 'Without the plugin: run `nacos-mcp-router` in the cluster (namespace `dify-system`, Service `nacos-mcp-router`, port 8000, with the environment below), then in Dify (1.6.0 or later) Tools → MCP → Add MCP server (HTTP) enter this URL',
   },
   // ── reachability ──
   checkVpcTitle: { 'zh-CN': '同一 VPC', en: 'Same VPC' },

@@ -47,6 +47,14 @@ const kept: DeploymentHealth = {
       evidence: '0/2 nodes are available: 2 Insufficient memory.',
       fix: { kind: 'link', label: '扩容集群节点池', url: 'https://cs.console.aliyun.com/#/k8s/cluster/c1/v2/nodepool/list?region=cn-hangzhou' },
     },
+    {
+      signature: 'oom.killed',
+      component: 'api',
+      pod: 'ack-dify-api-x-y',
+      explanation: '容器因超出内存限制被终止（OOMKilled）。',
+      evidence: 'OOMKilled: exit code 137',
+      fix: { kind: 'text', text: '查看 `kubectl -n dify-system get limitrange`，请调高到至少 2Gi 或删除。' },
+    },
   ],
 };
 
@@ -76,6 +84,11 @@ describe('health section', () => {
     const card = within(region).getByRole('article', { name: 'plugin-daemon 的诊断' });
     expect(within(card).getByTestId('diagnosis-evidence').textContent).toBe('0/2 nodes are available: 2 Insufficient memory.');
     expect(within(card).getByTestId('diagnosis-fix').getAttribute('href')).toContain('/nodepool/list');
+    // A command in the advice is code, run as written; the words around it stay words.
+    const oom = within(region).getByRole('article', { name: 'api 的诊断' });
+    const advice = within(oom).getByTestId('diagnosis-fix');
+    expect(advice.querySelector('code')?.textContent).toBe('kubectl -n dify-system get limitrange');
+    expect(advice.textContent).toBe('查看 kubectl -n dify-system get limitrange，请调高到至少 2Gi 或删除。');
     expect(callsTo(fetchMock, '/api/v1/deployments/si-health1/health', 'POST')).toHaveLength(0);
 
     await user.click(within(region).getByRole('button', { name: /重新检查/ }));

@@ -6,6 +6,7 @@ import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeploymentHealth, useRunDeploymentHealth } from '../api/get-deployment-health';
+import { withCode } from '../../../components/inline-code';
 
 export interface HealthSectionProps {
   instanceId: string;
@@ -116,7 +117,7 @@ function DiagnosisCard({ diagnosis: d }: { diagnosis: Diagnosis }) {
         <div data-testid="diagnosis-fix">{t('health.fixField', { field: l(HA_EXISTING_TEMPLATE.fields[fix.field as ParameterName]?.label ?? { 'zh-CN': fix.field, en: fix.field }) })}</div>
       ) : null}
       {fix?.kind === 'whitelist' ? <div data-testid="diagnosis-fix">{t('health.fixWhitelist', { target: fix.target === 'postgres' ? 'PostgreSQL' : 'Redis' })}</div> : null}
-      {fix?.kind === 'text' ? <div data-testid="diagnosis-fix">{fix.text}</div> : null}
+      {fix?.kind === 'text' ? <div data-testid="diagnosis-fix">{withCode(fix.text)}</div> : null}
       {fix?.kind === 'link' ? (
         <a data-testid="diagnosis-fix" href={fix.url} target="_blank" rel="noopener noreferrer" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
           {fix.label}
@@ -126,3 +127,4 @@ function DiagnosisCard({ diagnosis: d }: { diagnosis: Diagnosis }) {
     </article>
   );
 }
+

@@ -4,6 +4,7 @@ import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { useDeploymentChoices, useDifyCard } from '../api/dify';
 import { useMcpT } from '../i18n/use-mcp-t';
+import { withCode } from '../../../components/inline-code';
 
 /** The exact values for the plugin's authorization form, the steps in Dify, the router way, and a reachability check. */
 export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
@@ -65,7 +66,7 @@ export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
         <h3>{t('mcp.card.steps')}</h3>
         <ol>
           {c.steps.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s}>{withCode(s)}</li>
           ))}
         </ol>
       </Panel>
@@ -96,7 +97,7 @@ export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
         ))}
       </Panel>
       <Panel title={t('mcp.card.router')} id="mcp-router">
-        <p>{c.router.note}</p>
+        <p>{withCode(c.router.note)}</p>
         <Descriptions size="small" column={1} bordered items={[copyable(t('mcp.card.routerUrl'), c.router.url)].filter((x) => x !== null)} />
         <pre style={{ background: token.colorFillQuaternary, padding: 8, marginTop: 8 }}>
           {Object.entries(c.router.env)
