@@ -293,6 +293,7 @@ export const pagesEn: PageMessages = {
   'access.applied': 'Access entry applied',
   'access.settings.toApply': 'Settings to apply',
   'access.settings.applied': 'Applied settings',
+  'access.settings.annotations': 'The annotations in the cluster',
   'access.lb.title': 'Option 1: Load balancer',
   'access.lb.desc': 'Turns Service ack-dify into a LoadBalancer: Alibaba Cloud creates a load balancer (CLB) for it, and Dify is opened by its address.',
   'access.lb.addressType': 'Address type',

@@ -295,6 +295,7 @@ export const pagesZhCN = {
   'access.applied': '已应用访问入口',
   'access.settings.toApply': '将应用的设置',
   'access.settings.applied': '已应用的设置',
+  'access.settings.annotations': '集群中的注解',
   'access.lb.title': '方式一：负载均衡',
   'access.lb.desc': '将 Service ack-dify 改为 LoadBalancer 类型，阿里云为其创建一个负载均衡（CLB），通过它的地址访问 Dify。',
   'access.lb.addressType': '地址类型',

@@ -183,11 +183,13 @@ describe('access entry', () => {
     // The checks, each with its status in words.
     expect(within(screen.getByTestId('access-check-upload')).getByText('通过')).toBeTruthy();
     expect(within(screen.getByTestId('access-check-streaming')).getByText('检查中')).toBeTruthy();
-    // The settings as applied, in the same words as before applying (the annotations in the tooltip).
+    // The settings as applied, in the same words as before applying; the annotations verbatim on demand.
     const lbOption = option('方式一：负载均衡');
     expect(within(lbOption).getByText('已应用的设置')).toBeTruthy();
     const applied = within(lbOption).getByText('连接空闲超时 900 秒（负载均衡允许的最大值）');
-    expect(applied.closest('ul')?.getAttribute('title')).toMatch(/established-timeout: 900/);
+    expect(applied.closest('ul')?.getAttribute('title')).toBeNull();
+    const annotations = within(lbOption).getByText('集群中的注解').closest('details');
+    expect(annotations?.querySelector('pre')?.textContent).toMatch(/established-timeout: 900/);
   });
 
   it('shows the hosts line of an Ingress with a domain, with its own copy button', async () => {

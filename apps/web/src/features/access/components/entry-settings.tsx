@@ -21,14 +21,20 @@ export function EntrySettings({ applied, planned, why }: EntrySettingsProps) {
       <div style={{ fontWeight: 600, color: token.colorText, marginBottom: 4 }}>
         {t(applied ? 'access.settings.applied' : 'access.settings.toApply')}
       </div>
-      {/* The same words before and after: what was applied is what was announced (the exact
-          annotations are in the tooltip). */}
-      <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }} title={entries.map(([k, v]) => `${k}: ${v}`).join('\n') || undefined}>
+      {/* The same words before and after: what was applied is what was announced; the exact
+          annotations, as the cluster holds them, below on demand. */}
+      <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }}>
         {planned.map((key) => (
           <li key={key}>{t(key)}</li>
         ))}
       </ul>
       <div>{t(why)}</div>
+      {entries.length > 0 ? (
+        <details style={{ marginTop: 4 }}>
+          <summary style={{ cursor: 'pointer' }}>{t('access.settings.annotations')}</summary>
+          <pre style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{entries.map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
           items={[
             { key: 'address', label: t('mcp.connection.address'), children: connection.address },
             { key: 'version', label: t('mcp.connection.version'), children: connection.version },
-            { key: 'principal', label: t('mcp.connection.principal'), children: connection.principal },
+            { key: 'principal', label: t('mcp.connection.principal'), children: <span translate="no">{connection.principal}</span> },
             {
               key: 'expires',
               label: t('mcp.connection.expires'),

@@ -19,16 +19,16 @@ export function DifyViewPanel({ namespaceId }: { namespaceId: string }) {
       {data.servers.map((s) => (
         <section key={s.name} aria-label={s.name} style={{ marginBottom: 16 }}>
           <h3 style={{ margin: '0 0 4px' }}>
-            {s.name} <Tag>{s.protocol}</Tag> <Tag>{s.version}</Tag>
+            <span translate="no">{s.name}</span> <Tag>{s.protocol}</Tag> <Tag>{s.version}</Tag>
           </h3>
-          <div style={{ color: token.colorTextSecondary, marginBottom: 4 }}>{s.description}</div>
+          <div translate="no" style={{ color: token.colorTextSecondary, marginBottom: 4 }}>{s.description}</div>
           <List
             size="small"
             bordered
             dataSource={s.tools}
             renderItem={(tool) => (
               <List.Item>
-                <code>{tool.name}</code>&nbsp;— {tool.description}
+                <code>{tool.name}</code>&nbsp;— <span translate="no">{tool.description}</span>
               </List.Item>
             )}
           />

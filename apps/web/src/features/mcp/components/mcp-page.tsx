@@ -32,7 +32,8 @@ export function McpPage() {
               style={{ minWidth: 200 }}
               value={namespaceId}
               onChange={setNamespaceId}
-              options={c.namespaces.map((n) => ({ value: n.id, label: n.name === n.id ? n.id : `${n.name} (${n.id})` }))}
+              // The registry's names, as it spells them.
+              options={c.namespaces.map((n) => ({ value: n.id, label: <span translate="no">{n.name === n.id ? n.id : `${n.name} (${n.id})`}</span> }))}
             />
           </div>
           <Tabs

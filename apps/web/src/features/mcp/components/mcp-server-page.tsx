@@ -57,9 +57,9 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
       {d ? (
         <>
           <h1 style={{ margin: '8px 0 4px', fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>
-            {d.name} <Tag>{d.frontProtocol ? `${d.protocol} → ${d.frontProtocol}` : d.protocol}</Tag>
+            <span translate="no">{d.name}</span> <Tag>{d.frontProtocol ? `${d.protocol} → ${d.frontProtocol}` : d.protocol}</Tag>
           </h1>
-          <p style={{ marginTop: 0, color: token.colorTextSecondary }}>{d.description}</p>
+          <p translate="no" style={{ marginTop: 0, color: token.colorTextSecondary }}>{d.description}</p>
           {problem ? (
             <Alert
               type={problem.conflict ? 'warning' : 'error'}
@@ -80,7 +80,7 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
                 onChange={(v: string) => setVersion(v)}
                 options={d.versions.map((v) => ({
                   value: v.version,
-                  label: `${v.version}${v.latest ? ` · ${t('mcp.server.latest')}` : ''}${v.releaseDate ? ` · ${v.releaseDate}` : ''}`,
+                  label: `${v.version}${v.latest ? ` · ${t('mcp.server.latest')}` : ''}${v.releaseDate ? ` · ${releaseTime(v.releaseDate, locale)}` : ''}`,
                 }))}
               />
               {d.version !== d.latestVersion ? (
@@ -125,7 +125,7 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
               }}
               columns={[
                 { key: 'name', title: t('mcp.server.tool.name'), render: (_, tool) => <code>{tool.name}</code> },
-                { key: 'description', title: t('mcp.server.tool.description'), dataIndex: 'description' },
+                { key: 'description', title: t('mcp.server.tool.description'), render: (_, tool) => <span translate="no">{tool.description}</span> },
                 {
                   key: 'enabled',
                   title: t('mcp.server.tool.enabled'),
@@ -163,4 +163,10 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
       ) : null}
     </div>
   );
+}
+
+/** The registry's release time in the user's words (Nacos gives an ISO time); as given if it is not one. */
+function releaseTime(value: string, locale: string): string {
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? value : at.toLocaleString(locale);
 }

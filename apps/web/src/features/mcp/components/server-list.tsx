@@ -38,7 +38,12 @@ export function ServerList({ namespaceId }: { namespaceId: string }) {
           {
             key: 'name',
             title: t('mcp.servers.name'),
-            render: (_, s) => <Link to={`/mcp/servers/${encodeURIComponent(s.id)}?namespaceId=${encodeURIComponent(namespaceId)}`}>{s.name}</Link>,
+            // The registry's names and words, as they are written there.
+            render: (_, s) => (
+              <Link to={`/mcp/servers/${encodeURIComponent(s.id)}?namespaceId=${encodeURIComponent(namespaceId)}`} translate="no">
+                {s.name}
+              </Link>
+            ),
           },
           {
             key: 'protocol',
@@ -46,7 +51,7 @@ export function ServerList({ namespaceId }: { namespaceId: string }) {
             render: (_, s) => (s.frontProtocol ? `${s.protocol} → ${s.frontProtocol}` : s.protocol),
           },
           { key: 'version', title: t('mcp.servers.version'), dataIndex: 'latestVersion' },
-          { key: 'description', title: t('mcp.servers.description'), dataIndex: 'description' },
+          { key: 'description', title: t('mcp.servers.description'), render: (_, s) => <span translate="no">{s.description}</span> },
           {
             key: 'dify',
             title: t('mcp.servers.dify'),
