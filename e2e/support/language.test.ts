@@ -11,6 +11,16 @@ describe('the language check of the walk-through', () => {
     expect(englishIn(['无法验证（the connection to the cloud failed）'])).not.toEqual([]);
     // A bracketed word with no Chinese before it is not a value either.
     expect(englishIn(['（Deploying）'])).toHaveLength(1);
+    // A version's wildcard is part of the version.
+    expect(englishIn(['通过 Nacos 3.x（MSE 或自建）管理'])).toEqual([]);
+  });
+
+  it('finds half-width commas, semicolons and colons in Chinese sentences, not in times, ports or English lists', () => {
+    expect(englishIn(['检查于 07:35:16，用时 0.7 秒', '地址 10.0.0.5:8848', 'api, worker'])).toEqual([]);
+    expect(englishIn(['需要约 3 核（api 2×500m, worker 2×500m）'])).toHaveLength(1);
+    expect(englishIn(['集群运行中,请继续'])).toHaveLength(1);
+    expect(englishIn(['已就绪; 可以访问'])).toHaveLength(1);
+    expect(englishIn(['格式为 主机:端口'])).toHaveLength(1);
   });
 
   it('finds Chinese characters and full-width punctuation in English text', () => {

@@ -46,7 +46,9 @@ const ALLOW_LATIN = new Set(
     'AliyunRDSFullAccess AliyunComputeNestUserFullAccess AliyunMilvusFullAccess Access Key AccessKey ID ARN English ' +
     'ack dify system install nginx proxy body size buffering timeout read send ' +
     // API and parameter names, account types and Dify's component names, as the cloud spells them
-    'DryRun StorageClass IngressClass off Super api worker web sandbox plugin aliyun acs'
+    'DryRun StorageClass IngressClass LimitRange off Super api worker web sandbox plugin aliyun acs ' +
+    // The MCP page: Nacos and its MCP Registry, other engines of MSE, MCP protocols, Dify's own words
+    'Nacos Registry ZooKeeper Eureka stdio http Marketplace Agent Secret'
   ).split(/\s+/),
 );
 
@@ -60,12 +62,23 @@ const BILINGUAL = new Set(['语言 / Language']);
  */
 const RAW_VALUE = /(?<=[\u3400-\u9fff])（[A-Za-z][A-Za-z0-9_.\-:]*）/g;
 
-/** Latin words in Chinese text that are neither an allowed name nor an identifier (digits, dots, dashes…). */
+/**
+ * Half-width punctuation in Chinese text: a comma, semicolon or colon against a Chinese character,
+ * or a comma or semicolon that separates like an English one (a space after it). Times (07:35),
+ * ports (host:8848) and lists inside code are not affected.
+ */
+const HALF_WIDTH = /[\u3400-\u9fff][,;:!?]|[,;:!?][\u3400-\u9fff]|[,;] /;
+
+/**
+ * Latin words in Chinese text that are neither an allowed name nor an identifier (digits, dots,
+ * dashes…), and half-width punctuation in Chinese sentences.
+ */
 export function englishIn(texts: string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     if (BILINGUAL.has(text)) continue;
-    for (const token of text.replace(RAW_VALUE, '').match(/(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
+    if (/[\u3400-\u9fff]/.test(text) && HALF_WIDTH.test(text)) found.add(`half-width punctuation ← “${text.slice(0, 80)}”`);
+    for (const token of text.replace(RAW_VALUE, '').match(/(?<![0-9A-Za-z]|[0-9]\.)[A-Za-z][A-Za-z0-9_.\-:/@%+]*/g) ?? []) {
       if (token.includes('://')) continue; // a URL or its scheme
       const word = token.replace(/[.:/]+$/, '');
       if (/[0-9_.\-:/@%+]/.test(word)) continue; // an ID, an address, a version, a path

@@ -176,6 +176,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('health-checked-at')).toBeVisible({ timeout: 30_000 });
     await expectOneLanguage(page, lang, 'a failed deployment');
     await expectOneClock(page, 'a failed deployment', 'cloud', 4, cloud);
+    // Coming back: the form restored, the secrets to type again marked.
+    await page.getByRole('button', { name: /返回修改参数|Back to edit parameters/ }).click();
+    await expect(wizard.field(L.name)).toHaveValue('dify-lang-bad-2');
+    await expectOneLanguage(page, lang, 'the form restored after a failure');
 
     await page.goto('/deployments');
     await expect(page.getByRole('link', { name: 'dify-lang-ok' })).toBeVisible();
@@ -185,6 +189,26 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.goto('/prerequisites');
     await expect(page.getByRole('region', { name: /权限策略|Permission policies|RAM policies/ })).toBeVisible();
     await expectOneLanguage(page, lang, 'the prerequisites page');
+
+    // The MCP page, connected to the account's MSE Nacos: the registry's own words (descriptions,
+    // names) are its, not judged.
+    const mcp = await page.request.put('/api/v1/mcp/connection', {
+      data: { target: { kind: 'mse', regionId: 'cn-hangzhou', instanceId: 'mse-cn-dfynacos3a1' }, auth: { type: 'password', username: 'nacos', password: 'Dify#Nacos2026' } },
+    });
+    expect(mcp.status(), await mcp.text()).toBe(200);
+    await page.goto('/mcp');
+    await expect(page.getByRole('tab', { name: /MCP 服务|MCP servers/ })).toBeVisible();
+    await expectOneLanguage(page, lang, 'the MCP servers');
+    for (const tab of [/Dify 将看到的内容|What Dify will see/, /连接 Dify|Connect Dify/]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tabpanel').getByText(/\S/).first()).toBeVisible();
+      await expectOneLanguage(page, lang, `the MCP tab ${tab.source}`);
+    }
+    await page.getByRole('tab', { name: /MCP 服务|MCP servers/ }).click();
+    await page.getByRole('link', { name: 'amap-maps', exact: true }).click();
+    await expect(page.getByRole('heading', { name: /^amap-maps/ })).toBeVisible();
+    await expectOneLanguage(page, lang, 'an MCP server');
 
     await page.goto('/no-such-page');
     await expect(page.getByText('404')).toBeVisible();
