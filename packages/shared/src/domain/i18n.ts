@@ -19,11 +19,16 @@ export function negotiateLocale(value: string | undefined | null): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Replaces `{name}` placeholders with values. */
+/**
+ * Replaces `{name}` placeholders with values, and `{name|one|other}` with `one` when the value is 1
+ * and `other` otherwise (English plurals: "1 cluster", "2 clusters"; Chinese needs none).
+ */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
+    if (!(key in params)) return whole;
+    if (one === undefined) return String(params[key]);
+    return Number(params[key]) === 1 ? one : (other ?? '');
+  });
 }
 
 /** Items in running text: 、 between them in Chinese (never the English comma), `, ` in English. */

@@ -113,7 +113,7 @@ export const TEXT = {
   haOk: { 'zh-CN': '{count} 个可调度节点，副本可分布在不同节点上', en: '{count} schedulable nodes: replicas can spread over different nodes' },
   haWarn: {
     'zh-CN': '只有 {count} 个可调度节点：高可用的反亲和只是“优先”，副本会落在同一节点上，节点故障时 Dify 仍会中断。建议扩容到至少 2 个节点（最好跨两个可用区）',
-    en: 'Only {count} schedulable node(s): HA anti-affinity is only preferred, so the replicas share one node and a node failure still takes Dify down. Add at least a second node (ideally in another zone)',
+    en: 'Only {count} schedulable {count|node|nodes}: HA anti-affinity is only preferred, so the replicas share one node and a node failure still takes Dify down. Add at least a second node (ideally in another zone)',
   },
   tExisting: { 'zh-CN': '已有的 Dify 安装', en: 'Existing Dify installation' },
   existingNone: { 'zh-CN': '集群中没有命名空间 dify-system 和发布 ack-dify', en: 'The cluster has neither the namespace dify-system nor the release ack-dify' },

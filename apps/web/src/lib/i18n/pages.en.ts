@@ -220,7 +220,7 @@ export const pagesEn: PageMessages = {
   'deployment.billedNo': 'Not billed by itself',
   'deployment.manualAccessDone': 'Done: the access entry of the console is open at {url}',
   'deployment.manualAccessTodo': 'Choose one of the ways in the access entry above and the console does this for you',
-  'deployment.failureBilled': 'The failed instance left {count} resource(s), billed until the instance is deleted:',
+  'deployment.failureBilled': 'The failed instance left {count} {count|resource|resources}, billed until the instance is deleted:',
   'deployment.failureBilledAction': 'A new deployment with corrected parameters creates new resources; if you no longer need this instance, delete it to release these.',
   'deployment.deleteToStopBilling': 'Delete the instance to stop billing',
   'deployment.parameters': 'Parameters',
