@@ -54,8 +54,13 @@ describe.each(['light', 'dark'] as const)('the %s theme', (scheme) => {
     expect(low).toEqual([]);
   });
 
-  it('gives the words of blue (processing) tags 4.5:1 on their tint', () => {
-    expect(contrast(token.colorInfo, token.colorInfoBg)).toBeGreaterThanOrEqual(4.5);
+  it('gives the words of status tags (processing, success, warning, error) and warning text 4.5:1 on their tint and on the panels', () => {
+    const low = (['Info', 'Success', 'Warning', 'Error'] as const).flatMap((kind) =>
+      ([`color${kind}Bg`, 'colorBgContainer', 'colorBgLayout'] as const)
+        .map((bg) => ({ kind, bg, ratio: Math.round(contrast(token[`color${kind}`], token[bg]) * 100) / 100 }))
+        .filter((c) => c.ratio < 4.5),
+    );
+    expect(low).toEqual([]);
   });
 
   it('keeps white text on the primary buttons readable', () => {

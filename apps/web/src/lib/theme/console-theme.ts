@@ -3,7 +3,7 @@ import { theme, type ThemeConfig } from 'antd';
 /**
  * Colours of text that must read at 4.5:1 against the page (WCAG AA), per scheme. antd's own
  * derive some below that: blue links, tabs and tags at 3–3.5:1 in the dark theme; green, orange
- * and grey words at 1.9–3.4:1 in the light one. Fills (buttons, the drawing's strokes) keep the
+ * and grey words and status tags at 1.9–3.4:1 in the light one. Fills (buttons, the drawing's strokes) keep the
  * brand blue. console-theme.test.ts measures each.
  */
 const TEXT: Record<'light' | 'dark', ThemeConfig['token']> = {
@@ -16,6 +16,17 @@ const TEXT: Record<'light' | 'dark', ThemeConfig['token']> = {
     colorSuccessText: '#237804',
     colorWarningText: '#9a5b00',
     colorErrorText: '#cf1322',
+    // Seeds too: status tags (Deployed, failed, warnings) and warning words are drawn in them; their
+    // tints stay antd's usual light ones, set here because a darker seed would darken them as well.
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarning: '#9a5b00',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorError: '#cf1322',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
     colorTextTertiary: 'rgba(0, 0, 0, 0.56)',
     colorTextDescription: 'rgba(0, 0, 0, 0.56)',
   },
@@ -27,6 +38,8 @@ const TEXT: Record<'light' | 'dark', ThemeConfig['token']> = {
     colorInfoText: '#4c8dff',
     colorInfo: '#5c9bff',
     colorErrorText: '#e86e6b',
+    // A seed: the words of red (failed) tags; the dark algorithm's own is 4:1 on its tint.
+    colorError: '#ff7875',
     colorTextTertiary: 'rgba(255, 255, 255, 0.55)',
     colorTextDescription: 'rgba(255, 255, 255, 0.55)',
   },
