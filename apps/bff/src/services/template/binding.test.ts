@@ -52,8 +52,24 @@ describe('binding the console fields to a template', () => {
       summary({ B: { Type: 'String', Label: { 'zh-cn': '乙', en: 'Bee' } }, A: { Type: 'String', Label: 'Plain' } }, [{ Parameters: ['A'], Label: { default: { 'zh-cn': '组', en: 'Group' } } }]),
     );
     expect(params.map((p) => [p.key, p.label, p.group])).toEqual([
-      ['A', { 'zh-CN': 'Plain', en: 'Plain' }, { 'zh-CN': '组', en: 'Group' }],
+      ['A', { 'zh-CN': 'A', en: 'Plain' }, { 'zh-CN': '组', en: 'Group' }],
       ['B', { 'zh-CN': '乙', en: 'Bee' }, null],
+    ]);
+  });
+
+  it('gives each language only its own words: a label or description in one language leaves the other to the parameter name (an ID) or nothing', () => {
+    const params = parseTemplateParameters(
+      summary(
+        {
+          Tier: { Type: 'String', Label: '实例规格', Description: { 'zh-cn': '规格说明' } },
+          Zone: { Type: 'String', Label: { en: 'Zone' }, Description: 'Where it runs' },
+        },
+        [{ Parameters: ['Tier', 'Zone'], Label: { default: '高级' } }],
+      ),
+    );
+    expect(params.map((p) => [p.key, p.label, p.description, p.group])).toEqual([
+      ['Tier', { 'zh-CN': '实例规格', en: 'Tier' }, { 'zh-CN': '规格说明', en: '' }, { 'zh-CN': '高级', en: '' }],
+      ['Zone', { 'zh-CN': 'Zone', en: 'Zone' }, { 'zh-CN': '', en: 'Where it runs' }, { 'zh-CN': '高级', en: '' }],
     ]);
   });
 });

@@ -37,14 +37,20 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
-/** ROS writes labels as text or as `{ zh-cn, en }`; either becomes both languages. */
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * ROS writes labels as text or as `{ zh-cn, en }`. Each language gets only words of its own: a
+ * map's entry for it, or a plain text in its script (Chinese characters: Chinese; none: English);
+ * the other language gets `fallback` (the parameter's name, shown as an ID, or nothing).
+ */
 export function localized(v: unknown, fallback: string): Localized {
-  if (typeof v === 'string' && v !== '') return { 'zh-CN': v, en: v };
+  if (typeof v === 'string' && v !== '') return HAN.test(v) ? { 'zh-CN': v, en: fallback } : { 'zh-CN': fallback, en: v };
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     const zh = text(o['zh-cn'] ?? o['zh-CN'] ?? o.zh);
     const en = text(o.en ?? o['en-us'] ?? o['en-US']);
-    if (zh || en) return { 'zh-CN': zh || en, en: en || zh };
+    if (zh || en) return { 'zh-CN': zh || fallback, en: en || fallback };
   }
   return { 'zh-CN': fallback, en: fallback };
 }

@@ -39,6 +39,8 @@ const NEWER = templateFormFixture({
       constraintDescription: { 'zh-CN': '取值范围 10 ~ 500', en: 'Between 10 and 500' },
       group: { 'zh-CN': '高级配置', en: 'Advanced' },
     }),
+    // A label in English only: in Chinese, the BFF gives the parameter's name instead.
+    parameter('Tier', { label: { 'zh-CN': 'Tier', en: 'Instance tier' }, default: 'small', group: { 'zh-CN': '高级配置', en: 'Advanced' } }),
   ],
 });
 
@@ -74,6 +76,13 @@ describe('the form drawn from the service template', () => {
     await user.type(size, '40');
     await user.click(within(advanced).getByRole('combobox', { name: '日志级别' }));
     await user.click(await screen.findByTitle('DEBUG'));
+    // The note names the template's parameter as the ID it is (code), in a sentence of the user's
+    // language; a parameter without a Chinese label is labelled by that ID, not by English words.
+    const note = within(advanced).getByTestId('drawn-note-LogLevel');
+    expect(note.textContent).toBe('服务模板参数 LogLevel');
+    expect(note.querySelector('code')?.textContent).toBe('LogLevel');
+    expect(within(advanced).getByText('Tier', { selector: 'label code' })).toBeTruthy();
+    expect(within(advanced).queryByText(/Instance tier/)).toBeNull();
 
     // The bound account: our rule accepts "Postgres", the template's pattern does not, in its words.
     const account = screen.getByRole('textbox', { name: 'PostgreSQL数据库账号' });
@@ -93,6 +102,7 @@ describe('the form drawn from the service template', () => {
     expect(within(mapping).getByTestId('mapping-DbPassword').textContent).toBe('DbPassword←PostgreSQL数据库密码******');
     expect(within(mapping).getByTestId('mapping-LogLevel').textContent).toBe('LogLevel←日志级别（按模板绘制）DEBUG');
     expect(within(mapping).getByTestId('mapping-StorageSize').textContent).toContain('40');
+    expect(within(mapping).getByTestId('mapping-Tier').textContent).toBe('Tier←按模板绘制small');
     for (const secret of Object.values(SECRETS)) expect(document.documentElement.outerHTML).not.toContain(secret);
 
     await screen.findByText('全部 7 项检查通过', {}, { timeout: 5000 });

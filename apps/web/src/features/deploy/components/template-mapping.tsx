@@ -46,7 +46,8 @@ export function TemplateMapping({ template, request }: { template: TemplateForm;
     const def = row.field ? FIELDS[row.field] : undefined;
     if (def) return l(def.label);
     const label = labelOf(row.parameter);
-    return t('review.mapping.drawn', { label: label ? l(label) : row.parameter });
+    // Without a label in the user's language the row's parameter name (beside it) says it all.
+    return label && l(label) !== row.parameter ? t('review.mapping.drawn', { label: l(label) }) : t('review.mapping.drawnUnlabelled');
   };
   const valueOf = (row: MappingRow): ReactNode =>
     // The value as it is sent: verbatim, like the parameter's name.

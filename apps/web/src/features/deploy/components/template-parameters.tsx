@@ -50,7 +50,7 @@ export default function TemplateParameters({ template }: { template: TemplateFor
   return (
     <>
       {drawnGroups(template).map((group, index) => (
-        <Panel key={index} id={`section-template-${index}`} title={group.label ? l(group.label) : t('form.drawn.group')}>
+        <Panel key={index} id={`section-template-${index}`} title={(group.label && l(group.label)) || t('form.drawn.group')}>
           {group.parameters.map((p) => {
             const widget = drawnWidget(p);
             const label = l(p.label);
@@ -58,14 +58,17 @@ export default function TemplateParameters({ template }: { template: TemplateFor
               <Form.Item
                 key={p.key}
                 name={['templateParameters', p.key]}
-                label={label}
+                // No label in the user's language: the parameter's name, as the ID it is.
+                label={label === p.key ? <code>{p.key}</code> : label}
                 initialValue={drawnInitialValue(p)}
                 rules={[widget === 'switch' ? { ...templateRule(p, locale), required: false } : templateRule(p, locale)]}
                 valuePropName={widget === 'switch' ? 'checked' : 'value'}
                 extra={
                   <>
                     {p.description ? l(p.description) : null}
-                    <div style={{ fontSize: 12 }}>{t('form.drawn.note', { key: p.key })}</div>
+                    <div style={{ fontSize: 12 }} data-testid={`drawn-note-${p.key}`}>
+                      {t('form.drawn.note')} <code>{p.key}</code>
+                    </div>
                   </>
                 }
               >
