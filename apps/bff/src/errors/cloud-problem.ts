@@ -42,21 +42,21 @@ const MESSAGES = {
     en: 'The cloud answered in an unexpected form ({action}); tell the console maintainers',
   },
   cloudRejected: {
-    'zh-CN': '阿里云拒绝了请求参数（{code}：{message}）',
-    en: 'The cloud refused the request ({code}: {message})',
+    'zh-CN': '阿里云拒绝了请求参数（{code}），原因见阿里云的原始答复',
+    en: "The cloud refused the request's parameters ({code}); its own answer says which",
   },
   cloudConflict: {
-    'zh-CN': '请求与云上的现状冲突（{code}：{message}）',
-    en: 'The request conflicts with the current state in the cloud ({code}: {message})',
+    'zh-CN': '请求与云上的现状冲突（{code}），详见阿里云的原始答复',
+    en: 'The request conflicts with the current state in the cloud ({code}); see its own answer',
   },
   cloudFailed: {
-    'zh-CN': '阿里云返回了错误（{code}：{message}）',
-    en: 'The cloud answered with an error ({code}: {message})',
+    'zh-CN': '阿里云返回了错误（{code}），详见阿里云的原始答复',
+    en: 'The cloud answered with an error ({code}); see its own answer',
   },
   kubeForbidden: {
     'zh-CN':
-      '集群拒绝了控制台的操作（Kubernetes RBAC：{message}）。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',
-    en: "The cluster refused the console's request (Kubernetes RBAC: {message}). In the Container Service console, Authorizations, grant the console's RAM identity the developer (or admin) role on this cluster for the namespaces dify-system and kube-system",
+      '集群拒绝了控制台的操作（Kubernetes RBAC）。请在容器服务控制台“授权管理”中为控制台使用的RAM身份授予该集群 dify-system 和 kube-system 命名空间的运维人员（或管理员）权限',
+    en: "The cluster refused the console's request (Kubernetes RBAC). In the Container Service console, Authorizations, grant the console's RAM identity the developer (or admin) role on this cluster for the namespaces dify-system and kube-system",
   },
   kubeUnauthorized: {
     'zh-CN': '集群不接受控制台获取的 kubeconfig：请确认集群的 API Server 有公网访问地址，且控制台使用的RAM身份有 cs:DescribeClusterUserKubeconfig 权限',
@@ -90,12 +90,24 @@ export function permissionOf(err: CloudError): string {
   return `${RAM_PREFIX[err.product ?? '']?.prefix ?? err.product ?? '*'}:${err.action}`;
 }
 
+/**
+ * The cloud's own words, verbatim (its `Message`, or the API server's): kept apart from our sentence,
+ * which is in the user's language and names the code. Only what the cloud said: not for a call it
+ * never answered (a timeout, no connection) or an answer the console could not read.
+ */
+export function cloudEvidence(err: CloudError): string | undefined {
+  const kind = cloudErrorKind(err);
+  if (err.httpStatus === 0 || kind === 'timeout' || kind === 'unexpected' || kind === 'noPublicEndpoint') return undefined;
+  return err.message.trim() || undefined;
+}
+
 /** Status and problem for a cloud failure. */
 export function cloudProblem(err: CloudError, locale: Locale): { status: number; problem: Problem } {
   const requestId = err.requestId ? { requestId: err.requestId } : {};
+  const evidence = cloudEvidence(err);
   const p = (status: number, code: string, key: Key, params: Record<string, string> = {}) => ({
     status,
-    problem: { code, message: format(MESSAGES[key][locale], params), ...requestId },
+    problem: { code, message: format(MESSAGES[key][locale], params), ...requestId, ...(evidence ? { evidence } : {}) },
   });
   const { code } = err;
   const kube = code.startsWith('Kubernetes.');
@@ -108,14 +120,14 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
     case 'credentials':
       return kube ? p(502, 'Kubernetes.Unauthorized', 'kubeUnauthorized') : p(502, 'Cloud.CredentialsRefused', 'credentials', { code });
     case 'forbidden':
-      if (kube) return p(403, 'Kubernetes.Forbidden', 'kubeForbidden', { message: err.message });
+      if (kube) return p(403, 'Kubernetes.Forbidden', 'kubeForbidden');
       return p(403, 'Cloud.Forbidden', 'forbidden', { permission: permissionOf(err), policy: RAM_PREFIX[err.product ?? '']?.policy ?? 'ReadOnlyAccess' });
     case 'notFound':
       return p(404, 'Cloud.NotFound', 'notFound', { code });
     case 'conflict':
-      return p(409, 'Cloud.Conflict', 'cloudConflict', { code, message: err.message });
+      return p(409, 'Cloud.Conflict', 'cloudConflict', { code });
     case 'invalidParameter':
-      return p(400, 'Cloud.InvalidParameter', 'cloudRejected', { code, message: err.message });
+      return p(400, 'Cloud.InvalidParameter', 'cloudRejected', { code });
     case 'timeout':
       return p(504, 'Cloud.Timeout', 'timeout', { target: target(), action: err.action });
     case 'unexpected':
@@ -124,7 +136,7 @@ export function cloudProblem(err: CloudError, locale: Locale): { status: number;
       if (code === 'Cloud.NetworkError') return p(503, 'Cloud.Unavailable', 'unreachable', { target: target(), code });
       return p(503, 'Cloud.Unavailable', 'unavailable', { code });
     case 'other':
-      return p(500, 'Cloud.Failed', 'cloudFailed', { code, message: err.message });
+      return p(500, 'Cloud.Failed', 'cloudFailed', { code });
   }
 }
 

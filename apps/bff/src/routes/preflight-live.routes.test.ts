@@ -102,6 +102,9 @@ describe('the live probe', () => {
     expect(checks[0]).toMatchObject({ id: 'live.probe', status: 'warn' });
     expect(checks[0]?.detail).toContain('cannot pull the probe image postgres:16-alpine');
     expect(checks[0]?.detail).toContain('PROBE_IMAGE');
+    // The kubelet's own (English) words apart, verbatim, not inside the sentence.
+    expect(checks[0]?.evidence).toMatch(/\S/);
+    expect(checks[0]?.detail).not.toContain(checks[0]?.evidence);
   });
 
   it('after the one-click whitelist fix the probe runs anew (its login failed through the old whitelist) and passes', async () => {

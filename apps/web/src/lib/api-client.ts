@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly issues: NonNullable<Problem['issues']>;
+  /** The cloud's own answer, verbatim (not in the user's language): shown apart, never inside the sentence. */
+  readonly evidence: string | undefined;
 
   constructor(status: number, problem: Problem) {
     super(problem.message);
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.requestId = problem.requestId;
     this.issues = problem.issues ?? [];
+    this.evidence = problem.evidence;
   }
 }
 

@@ -43,7 +43,8 @@ export const PreflightCheckSchema = z.object({
   group: z.enum(CHECK_GROUPS),
   status: z.enum(CHECK_STATUSES),
   title: z.string().describe("What was checked, in the user's language"),
-  detail: z.string().describe('What was found and, when not passing, what to do'),
+  detail: z.string().describe("What was found and, when not passing, what to do (in the user's language)"),
+  evidence: z.string().optional().describe('What the cloud or the cluster answered, verbatim (not translated)'),
   field: z.string().optional().describe('The form field to change to fix it, e.g. redisPassword'),
   fix: z.discriminatedUnion('kind', [WhitelistFixSchema, LinkFixSchema]).optional(),
 });

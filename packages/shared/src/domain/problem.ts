@@ -11,6 +11,10 @@ export const ProblemSchema = z
     code: z.string().describe('Stable machine-readable code, e.g. ValidationFailed, Cloud.Throttling'),
     message: z.string().describe("What is wrong and what to do, in the user's language"),
     requestId: z.string().optional().describe('Cloud request id, when the cloud answered'),
+    evidence: z
+      .string()
+      .optional()
+      .describe("What the cloud (or the cluster) answered, verbatim and not translated: kept apart from the message, shown as the cloud's answer"),
     issues: z.array(ProblemIssueSchema).optional(),
   })
   .describe('Error');

@@ -2,7 +2,7 @@ import type { PreflightCheck, PreflightRequest, PreflightResult, Prerequisites }
 import { CHECK_GROUPS } from '@dify-console/shared/api/preflight';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { isCloudError } from '../../errors/cloud-error';
-import { permissionOf, reasonOf } from '../../errors/cloud-problem';
+import { cloudEvidence, permissionOf, reasonOf } from '../../errors/cloud-problem';
 import type { PreflightPorts } from '../../ports/preflight';
 import { CannotVerify, isForbidden, once, type CheckContext, type CheckDef } from './check';
 import { clusterChecks } from './checks/cluster';
@@ -107,7 +107,8 @@ export class PreflightService {
       const outcome = await Promise.race([def.run(), deadline]);
       return { id: def.id, group: def.group, title: def.title, ...outcome };
     } catch (err) {
-      return { id: def.id, group: def.group, title: def.title, status: 'warn', detail: text('couldNotVerify', locale, { reason: this.reason(err, locale) }) };
+      const evidence = isCloudError(err) ? cloudEvidence(err) : undefined;
+      return { id: def.id, group: def.group, title: def.title, status: 'warn', detail: text('couldNotVerify', locale, { reason: this.reason(err, locale) }), ...(evidence ? { evidence } : {}) };
     } finally {
       clearTimeout(timer);
     }

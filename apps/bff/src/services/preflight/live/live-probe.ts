@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { PreflightCheck, PreflightRequest } from '@dify-console/shared/api/preflight';
 import { joinList, type Locale } from '@dify-console/shared/domain/i18n';
-import { reasonOf } from '../../../errors/cloud-problem';
+import { isCloudError } from '../../../errors/cloud-error';
+import { cloudEvidence, reasonOf } from '../../../errors/cloud-problem';
 import type { ClusterRef } from '../../../ports/access';
 import type { LiveProbePorts, WorkloadsApi } from '../../../ports/workloads';
 import { buildProbeJob, CONSOLE_LABELS, PROBE_DEADLINE_S, PROBE_NAMESPACE, PROBE_SCRIPT, probeSecretValues, type ProbeTargets } from './probe-job';
@@ -198,17 +199,24 @@ export function toChecks(outcome: ProbeOutcome, request: PreflightRequest, local
   if (outcome.kind !== 'lines') {
     const reason =
       outcome.kind === 'imagePull'
-        ? t('imagePull', { image, message: outcome.message })
+        ? t('imagePull', { image })
         : outcome.kind === 'config'
-          ? t('configError', { message: outcome.message })
+          ? t('configError')
           : outcome.kind === 'unschedulable'
-            ? t('unschedulable', { message: outcome.message })
+            ? t('unschedulable')
             : outcome.kind === 'timeout'
               ? t('timeout', { seconds: PROBE_DEADLINE_S })
               : outcome.kind === 'notRunning'
                 ? t('notRun', { reason: t('clusterNotRunning') })
                 : t('apiError', { message: reasonOf(outcome.error, locale) });
-    return [{ id: 'live.probe', group: 'live', status: 'warn', title: t('tProbe'), detail: reason }];
+    // The cluster's own words (a pull error, the scheduler's, the API server's) apart, verbatim.
+    const evidence =
+      outcome.kind === 'imagePull' || outcome.kind === 'config' || outcome.kind === 'unschedulable'
+        ? outcome.message
+        : outcome.kind === 'error' && isCloudError(outcome.error)
+          ? cloudEvidence(outcome.error)
+          : undefined;
+    return [{ id: 'live.probe', group: 'live', status: 'warn', title: t('tProbe'), detail: reason, ...(evidence ? { evidence } : {}) }];
   }
   const p = request.parameters;
   const lines = outcome.lines;

@@ -17,11 +17,11 @@ const TEXT = {
   skipped: { 'zh-CN': '未检查：{reason}', en: 'Not checked: {reason}' },
   clusterNotRunning: { 'zh-CN': '集群未处于运行中', en: 'the cluster is not running' },
   imagePull: {
-    'zh-CN': '集群拉取不到探测镜像 {image}（{message}）。这通常是因为集群没有公网出口（NAT 网关）。可将镜像同步到同地域的容器镜像服务（VPC 地址）并设置 PROBE_IMAGE。此项不影响下单。',
-    en: 'The cluster cannot pull the probe image {image} ({message}). Usually the cluster has no internet egress (NAT gateway). Mirror the image into Container Registry in this region (its VPC address) and set PROBE_IMAGE. This does not block the order.',
+    'zh-CN': '集群拉取不到探测镜像 {image}。这通常是因为集群没有公网出口（NAT 网关）。可将镜像同步到同地域的容器镜像服务（VPC 地址）并设置 PROBE_IMAGE。此项不影响下单。',
+    en: 'The cluster cannot pull the probe image {image}. Usually the cluster has no internet egress (NAT gateway). Mirror the image into Container Registry in this region (its VPC address) and set PROBE_IMAGE. This does not block the order.',
   },
-  configError: { 'zh-CN': '探测任务无法启动（{message}）。此项不影响下单。', en: 'The probe could not start ({message}). This does not block the order.' },
-  unschedulable: { 'zh-CN': '探测任务无法调度（{message}）。此项不影响下单。', en: 'The probe could not be scheduled ({message}). This does not block the order.' },
+  configError: { 'zh-CN': '探测任务无法启动。此项不影响下单。', en: 'The probe could not start. This does not block the order.' },
+  unschedulable: { 'zh-CN': '探测任务无法调度。此项不影响下单。', en: 'The probe could not be scheduled. This does not block the order.' },
   timeout: {
     'zh-CN': '探测任务 {seconds} 秒内没有完成，结果未知。可稍后重新运行；此项不影响下单。',
     en: 'The probe did not finish within {seconds} s, so nothing is known. Run it again later; this does not block the order.',

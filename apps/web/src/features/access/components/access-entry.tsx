@@ -11,6 +11,7 @@ import { AccessStatus, useKindText } from './access-status';
 import { IngressOption } from './ingress-option';
 import { LoadBalancerOption } from './load-balancer-option';
 import { ScalingNote } from './scaling-note';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 export interface AccessEntryProps {
   instanceId: string;
@@ -77,7 +78,7 @@ export function AccessEntry({ instanceId, highAvailability }: AccessEntryProps) 
         type="error"
         showIcon
         style={{ marginBottom: 20 }}
-        title={t('access.loadFailed', { message: errorMessage(query.error, locale) })}
+        title={t('access.loadFailed', { message: errorMessage(query.error, locale) })} description={<CloudAnswer error={query.error} />}
         action={
           <Button size="small" autoInsertSpace={false} onClick={() => void query.refetch()}>
             {t('access.retry')}
@@ -95,7 +96,7 @@ export function AccessEntry({ instanceId, highAvailability }: AccessEntryProps) 
       <>
         <AccessStatus access={access} />
         {query.isError ? (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('access.refreshFailed', { message: errorMessage(query.error, locale) })} />
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('access.refreshFailed', { message: errorMessage(query.error, locale) })} description={<CloudAnswer error={query.error} />} />
         ) : null}
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 340px), 1fr))', gap: 16, alignItems: 'start' }}>
           <LoadBalancerOption access={access} pending={sendingKind === 'loadBalancer'} onApply={apply} />

@@ -32,6 +32,7 @@ import { FieldControl } from './field-control';
 import { InstanceNameField } from './instance-name-field';
 import { MilvusEndpointNote } from './milvus-endpoint-note';
 import { ResourceMap } from './resource-map';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 // Step 2 is loaded when it is first needed: the first screen carries step 1 only. So is the
 // notice of a reopened deployment (it only ever follows the lazily loaded deployment page).
@@ -320,7 +321,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                     type="warning"
                     showIcon
                     style={{ marginBottom: 16 }}
-                    title={t('form.templateUnavailable', { message: errorMessage(template.error, locale) })}
+                    title={t('form.templateUnavailable', { message: errorMessage(template.error, locale) })} description={<CloudAnswer error={template.error} />}
                     action={<Button size="small" onClick={() => void template.refetch()}>{t('form.templateRetry')}</Button>}
                   />
                 ) : null}

@@ -6,6 +6,7 @@ import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT, type PageTFunction } from '../../../lib/i18n/use-page-t';
 import { useQuote } from '../api/get-quote';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
   try {
@@ -87,7 +88,7 @@ export function QuotePanel({ request, secretKeys }: { request: QuoteRequest; sec
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t('quote.failed', { message: errorMessage(quote.error, locale) })}
+            title={t('quote.failed', { message: errorMessage(quote.error, locale) })} description={<CloudAnswer error={quote.error} />}
             action={
               <Button size="small" icon={<ReloadIcon />} onClick={() => void quote.refetch()}>
                 {t('quote.retry')}

@@ -148,6 +148,30 @@ describe('review & order', () => {
     expect(tokens.size).toBe(1);
   });
 
+  it("says a parameter the cloud refused in Chinese, and keeps the cloud's own English answer apart, folded, as code", async () => {
+    const { user } = await toReview({
+      '/api/v1/deployments': () =>
+        Response.json(
+          {
+            code: 'Cloud.InvalidParameter',
+            message: '阿里云拒绝了请求参数（InvalidParameter），原因见阿里云的原始答复',
+            requestId: 'req-1',
+            evidence: 'The specified parameter "PgAccountName" is not valid.',
+          },
+          { status: 400 },
+        ),
+    });
+    await user.click(screen.getByRole('checkbox', { name: AGREE }));
+    await user.click(screen.getByRole('button', { name: CREATE }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    await waitFor(() => expect(alert.textContent).toContain('创建失败：阿里云拒绝了请求参数（InvalidParameter），原因见阿里云的原始答复'));
+    const answer = within(alert).getByTestId('cloud-answer');
+    expect(answer.tagName).toBe('DETAILS');
+    expect((answer as HTMLDetailsElement).open).toBe(false);
+    expect(answer.querySelector('summary')?.textContent).toBe('阿里云的原始答复');
+    expect(answer.querySelector('code')?.textContent).toBe('The specified parameter "PgAccountName" is not valid.');
+  });
+
   it('puts the BFF refusal of a value back on its step-1 field', async () => {
     const { user } = await toReview({
       '/api/v1/deployments': () =>

@@ -22,6 +22,7 @@ import { OrderOptions, type OrderOptionsValue } from './order-options';
 import { OrderSummary } from './order-summary';
 import { formatMoney, QuotePanel, unitText } from './quote-panel';
 import { TemplateMapping } from './template-mapping';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 // The notice of a form reopened from a failed deployment travels in this chunk too: both are
 // needed only after the first screen, and one lazily loaded chunk costs the entry less than two.
@@ -208,7 +209,12 @@ function Review({
           role="alert"
           style={{ marginBottom: 16 }}
           title={t('review.orderFailed', { message: errorMessage(order.error, locale) })}
-          description={t('review.orderRetryHint')}
+          description={
+            <>
+              {t('review.orderRetryHint')}
+              <CloudAnswer error={order.error} />
+            </>
+          }
         />
       ) : null}
       {/* The order bar stays in sight at the bottom, as in Compute Nest: price, agreement, button. */}

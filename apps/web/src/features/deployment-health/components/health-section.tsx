@@ -6,6 +6,7 @@ import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeploymentHealth, useRunDeploymentHealth } from '../api/get-deployment-health';
+import { CloudAnswer } from '../../../components/cloud-answer';
 import { withCode } from '../../../components/inline-code';
 
 export interface HealthSectionProps {
@@ -50,7 +51,7 @@ export function HealthSection({ instanceId }: HealthSectionProps) {
           {t('health.checkAgain')}
         </Button>
       </div>
-      {failure ? <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('health.failedToRun', { message: errorMessage(failure, locale) })} /> : null}
+      {failure ? <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('health.failedToRun', { message: errorMessage(failure, locale) })} description={<CloudAnswer error={failure} />} /> : null}
       {h ? (
         <>
           <ul aria-label={t('health.checks')} style={{ listStyle: 'none', margin: '0 0 16px', padding: 0 }}>

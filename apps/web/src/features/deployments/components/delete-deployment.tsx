@@ -3,6 +3,7 @@ import { Alert, App, Button, Input, Modal } from 'antd';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeleteDeployment } from '../api/delete-deployment';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /** "删除": a dialog that deletes only once the instance name is typed again. */
 export function DeleteDeployment({
@@ -76,7 +77,7 @@ export function DeleteDeployment({
           {t('deployment.deleteConfirmHint', { name })}
         </div>
         {removal.isError ? (
-          <Alert style={{ marginTop: 12 }} type="error" showIcon title={errorMessage(removal.error, locale)} />
+          <Alert style={{ marginTop: 12 }} type="error" showIcon title={errorMessage(removal.error, locale)} description={<CloudAnswer error={removal.error} />} />
         ) : null}
       </Modal>
     </>

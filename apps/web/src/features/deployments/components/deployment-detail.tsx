@@ -16,6 +16,7 @@ import { DeploymentLogs } from './deployment-logs';
 import { DeploymentParameters } from './deployment-parameters';
 import { PhaseTimeline } from './phase-timeline';
 import { StatusTag } from './status-tag';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /** The last part of an ARN: the resource's own id. */
 const resourceId = (arn: string) => arn.split('/').at(-1) ?? arn;
@@ -49,7 +50,7 @@ export function DeploymentDetail({ instanceId, onEditParameters, slots }: Deploy
       <Alert
         type="error"
         showIcon
-        title={t('deployment.loadFailed', { message: errorMessage(query.error, locale) })}
+        title={t('deployment.loadFailed', { message: errorMessage(query.error, locale) })} description={<CloudAnswer error={query.error} />}
         action={
           <Button size="small" onClick={() => void query.refetch()}>
             {t('deployment.retry')}

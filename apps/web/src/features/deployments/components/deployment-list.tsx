@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { deploymentsQueryOptions, useDeployments } from '../api/list-deployments';
 import { StatusTag } from './status-tag';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /** The account's deployments: name (link), status, progress, region, created time. */
 export function DeploymentList() {
@@ -31,7 +32,7 @@ export function DeploymentList() {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('deployments.loadFailed', { message: errorMessage(list.error, locale) })}
+          title={t('deployments.loadFailed', { message: errorMessage(list.error, locale) })} description={<CloudAnswer error={list.error} />}
           action={
             <Button size="small" onClick={() => void list.refetch()}>
               {t('deployments.retry')}

@@ -16,6 +16,7 @@ import { HA_EXISTING_TEMPLATE, type ParameterName } from '@dify-console/shared/t
 import { usePreflight, useRecheckPreflight } from '../api/run-preflight';
 import { StatusLabel, type Tone } from './status-label';
 import { WhitelistFixDialog } from './whitelist-fix-dialog';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /** How long the parameters must stay unchanged before they are checked again. */
 export const PREFLIGHT_DELAY_MS = 300;
@@ -145,7 +146,7 @@ export default function PreflightChecklist({ request, secretKeys, onGateChange }
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('preflight.failedToRun', { message: errorMessage(recheck.error, locale) })}
+          title={t('preflight.failedToRun', { message: errorMessage(recheck.error, locale) })} description={<CloudAnswer error={recheck.error} />}
         />
       ) : null}
       {run.isError && !running ? (
@@ -154,7 +155,7 @@ export default function PreflightChecklist({ request, secretKeys, onGateChange }
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('preflight.failedToRun', { message: errorMessage(run.error, locale) })}
+          title={t('preflight.failedToRun', { message: errorMessage(run.error, locale) })} description={<CloudAnswer error={run.error} />}
         />
       ) : null}
       {data ? (
@@ -270,6 +271,12 @@ function CheckRow({
           {check.status === 'running' ? <Spin size="small" style={{ marginRight: 6 }} /> : null}
           {check.detail}
         </div>
+        {check.evidence ? (
+          // The cloud's or the cluster's own words, verbatim: not translated.
+          <code data-testid={`check-evidence-${check.id}`} style={{ display: 'block', fontSize: 12, color: token.colorTextSecondary, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+            {check.evidence}
+          </code>
+        ) : null}
         {fieldDef ? (
           <div data-testid={`check-field-${check.id}`} style={{ marginTop: 4, fontWeight: 500 }}>
             {t('preflight.field', { field: l(fieldDef.label) })}

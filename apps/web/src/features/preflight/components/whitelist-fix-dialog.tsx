@@ -4,6 +4,7 @@ import type { WhitelistFix } from '@dify-console/shared/api/preflight';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useApplyWhitelistFix } from '../api/apply-whitelist-fix';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /**
  * "修复白名单": shows exactly what will change — the instance, the dedicated group, the ranges
@@ -103,7 +104,7 @@ export function WhitelistFixDialog({
           type="error"
           showIcon
           role="alert"
-          title={t('preflight.fix.failed', { message: errorMessage(apply.error, locale) })}
+          title={t('preflight.fix.failed', { message: errorMessage(apply.error, locale) })} description={<CloudAnswer error={apply.error} />}
         />
       ) : null}
     </Modal>

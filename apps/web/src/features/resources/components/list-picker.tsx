@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/use-t';
 import { toPicked, withVpcCheck, type PickedResource, type PickerItem } from './picker-items';
 import { CONTROL_WIDTH } from '../../../lib/form/control-width';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 /** The props a form field gives a resource picker. */
 export interface ResourcePickerProps {
@@ -163,7 +164,7 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
           style={{ marginTop: 8 }}
           type="error"
           showIcon
-          title={errorMessage(list.error, locale)}
+          title={errorMessage(list.error, locale)} description={<CloudAnswer error={list.error} />}
           action={
             <Button size="small" aria-label={`${t('picker.retry')} ${label}`} onClick={list.retry}>
               {t('picker.retry')}

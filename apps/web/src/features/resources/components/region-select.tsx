@@ -3,6 +3,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/use-t';
 import { useRegions } from '../api/list-regions';
 import { CONTROL_WIDTH } from '../../../lib/form/control-width';
+import { CloudAnswer } from '../../../components/cloud-answer';
 
 export interface RegionSelectProps {
   label: string;
@@ -34,7 +35,7 @@ export function RegionSelect({ label, id, value, onChange }: RegionSelectProps) 
           style={{ marginTop: 8, maxWidth: CONTROL_WIDTH }}
           type="error"
           showIcon
-          title={errorMessage(regions.error, locale)}
+          title={errorMessage(regions.error, locale)} description={<CloudAnswer error={regions.error} />}
           action={
             <Button size="small" aria-label={`${t('picker.retry')} ${label}`} onClick={() => void regions.refetch()}>
               {t('picker.retry')}
