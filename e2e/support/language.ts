@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Text of the other language on a page. The page's visible text, and the names screen readers
@@ -100,4 +100,12 @@ export function chineseIn(texts: string[]): string[] {
     if (/[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/.test(text)) found.add(text.slice(0, 100));
   }
   return [...found];
+}
+
+/** Fails when the page shows text of the other language (outside the allow-lists above). */
+export async function expectOneLanguage(page: Page, lang: 'zh-CN' | 'en', where: string): Promise<void> {
+  const texts = await visibleTexts(page);
+  expect(texts.length, where).toBeGreaterThan(2);
+  const foreign = lang === 'zh-CN' ? englishIn(texts) : chineseIn(texts);
+  expect(foreign, `${where} (${lang}) shows text of the other language`).toEqual([]);
 }

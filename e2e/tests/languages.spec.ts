@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { DeploymentPage, DeployWizardPage, fillSandboxForm } from '../support/deploy-wizard-page';
 import { expect, test, type AccountSim } from '../support/fixtures';
 import { EN, SANDBOX, ZH, type Labels } from '../support/form-data';
-import { chineseIn, englishIn, visibleTexts } from '../support/language';
+import { expectOneLanguage } from '../support/language';
 
 /**
  * Every page in each language, with the sandbox's resources in it: no text of the other language
@@ -89,13 +89,6 @@ async function expectOneClock(page: Page, where: string, clock: 'cloud' | 'conso
   expect(other, `${where}: times not on the ${clock}'s clock [${new Date(from).toISOString()}, ${new Date(to).toISOString()}]`).toEqual([]);
 }
 
-async function expectOneLanguage(page: Page, lang: Lang, where: string): Promise<void> {
-  const texts = await visibleTexts(page);
-  expect(texts.length, where).toBeGreaterThan(2);
-  const foreign = lang === 'zh-CN' ? englishIn(texts) : chineseIn(texts);
-  expect(foreign, `${where} (${lang}) shows text of the other language`).toEqual([]);
-}
-
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`every page speaks ${lang} only`, async ({ page, sim }) => {
     test.setTimeout(120_000);
@@ -160,10 +153,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
     expect(await finalStatus(page.request, deployedId)).toBe('Deployed');
     expect(await finalStatus(page.request, failedId)).toBe('DeployedFailed');
+    // An access entry on the deployed one: its address, checks and settings are on its page.
+    const entry = await page.request.put(`/api/v1/deployments/${deployedId}/access`, { data: { kind: 'loadBalancer', addressType: 'internet' } });
+    expect(entry.status(), await entry.text()).toBe(200);
     await page.goto(`/deployments/${deployedId}`);
     const deployment = new DeploymentPage(page);
     await expect(deployment.status).toHaveAttribute('data-status', 'Deployed');
     await expect(page.getByRole('region', { name: /访问入口|Access entry/ })).toBeVisible();
+    await expect(page.getByTestId('access-url')).toBeVisible({ timeout: 30_000 });
     await expect(deployment.logs.getByTestId('log-line').first()).toBeVisible();
     // The smoke test's result, with when it ran.
     await expect(page.getByTestId('health-checked-at')).toBeVisible({ timeout: 30_000 });

@@ -78,14 +78,16 @@ export default function TemplateParameters({ template }: { template: TemplateFor
                   <Select
                     aria-label={label}
                     style={{ maxWidth: 560 }}
-                    allowClear={p.default !== null}
+                    // The clear button's name in the user's language (the select's own is English).
+                    allowClear={p.default !== null ? { label: t('picker.clear') } : false}
                     options={(p.allowedValues ?? []).map((v) => ({ value: typeof v === 'boolean' ? String(v) : v, label: String(v) }))}
                   />
                 ) : widget === 'password' ? (
                   <Input.Password autoComplete="new-password" style={{ maxWidth: 560 }} />
                 ) : widget === 'number' ? (
-                  // No min/max clamping: a value out of bounds is said, in the template's words.
-                  <InputNumber style={{ width: 200 }} />
+                  // No min/max clamping: a value out of bounds is said, in the template's words. No
+                  // step buttons: their screen-reader names are the control's own English.
+                  <InputNumber style={{ width: 200 }} controls={false} />
                 ) : (
                   <Input autoComplete="off" style={{ maxWidth: 560 }} />
                 )}

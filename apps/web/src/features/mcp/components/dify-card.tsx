@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Select, Spin, Tag, theme } from 'antd
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { useDeploymentChoices, useDifyCard } from '../api/dify';
+import { translate } from '../../../lib/i18n/use-t';
 import { useMcpT } from '../i18n/use-mcp-t';
 import { withCode } from '../../../components/inline-code';
 
@@ -72,7 +73,8 @@ export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
       </Panel>
       <Panel title={t('mcp.card.reach')} id="mcp-reach">
         <Select
-          allowClear
+          // The clear button's name in the user's language (the select's own is English).
+          allowClear={{ label: translate(locale, 'picker.clear') }}
           style={{ minWidth: 320, marginBottom: 12 }}
           aria-label={t('mcp.card.deployment')}
           placeholder={t('mcp.card.deployment.placeholder')}
