@@ -68,7 +68,7 @@ export const TEXT = {
   },
   // ── what Dify sees ──
   hiddenProtocol: {
-    'zh-CN': '协议为 {protocol}：Dify 的 Nacos MCP 插件只列出 mcp-sse 和 mcp-streamable 服务',
+    'zh-CN': '不支持该服务的协议（{protocol}）：Dify 的 Nacos MCP 插件只列出 mcp-sse 和 mcp-streamable 服务',
     en: 'Protocol {protocol}: the Dify Nacos MCP plugin lists only mcp-sse and mcp-streamable servers',
   },
   hiddenTool: {
