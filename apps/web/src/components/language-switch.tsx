@@ -1,5 +1,5 @@
 import { theme } from 'antd';
-import { LocaleSchema, type Locale } from '@dify-console/shared/domain/i18n';
+import { isLocale, type Locale } from '@dify-console/shared/domain/i18n';
 import { useLocale, useT } from '../lib/i18n/use-t';
 
 const OPTIONS: { value: Locale; label: string }[] = [
@@ -21,8 +21,7 @@ export function LanguageSwitch() {
       aria-label={t('app.language')}
       value={locale}
       onChange={(e) => {
-        const next = LocaleSchema.safeParse(e.target.value);
-        if (next.success) setLocale(next.data);
+        if (isLocale(e.target.value)) setLocale(e.target.value);
       }}
       style={{
         height: 28,

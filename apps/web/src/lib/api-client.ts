@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { buildPath, type Endpoint } from '@dify-console/shared/api/contract';
 import type { Locale } from '@dify-console/shared/domain/i18n';
-import { ProblemSchema, type Problem } from '@dify-console/shared/domain/problem';
+import type { Problem } from '@dify-console/shared/domain/problem';
 import { translate } from './i18n/use-t';
 
 /** An answer of the BFF that is not a success, carrying its Problem envelope. */
@@ -69,6 +69,8 @@ export async function apiRequest<E extends Endpoint>(
 
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    // Loaded when an answer is an error: the first screen carries no schema library.
+    const { ProblemSchema } = await import('@dify-console/shared/domain/problem');
     const problem = ProblemSchema.safeParse(payload);
     throw new ApiError(
       response.status,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeploymentStatusSchema } from '../domain/deployment-status';
 import { RegionIdSchema } from '../domain/regions';
 import { InstanceNameSchema, MAX_USER_TAGS, ResourceGroupIdSchema, TagSchema } from '../domain/rules';
-import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
+import { DeploymentParametersSchema, TemplateNameSchema } from '../template/schema';
 import type { Endpoint } from './contract';
 import { ServiceVersionSchema, TemplateParameterValuesSchema } from './template';
 

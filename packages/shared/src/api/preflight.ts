@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionIdSchema } from '../domain/regions';
 import { ClusterIdSchema, PostgresInstanceIdSchema, RedisInstanceIdSchema } from '../domain/rules';
-import { DeploymentParametersSchema, TemplateNameSchema } from '../template/templates';
+import { DeploymentParametersSchema, TemplateNameSchema } from '../template/schema';
 import type { Endpoint } from './contract';
 import { ServiceVersionSchema, TemplateParameterValuesSchema } from './template';
 

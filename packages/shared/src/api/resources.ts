@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { ReasonSchema } from '../domain/eligibility';
+import { REASON_CODES, type Reason } from '../domain/eligibility';
 import { RegionIdSchema } from '../domain/regions';
 import { VpcIdSchema } from '../domain/rules';
 import type { Endpoint } from './contract';
+
+export const ReasonCodeSchema = z.enum(REASON_CODES);
+export const ReasonSchema = z.object({
+  code: ReasonCodeSchema,
+  params: z.record(z.string(), z.string()).describe('Values named in the message'),
+  message: z.string().describe("The reason in the user's language"),
+}) satisfies z.ZodType<Reason>;
 
 /** `?refresh=true` bypasses the BFF's short cache. */
 const BooleanQuery = z

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { format, type Locale, type Localized } from './i18n';
 
 /** Why a resource cannot be used for this deployment. */
@@ -41,15 +40,16 @@ export const REASON_MESSAGES = {
   },
 } satisfies Record<string, Localized>;
 
-export const ReasonCodeSchema = z.enum(Object.keys(REASON_MESSAGES) as [keyof typeof REASON_MESSAGES]);
-export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
+export type ReasonCode = keyof typeof REASON_MESSAGES;
+export const REASON_CODES = Object.keys(REASON_MESSAGES) as [ReasonCode, ...ReasonCode[]];
 
-export const ReasonSchema = z.object({
-  code: ReasonCodeSchema,
-  params: z.record(z.string(), z.string()).describe('Values named in the message'),
-  message: z.string().describe("The reason in the user's language"),
-});
-export type Reason = z.infer<typeof ReasonSchema>;
+/** Why a resource cannot be used (its zod schema, `ReasonSchema`, is in the contract: api/resources). */
+export interface Reason {
+  code: ReasonCode;
+  /** Values named in the message. */
+  params: Record<string, string>;
+  message: string;
+}
 
 /** The clouds' own state words (each product spells its own) in the user's language. */
 const STATE_WORDS: Record<string, Localized> = {

@@ -1,9 +1,11 @@
-import { z } from 'zod';
-
 /** The console's two languages: Chinese first (most of the console's users), English second. */
 export const LOCALES = ['zh-CN', 'en'] as const;
-export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
+export type Locale = (typeof LOCALES)[number];
+
+/** Whether a value (a stored choice, a select's value) is one of the console's languages. */
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export type Localized = Record<Locale, string>;

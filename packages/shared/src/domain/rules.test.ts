@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   AccountNameSchema,
+  INSTANCE_NAME_RULE,
   InstanceNameSchema,
+  isRequiredRule,
+  MILVUS_ENDPOINT_RULE,
   MilvusEndpointSchema,
   PasswordSchema,
   REDIS_PASSWORD_SPECIALS,
@@ -12,6 +15,8 @@ import {
   passwordClassCount,
   proposeInstanceName,
   ruleMessage,
+  schemaOf,
+  valueProblem,
 } from './rules';
 import { HA_EXISTING_FIELDS } from '../template/ha-existing';
 
@@ -153,5 +158,33 @@ describe('length bounds', () => {
     expect(firstMessage(AccountNameSchema.safeParse('a'))).toBe('accountName.length');
     expect(firstMessage(TagKeySchema.safeParse('aliyun:x'))).toBe('tagKey.reserved');
     expect(firstMessage(TagValueSchema.safeParse('see https://x'))).toBe('tagValue.scheme');
+  });
+});
+describe('the rules without zod (the form) and their zod schemas (the BFF, the contract)', () => {
+  const samples: unknown[] = [
+    undefined, null, 42, true, '', ' ', '  x  ', 'a', 'dify-abj4', '1dify', 'dify x', 'dify.x', 'a'.repeat(65),
+    'postgres', 'p', 'a b', 'a-b', 'a'.repeat(17), 'Abcdefg1', 'abcdefgh1', 'Abcdef1?', 'Redis@1234', 'Redis_1234',
+    'c-abc-internal.milvus.aliyuncs.com', ' c-abc-internal.milvus.aliyuncs.com:19530 ', 'c-abc.milvus.aliyuncs.com',
+    'root', '1root', 'vpc-bp1abc', 'vpc-', 'VPC-X', `vpc-${'a'.repeat(61)}`, 'c900cca321576a', 'pgm-bp1abc', 'r-bp1abc', 'c-5f2a9d7e',
+  ];
+  const first = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? null : (r.error?.issues[0]?.message ?? '?'));
+  it.each(Object.entries(HA_EXISTING_FIELDS))('%s: the same first problem for every sample', (_name, field) => {
+    const schema = schemaOf(field.rule);
+    for (const value of samples) {
+      const key = valueProblem(field.rule, value);
+      // A switch's zod schema answers zod's own words for a non-boolean: only whether it fails must agree.
+      if (field.rule.kind === 'boolean') expect(key === null, String(value)).toBe(schema.safeParse(value).success);
+      else expect(key, JSON.stringify(value)).toBe(first(schema.safeParse(value)));
+    }
+  });
+  it('the instance name rule as the form checks it', () => {
+    expect(valueProblem(INSTANCE_NAME_RULE, 'dify x')).toBe('instanceName.space');
+    expect(valueProblem(INSTANCE_NAME_RULE, undefined)).toBe('required');
+    expect(isRequiredRule(INSTANCE_NAME_RULE)).toBe(true);
+    expect(isRequiredRule(HA_EXISTING_FIELDS.milvusInstanceId.rule)).toBe(false);
+  });
+  it('trims the Milvus address before checking it, in the form as in the BFF', () => {
+    expect(valueProblem(MILVUS_ENDPOINT_RULE, ' c-abc-internal.milvus.aliyuncs.com ')).toBeNull();
+    expect(MilvusEndpointSchema.parse(' c-abc-internal.milvus.aliyuncs.com ')).toBe('c-abc-internal.milvus.aliyuncs.com');
   });
 });

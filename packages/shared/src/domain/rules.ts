@@ -1,270 +1,72 @@
 import { z } from 'zod';
-import { format, type Locale, type Localized } from './i18n';
+import {
+  ACCOUNT_NAME_RULE,
+  CLUSTER_ID_RULE,
+  INSTANCE_NAME_RULE,
+  MILVUS_ENDPOINT_RULE,
+  MILVUS_INSTANCE_ID_RULE,
+  MILVUS_USER_RULE,
+  PASSWORD_RULE,
+  POSTGRES_INSTANCE_ID_RULE,
+  REDIS_INSTANCE_ID_RULE,
+  REDIS_PASSWORD_RULE,
+  VPC_ID_RULE,
+  type RuleKey,
+  type SwitchRule,
+  type TextRule,
+  type ValueRule,
+} from './value-rules';
 
-/**
- * Value rules shared by the form, the BFF validation and the API contract.
- * Each rule fails with a message *key*; `ruleMessage` turns it into the user's language,
- * so the user reads the same sentence whichever side caught the mistake.
- */
-/** More parameters than any template has: a body with more is not an order. */
-export const MAX_TEMPLATE_PARAMETERS = 200;
-
-export const RULE_MESSAGES = {
-  required: { 'zh-CN': '此项为必填项', en: 'This field is required' },
-  'instanceName.format': {
-    'zh-CN': '长度不超过64个字符，必须以英文字母开头，可包含数字、英文字母、短划线（-）和下划线（_）',
-    en: 'At most 64 characters; must start with an English letter; letters, digits, hyphens (-) and underscores (_) only',
-  },
-  'instanceName.tooLong': {
-    'zh-CN': '名称超过64个字符，请缩短',
-    en: 'The name is longer than 64 characters; shorten it',
-  },
-  'instanceName.start': {
-    'zh-CN': '名称必须以英文字母开头，不能以数字、短划线或其他字符开头',
-    en: 'The name must start with an English letter, not a digit, a hyphen or another character',
-  },
-  'instanceName.space': {
-    'zh-CN': '名称不能包含空格',
-    en: 'The name cannot contain spaces',
-  },
-  'instanceName.char': {
-    'zh-CN': '名称包含不允许的字符：只能使用英文字母、数字、短划线（-）和下划线（_）',
-    en: 'The name contains a character that is not allowed: only English letters, digits, hyphens (-) and underscores (_)',
-  },
-  'accountName.format': {
-    'zh-CN': '账号名称长度为2-16个字符，由字母、数字和下划线（_）组成',
-    en: 'Account names are 2-16 characters of letters, digits and underscores (_)',
-  },
-  'accountName.length': {
-    'zh-CN': '账号名称须为2-16个字符',
-    en: 'The account name must be 2-16 characters long',
-  },
-  'accountName.space': {
-    'zh-CN': '账号名称不能包含空格',
-    en: 'The account name cannot contain spaces',
-  },
-  'accountName.char': {
-    'zh-CN': '账号名称包含不允许的字符：只能使用字母、数字和下划线（_）',
-    en: 'The account name contains a character that is not allowed: only letters, digits and underscores (_)',
-  },
-  'password.length': {
-    'zh-CN': '密码长度须为8-30个字符',
-    en: 'The password must be 8-30 characters long',
-  },
-  'password.space': {
-    'zh-CN': '密码不能包含空格',
-    en: 'The password cannot contain spaces',
-  },
-  'password.charset': {
-    'zh-CN': '密码包含不允许的字符：只能使用大写字母、小写字母、数字和特殊字符 !@#$%^&*()_+-=',
-    en: 'The password contains a character that is not allowed: only upper and lower case letters, digits and the special characters !@#$%^&*()_+-=',
-  },
-  'password.classes': {
-    'zh-CN': '密码必须包含大写字母、小写字母、数字、特殊字符中的至少三种',
-    en: 'The password must contain at least three of: upper case letters, lower case letters, digits, special characters',
-  },
-  'redisPassword.urlUnsafe': {
-    'zh-CN': 'Redis 密码不能包含 @ # % &：Dify 把密码原样写入 redis:// 连接地址（Celery 的 CELERY_BROKER_URL），这些字符会破坏地址。请在 Redis 控制台改用其他特殊字符：!$^*()_+-=',
-    en: "A Redis password cannot contain @ # % &: Dify writes the password as it is into a redis:// URL (Celery's CELERY_BROKER_URL), and these characters break it. Change it in the Redis console to use other special characters: !$^*()_+-=",
-  },
-  'milvusEndpoint.format': {
-    'zh-CN': 'Milvus内网访问地址格式为 c-xxx-internal.milvus.aliyuncs.com（可带端口，如 :19530）',
-    en: 'The Milvus internal address has the form c-xxx-internal.milvus.aliyuncs.com (a port such as :19530 may follow)',
-  },
-  'milvusUser.format': {
-    'zh-CN': '用户名长度为1-32个字符，由字母、数字和下划线（_）组成，以字母开头',
-    en: 'The user name is 1-32 characters of letters, digits and underscores (_), starting with a letter',
-  },
-  'vpcId.format': { 'zh-CN': '请选择专有网络VPC', en: 'Choose a VPC' },
-  'clusterId.format': {
-    'zh-CN': 'ACK集群ID由小写字母和数字组成',
-    en: 'An ACK cluster ID consists of lower case letters and digits',
-  },
-  'postgresInstanceId.format': {
-    'zh-CN': '请选择RDS PostgreSQL实例（pgm-开头）',
-    en: 'Choose an RDS PostgreSQL instance (its ID starts with pgm-)',
-  },
-  'redisInstanceId.format': {
-    'zh-CN': '请选择Redis实例（r-开头）',
-    en: 'Choose a Redis instance (its ID starts with r-)',
-  },
-  'milvusInstanceId.format': {
-    'zh-CN': '请选择Milvus实例（c-开头）',
-    en: 'Choose a Milvus instance (its ID starts with c-)',
-  },
-  'regionId.format': { 'zh-CN': '请选择地域', en: 'Choose a region' },
-  'resourceGroupId.format': {
-    'zh-CN': '资源组ID以 rg- 开头，后跟小写字母和数字，例如 rg-acfmzw2jz2z2dky',
-    en: 'A resource group ID starts with rg- followed by lower case letters and digits, e.g. rg-acfmzw2jz2z2dky',
-  },
-  'tagKey.required': { 'zh-CN': '请填写标签键', en: 'Enter the tag key' },
-  'tagKey.tooLong': { 'zh-CN': '标签键超过128个字符，请缩短', en: 'The tag key is longer than 128 characters; shorten it' },
-  'tagKey.reserved': {
-    'zh-CN': '标签键不能以 aliyun 或 acs: 开头（这些前缀为阿里云保留）',
-    en: 'A tag key cannot start with aliyun or acs: (Alibaba Cloud reserves these prefixes)',
-  },
-  'tagKey.scheme': { 'zh-CN': '标签键不能包含 http:// 或 https://', en: 'A tag key cannot contain http:// or https://' },
-  'templateParameters.tooMany': {
-    'zh-CN': `模板参数过多（最多 ${MAX_TEMPLATE_PARAMETERS} 个）`,
-    en: `Too many template parameters (at most ${MAX_TEMPLATE_PARAMETERS})`,
-  },
-  'templateParameter.number': {
-    'zh-CN': `数值超出范围（绝对值不能超过 ${Number.MAX_SAFE_INTEGER}）`,
-    en: `The number is out of range (its absolute value cannot exceed ${Number.MAX_SAFE_INTEGER})`,
-  },
-  'tagValue.tooLong': { 'zh-CN': '标签值超过128个字符，请缩短', en: 'The tag value is longer than 128 characters; shorten it' },
-  'tagValue.scheme': { 'zh-CN': '标签值不能包含 http:// 或 https://', en: 'A tag value cannot contain http:// or https://' },
-  'ingressHost.format': {
-    'zh-CN': '请输入有效的域名，例如 dify.example.com（不含协议、端口和通配符）',
-    en: 'Enter a valid domain such as dify.example.com (no scheme, port or wildcard)',
-  },
-  'nacosAddress.format': {
-    'zh-CN': '请输入 Nacos 地址，格式为 主机:端口，例如 10.0.0.5:8848（不含 http://）',
-    en: 'Enter the Nacos address as host:port, e.g. 10.0.0.5:8848 (no http://)',
-  },
-  'namespace.format': {
-    'zh-CN': '命名空间ID只能包含字母、数字、下划线、点、冒号和短划线',
-    en: 'A namespace ID holds letters, digits, underscores, dots, colons and hyphens only',
-  },
-  'accessKey.mseOnly': {
-    'zh-CN': 'AccessKey 只能用于 MSE Nacos；自建 Nacos 请使用用户名和密码',
-    en: 'An AccessKey works with MSE Nacos only; use a user name and password for a self-hosted Nacos',
-  },
-  'toolChange.empty': {
-    'zh-CN': '请指定要修改的内容：开关状态或描述',
-    en: 'Say what to change: the switch or the description',
-  },
-} satisfies Record<string, Localized>;
-
-export type RuleKey = keyof typeof RULE_MESSAGES;
-
-export function isRuleKey(value: string): value is RuleKey {
-  return Object.hasOwn(RULE_MESSAGES, value);
-}
-
-/** The user's sentence for a rule key; anything else is returned as it is. */
-export function ruleMessage(keyOrText: string, locale: Locale, params?: Record<string, string>) {
-  return isRuleKey(keyOrText) ? format(RULE_MESSAGES[keyOrText][locale], params) : keyOrText;
-}
+// The rules without zod (what the browser's first screen loads), re-exported for the BFF and the contract.
+export * from './value-rules';
 
 const err = (key: RuleKey) => ({ error: key });
 /** A length bound that stops there: a too long value gets this one message, no other rule is tried on it. */
 const cap = (key: RuleKey) => ({ error: key, abort: true });
 
-/** Compute Nest service instance name. */
-export const INSTANCE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-export const InstanceNameSchema = z
-  .string(err('required'))
-  .min(1, err('required'))
-  .max(64, cap('instanceName.tooLong'))
-  .superRefine((value, ctx) => {
-    const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
-    if (INSTANCE_NAME_PATTERN.test(value)) return;
-    // Say what is wrong with this value, not the whole rule again.
-    if (!/^[A-Za-z]/.test(value)) issue('instanceName.start');
-    else if (/\s/.test(value)) issue('instanceName.space');
-    else if (!/^[A-Za-z0-9_-]*$/.test(value)) issue('instanceName.char');
-    else issue('instanceName.tooLong');
-  })
-  .describe('Service instance name: at most 64 characters, starting with a letter');
-
-/** Proposes `dify-` and four random lower-case letters or digits, like the Compute Nest console. */
-export function proposeInstanceName(random: () => number = Math.random): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  let suffix = '';
-  for (let i = 0; i < 4; i += 1) suffix += alphabet[Math.floor(random() * alphabet.length)] ?? 'a';
-  return `dify-${suffix}`;
-}
-
-/** Database account name: 2-16 letters, digits and underscores (HA template constraint). */
-export const AccountNameSchema = z
-  .string(err('required'))
-  .min(1, err('required'))
-  .max(16, cap('accountName.length'))
-  .superRefine((value, ctx) => {
-    const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
-    if (/\s/.test(value)) issue('accountName.space');
-    else if (!/^[A-Za-z0-9_]*$/.test(value)) issue('accountName.char');
-    else if (value.length < 2) issue('accountName.length');
-  });
-
-export const PASSWORD_SPECIALS = '!@#$%^&*()_+-=';
-const PASSWORD_CHARSET = /^[A-Za-z0-9!@#$%^&*()_+\-=]*$/;
-
-/** How many of the four character classes a password uses. */
-export function passwordClassCount(value: string): number {
-  return [/[A-Z]/, /[a-z]/, /[0-9]/, /[!@#$%^&*()_+\-=]/].filter((re) => re.test(value)).length;
-}
-
-/**
- * The special characters of a Redis password: the template's, less those that break the
- * `redis://:password@host` URL Dify builds for Celery without encoding it (field research).
- */
-export const REDIS_URL_UNSAFE = '@#%&';
-export const REDIS_PASSWORD_SPECIALS = [...PASSWORD_SPECIALS].filter((c) => !REDIS_URL_UNSAFE.includes(c)).join('');
-
-/** The characters of `value` that a Redis password cannot have (empty when it is fine). */
-export function redisUnsafeChars(value: string): string[] {
-  return [...REDIS_URL_UNSAFE].filter((c) => value.includes(c));
-}
-
-function passwordSchema(extra?: (value: string) => RuleKey | null) {
-  return z
-    .string(err('required'))
-    .min(1, err('required'))
-    .max(30, cap('password.length'))
-    .superRefine((value, ctx) => {
-      const issue = (message: RuleKey) => ctx.addIssue({ code: 'custom', message });
-      if (value.length < 8) issue('password.length');
-      else if (/\s/.test(value)) issue('password.space');
-      else if (!PASSWORD_CHARSET.test(value)) issue('password.charset');
-      else if (extra?.(value)) issue(extra(value)!);
-      else if (passwordClassCount(value) < 3) issue('password.classes');
+/** The zod schema of a text rule, for the BFF and the API contract: the same checks, in the same order, with the same keys. */
+export function textSchema(rule: TextRule): z.ZodString {
+  let schema = z.string(err(rule.invalid));
+  if (rule.trim) schema = schema.trim();
+  if (rule.nonEmpty) schema = schema.min(1, err(rule.nonEmpty));
+  if (rule.max) schema = schema.max(rule.max[0], cap(rule.max[1]));
+  if (rule.pattern) schema = schema.regex(rule.pattern[0], err(rule.pattern[1]));
+  const { problem } = rule;
+  if (problem) {
+    schema = schema.superRefine((value, ctx) => {
+      const key = problem(value);
+      if (key) ctx.addIssue({ code: 'custom', message: key });
     });
+  }
+  return schema;
 }
 
-/**
- * The template's password rule: 8-30 characters from letters, digits and `!@#$%^&*()_+-=`,
- * with at least three of the four classes (upper, lower, digit, special).
- */
-export const PasswordSchema = passwordSchema();
+export type SchemaOf<R extends ValueRule> = R extends SwitchRule
+  ? z.ZodBoolean
+  : R extends { optional: true }
+    ? z.ZodOptional<z.ZodString>
+    : z.ZodString;
 
-/** The Redis password: the template's rule without `@ # % &` (the one rule the help, the form and the pre-flight state). */
-export const RedisPasswordSchema = passwordSchema((value) => (redisUnsafeChars(value).length > 0 ? 'redisPassword.urlUnsafe' : null));
+/** The zod schema of any value rule (a switch is a boolean; an optional text may be absent). */
+export function schemaOf<R extends ValueRule>(rule: R): SchemaOf<R> {
+  if (rule.kind === 'boolean') return z.boolean() as SchemaOf<R>;
+  const text = textSchema(rule);
+  return (rule.optional ? text.optional() : text) as SchemaOf<R>;
+}
 
-/** Milvus internal address: `c-<id>-internal.milvus.aliyuncs.com`, optionally with a port. */
-export const MILVUS_ENDPOINT_PATTERN =
-  /^c-[a-z0-9]+-internal\.milvus\.aliyuncs\.com(:(?:[1-9][0-9]{0,4}))?$/;
-export const MilvusEndpointSchema = z
-  .string(err('required'))
-  .trim()
-  .min(1, err('required'))
-  .max(253, err('milvusEndpoint.format'))
-  .regex(MILVUS_ENDPOINT_PATTERN, err('milvusEndpoint.format'));
-
-export const MilvusUserSchema = z
-  .string(err('required'))
-  .min(1, err('required'))
-  .max(32, err('milvusUser.format'))
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, err('milvusUser.format'));
-
-export const VpcIdSchema = z.string(err('vpcId.format')).max(64, err('vpcId.format')).regex(/^vpc-[a-z0-9]+$/, err('vpcId.format'));
-export const ClusterIdSchema = z
-  .string(err('required'))
-  .max(64, err('clusterId.format'))
-  .regex(/^c[a-z0-9]+$/, err('clusterId.format'));
-export const PostgresInstanceIdSchema = z
-  .string(err('postgresInstanceId.format'))
-  .max(64, err('postgresInstanceId.format'))
-  .regex(/^pgm-[a-z0-9]+$/, err('postgresInstanceId.format'));
-export const RedisInstanceIdSchema = z
-  .string(err('redisInstanceId.format'))
-  .max(64, err('redisInstanceId.format'))
-  .regex(/^r-[a-z0-9]+$/, err('redisInstanceId.format'));
-export const MilvusInstanceIdSchema = z
-  .string(err('milvusInstanceId.format'))
-  .max(64, err('milvusInstanceId.format'))
-  .regex(/^c-[a-z0-9]+$/, err('milvusInstanceId.format'));
+export const InstanceNameSchema = textSchema(INSTANCE_NAME_RULE).describe(
+  'Service instance name: at most 64 characters, starting with a letter',
+);
+export const AccountNameSchema = textSchema(ACCOUNT_NAME_RULE);
+export const PasswordSchema = textSchema(PASSWORD_RULE);
+export const RedisPasswordSchema = textSchema(REDIS_PASSWORD_RULE);
+export const MilvusEndpointSchema = textSchema(MILVUS_ENDPOINT_RULE);
+export const MilvusUserSchema = textSchema(MILVUS_USER_RULE);
+export const VpcIdSchema = textSchema(VPC_ID_RULE);
+export const ClusterIdSchema = textSchema(CLUSTER_ID_RULE);
+export const PostgresInstanceIdSchema = textSchema(POSTGRES_INSTANCE_ID_RULE);
+export const RedisInstanceIdSchema = textSchema(REDIS_INSTANCE_ID_RULE);
+export const MilvusInstanceIdSchema = textSchema({ ...MILVUS_INSTANCE_ID_RULE, optional: false });
 
 /** Resource group of the instance (`ResourceGroupId` of CreateServiceInstance). */
 export const ResourceGroupIdSchema = z.string(err('resourceGroupId.format')).max(64, err('resourceGroupId.format')).regex(/^rg-[a-z0-9]+$/, err('resourceGroupId.format'));
@@ -289,5 +91,3 @@ export const TagValueSchema = z
     if (URL_SCHEME.test(value)) ctx.addIssue({ code: 'custom', message: 'tagValue.scheme' });
   });
 export const TagSchema = z.object({ key: TagKeySchema, value: TagValueSchema.default('') });
-/** Compute Nest takes 20 tags; the console adds two of its own (the order's token and digest). */
-export const MAX_USER_TAGS = 18;

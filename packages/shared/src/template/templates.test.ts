@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GROUP_LABELS } from './types';
+import { DeploymentParametersSchema } from './schema';
 import {
-  DeploymentParametersSchema,
   HA_EXISTING_TEMPLATE,
   MASK,
   fieldsByGroup,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { DeploymentParametersInput } from './schema';
 import type { Localized } from '../domain/i18n';
 import { HA_EXISTING_FIELDS } from './ha-existing';
 import { FIELD_GROUPS, type FieldDef, type FieldGroup } from './types';
@@ -7,19 +7,9 @@ import { FIELD_GROUPS, type FieldDef, type FieldGroup } from './types';
 export const DIFY_SERVICE_ID = 'service-c8afb895dd314f70a020';
 
 type Fields = typeof HA_EXISTING_FIELDS;
-type ShapeOf<F extends Record<string, FieldDef>> = { [K in keyof F]: F[K]['schema'] };
-
-function objectOf<F extends Record<string, FieldDef>>(fields: F): z.ZodObject<ShapeOf<F>> {
-  const shape = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema]));
-  return z.object(shape) as unknown as z.ZodObject<ShapeOf<F>>;
-}
-
-/** The deployment parameters of `高可用版-已有资源`, derived from its field description. */
-export const DeploymentParametersSchema = objectOf(HA_EXISTING_FIELDS).describe(
-  'Deployment parameters of the template 高可用版-已有资源',
-);
-export type DeploymentParameters = z.infer<typeof DeploymentParametersSchema>;
-export type DeploymentParametersInput = z.input<typeof DeploymentParametersSchema>;
+// The zod schema of the parameters is in ./schema (the BFF's and the contract's): this module stays
+// free of zod, so that the browser's first screen can draw the form without a schema library.
+export type { DeploymentParameters, DeploymentParametersInput } from './schema';
 export type ParameterName = keyof Fields;
 
 export interface TemplateDescription {
@@ -42,12 +32,6 @@ export const HA_EXISTING_TEMPLATE: TemplateDescription = {
 
 /** The templates whose fields the console describes (the service lists its own, at run time). */
 export const TEMPLATES = [HA_EXISTING_TEMPLATE] as const;
-export const TemplateNameSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .describe("Compute Nest template name, one of the service's TemplateConfigs");
-
 /**
  * The service's other templates, in the console's words (it lists them as the service does but
  * deploys onto existing resources only); a name not here is shown as the service writes it.

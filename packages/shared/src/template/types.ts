@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Localized } from '../domain/i18n';
+import type { ValueRule } from '../domain/value-rules';
 
 /** The form sections, in the order of the Compute Nest screens. */
 export const FIELD_GROUPS = ['network', 'kubernetes', 'postgres', 'redis', 'vectorDb', 'service'] as const;
@@ -31,14 +31,17 @@ export interface Recognition {
   type: 'String' | 'Boolean';
 }
 
-export interface FieldDef<S extends z.ZodType = z.ZodType> {
+export interface FieldDef<R extends ValueRule = ValueRule> {
   group: FieldGroup;
   /** Position inside its group, as on the Compute Nest screen. */
   order: number;
   label: Localized;
   help: Localized;
   placeholder?: Localized;
-  schema: S;
+  /** The value rule: the form checks it as it stands, the BFF and the contract through its zod schema (`schemaOf`). */
+  rule: R;
+  /** What the field is, in English, for the API contract (OpenAPI). */
+  description: string;
   widget: Widget;
   /** NoEcho: sent to the cloud only, masked whenever shown back, redacted from logs. */
   noEcho: boolean;

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { useLocation, useNavigate } from '../../lib/router';
 import { DeployWizard } from '../../features/deploy/components/deploy-wizard';
-import { DeployPrefillSchema } from '../../features/deploy/form-values';
+import { isDeployPrefill } from '../../features/deploy/form-values';
 import type { DeploySlots } from '../../features/deploy/slots';
 import { RegionSelect } from '../../features/resources/components/region-select';
 import { ResourcePicker } from '../../features/resources/components/resource-picker';
@@ -18,8 +18,7 @@ const slots: DeploySlots = { ResourcePicker, RegionSelect, RegionName, Preflight
 /** What a page may hand the wizard in the history state: `{ prefill }` ("back to edit parameters"). */
 function prefillOf(state: unknown) {
   const prefill = (state as { prefill?: unknown } | null)?.prefill;
-  const parsed = DeployPrefillSchema.safeParse(prefill);
-  return parsed.success ? parsed.data : undefined;
+  return isDeployPrefill(prefill) ? prefill : undefined;
 }
 
 export function DeployRoute() {

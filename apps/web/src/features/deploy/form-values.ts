@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { proposeInstanceName } from '@dify-console/shared/domain/rules';
+import { proposeInstanceName } from '@dify-console/shared/domain/value-rules';
 import {
   defaultParameterValues,
   findTemplate,
@@ -52,17 +51,37 @@ export const FORM_FIELD_NAMES: readonly string[] = ['templateName', 'instanceNam
 export const NESTED_FIELD_NAMES: readonly string[] = ['templateParameters'];
 
 /** What the form is reopened with after a failed deployment ("back to edit parameters"). */
-export const DeployPrefillSchema = z.object({
-  name: z.string(),
-  regionId: z.string(),
-  templateName: z.string(),
-  parameters: z.record(z.string(), z.unknown()),
+export interface DeployPrefill {
+  name: string;
+  regionId: string;
+  templateName: string;
+  parameters: Record<string, unknown>;
   /** The fields the failure points at, highlighted when the form opens. */
-  invalidFields: z.array(z.string()),
+  invalidFields: string[];
   /** Why, shown on those fields. */
-  reason: z.string(),
-});
-export type DeployPrefill = z.infer<typeof DeployPrefillSchema>;
+  reason: string;
+}
+
+/**
+ * Whether a page's history state holds a prefill (checked by hand: the first screen carries no
+ * schema library, and this is the web's own state, not the BFF's answer).
+ */
+export function isDeployPrefill(value: unknown): value is DeployPrefill {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const isString = (x: unknown) => typeof x === 'string';
+  return (
+    isString(v.name) &&
+    isString(v.regionId) &&
+    isString(v.templateName) &&
+    isString(v.reason) &&
+    typeof v.parameters === 'object' &&
+    v.parameters !== null &&
+    !Array.isArray(v.parameters) &&
+    Array.isArray(v.invalidFields) &&
+    v.invalidFields.every(isString)
+  );
+}
 
 /** Known, non-secret parameters only: a NoEcho value (or anything masked) is never carried over. */
 export function nonSecretParameters(parameters: Record<string, unknown>): Partial<DeploymentParametersInput> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '@dify-console/shared/domain/i18n';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@dify-console/shared/domain/i18n';
 import { I18nContext } from './i18n-context';
 
 /** Where the chosen UI language is remembered (nothing else of the form is stored). */
@@ -7,8 +7,8 @@ export const LOCALE_STORAGE_KEY = 'dify-console.locale';
 
 function storedLocale(): Locale {
   try {
-    const parsed = LocaleSchema.safeParse(window.localStorage.getItem(LOCALE_STORAGE_KEY));
-    return parsed.success ? parsed.data : DEFAULT_LOCALE;
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
   } catch {
     return DEFAULT_LOCALE;
   }

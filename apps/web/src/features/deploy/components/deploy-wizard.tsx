@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TemplateForm } from '@dify-console/shared/api/template';
-import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
+import { INSTANCE_NAME_RULE, ruleMessage, valueProblem } from '@dify-console/shared/domain/value-rules';
 import type { TemplateParameter } from '@dify-console/shared/template/parameter-rules';
 import {
   fieldsByGroup,
@@ -157,7 +157,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   /** Asks about the name now in the box, so a clash is known before the order (answers are cached). */
   const checkName = async () => {
     const name = form.getFieldValue('instanceName') as unknown;
-    if (typeof name !== 'string' || !InstanceNameSchema.safeParse(name).success) return;
+    if (typeof name !== 'string' || valueProblem(INSTANCE_NAME_RULE, name) !== null) return;
     await client.fetchQuery(nameAvailabilityQueryOptions(name, locale)).catch(() => undefined);
   };
 

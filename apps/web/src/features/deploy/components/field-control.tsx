@@ -4,7 +4,8 @@ import type { TemplateParameter } from '@dify-console/shared/template/parameter-
 import type { ParameterName } from '@dify-console/shared/template/templates';
 import type { FieldDef } from '@dify-console/shared/template/types';
 import { templateRule } from '../../../lib/form/template-rule';
-import { isRequired, zodRule } from '../../../lib/form/zod-rule';
+import { isRequiredRule } from '@dify-console/shared/domain/value-rules';
+import { valueRule } from '../../../lib/form/value-rule';
 import { useT } from '../../../lib/i18n/use-t';
 import type { DeploySlots, PickedResource } from '../slots';
 import { CONTROL_WIDTH } from '../../../lib/form/control-width';
@@ -38,7 +39,7 @@ export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note, 
         createLink={def.createLink}
         regionId={regionId}
         vpcId={def.picker === 'vpc' ? undefined : vpcId}
-        allowClear={!isRequired(def.schema)}
+        allowClear={!isRequiredRule(def.rule)}
         onPick={onPick}
       />
     );
@@ -58,7 +59,7 @@ export function FieldControl({ name, def, slots, regionId, vpcId, onPick, note, 
       // Our rule first (its message says why where it is stricter), then the template's, as the BFF
       // checks them. A switch is always set, one way or the other: no required mark on it.
       rules={[
-        def.widget === 'switch' ? { ...zodRule(def.schema, locale), required: false } : zodRule(def.schema, locale),
+        def.widget === 'switch' ? { ...valueRule(def.rule, locale), required: false } : valueRule(def.rule, locale),
         ...(templateParameter ? [def.widget === 'switch' ? { ...templateRule(templateParameter, locale), required: false } : templateRule(templateParameter, locale)] : []),
       ]}
       validateFirst

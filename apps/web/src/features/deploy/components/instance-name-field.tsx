@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Form, Input, theme, type FormInstance, type FormRule } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { InstanceNameSchema, ruleMessage } from '@dify-console/shared/domain/rules';
-import { zodRule } from '../../../lib/form/zod-rule';
+import { INSTANCE_NAME_RULE, ruleMessage, valueProblem } from '@dify-console/shared/domain/value-rules';
+import { valueRule } from '../../../lib/form/value-rule';
 import { useT } from '../../../lib/i18n/use-t';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { nameAvailabilityQueryOptions, useNameAvailability } from '../api/check-name-availability';
@@ -24,7 +24,7 @@ export function InstanceNameField({ form }: { form: FormInstance<FormValues> }) 
   const client = useQueryClient();
   const typed = (Form.useWatch('instanceName', form) as string | undefined) ?? '';
   const name = useDebouncedValue(typed, NAME_CHECK_DELAY_MS);
-  const wellFormed = InstanceNameSchema.safeParse(name).success;
+  const wellFormed = valueProblem(INSTANCE_NAME_RULE, name) === null;
   const check = useNameAvailability(name, locale, wellFormed);
 
   // The answer for the name in the box arrived: show (or clear) the clash.
@@ -36,7 +36,7 @@ export function InstanceNameField({ form }: { form: FormInstance<FormValues> }) 
 
   const availability: FormRule = {
     validator: async (_rule, value: unknown) => {
-      if (typeof value !== 'string' || !InstanceNameSchema.safeParse(value).success) return;
+      if (typeof value !== 'string' || valueProblem(INSTANCE_NAME_RULE, value) !== null) return;
       const answer = client.getQueryData(nameAvailabilityQueryOptions(value, locale).queryKey);
       if (answer && answer.name === value && !answer.available) throw new Error(answer.message ?? ruleMessage('instanceName.format', locale));
     },
@@ -51,7 +51,7 @@ export function InstanceNameField({ form }: { form: FormInstance<FormValues> }) 
     <Form.Item
       name="instanceName"
       label={t('form.instanceName')}
-      rules={[zodRule(InstanceNameSchema, locale), availability]}
+      rules={[valueRule(INSTANCE_NAME_RULE, locale), availability]}
       extra={
         <>
           {ruleMessage('instanceName.format', locale)}

@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getHealth } from '@dify-console/shared/api/health';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -8,7 +7,9 @@ export const healthKeys = {
   detail: () => [...healthKeys.all, 'detail'] as const,
 };
 
-export function fetchHealth(locale: Locale, signal?: AbortSignal) {
+export async function fetchHealth(locale: Locale, signal?: AbortSignal) {
+  // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+  const { getHealth } = await import('@dify-console/shared/api/health');
   return apiRequest(getHealth, { locale, signal });
 }
 

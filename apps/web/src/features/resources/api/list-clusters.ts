@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { listClusters } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
 import { pagedListing, type PagedFetchOptions } from './paged-listing';
 import { resourceKeys, sameRegion, type ResourceFilter } from './resource-keys';
 
 export type ClustersFilter = ResourceFilter & { regionId: string };
 
-export function fetchClusters(filter: ClustersFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+export async function fetchClusters(filter: ClustersFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+  // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+  const { listClusters } = await import('@dify-console/shared/api/resources');
   return apiRequest(listClusters, {
     params: { regionId: filter.regionId },
     query: { vpcId: filter.vpcId, refresh: refresh || undefined, firstPage: firstPage || undefined },

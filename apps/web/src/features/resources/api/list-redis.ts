@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { listRedis } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
 import { pagedListing, type PagedFetchOptions } from './paged-listing';
 import { resourceKeys, sameRegion, type ResourceFilter } from './resource-keys';
 
 export type RedisFilter = ResourceFilter & { regionId: string };
 
-export function fetchRedis(filter: RedisFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+export async function fetchRedis(filter: RedisFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+  // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+  const { listRedis } = await import('@dify-console/shared/api/resources');
   return apiRequest(listRedis, {
     params: { regionId: filter.regionId },
     query: { vpcId: filter.vpcId, refresh: refresh || undefined, firstPage: firstPage || undefined },

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { listRegions } from '@dify-console/shared/api/resources';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { apiRequest } from '../../../lib/api-client';
 import { resourceKeys, type FetchOptions } from './resource-keys';
 
-export function fetchRegions(lang: Locale, { refresh, signal }: FetchOptions = {}) {
+export async function fetchRegions(lang: Locale, { refresh, signal }: FetchOptions = {}) {
+  // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+  const { listRegions } = await import('@dify-console/shared/api/resources');
   return apiRequest(listRegions, { query: { refresh: refresh || undefined }, locale: lang, signal });
 }
 

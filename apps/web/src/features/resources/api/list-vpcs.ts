@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { listVpcs } from '@dify-console/shared/api/resources';
 import { apiRequest } from '../../../lib/api-client';
 import { pagedListing, type PagedFetchOptions } from './paged-listing';
 import { resourceKeys, type ResourceFilter } from './resource-keys';
 
 export type VpcsFilter = Omit<ResourceFilter, 'vpcId'> & { regionId: string };
 
-export function fetchVpcs(filter: VpcsFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+export async function fetchVpcs(filter: VpcsFilter, { refresh, firstPage, signal }: PagedFetchOptions = {}) {
+  // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+  const { listVpcs } = await import('@dify-console/shared/api/resources');
   return apiRequest(listVpcs, {
     params: { regionId: filter.regionId },
     query: { refresh: refresh || undefined, firstPage: firstPage || undefined },

@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getSession } from '@dify-console/shared/api/session';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client';
 
@@ -12,6 +11,8 @@ export const sessionQueryOptions = (locale: Locale) =>
   queryOptions({
     queryKey: sessionKeys.state(),
     queryFn: async ({ signal }) => {
+      // The contract's schemas (and zod) travel in their own chunk, fetched with the first request.
+      const { getSession } = await import('@dify-console/shared/api/session');
       const state = await apiRequest(getSession, { locale, signal });
       setCsrfToken(state.csrfToken);
       return state;

@@ -24,7 +24,9 @@ describe('the sign-in when the console is bound beyond localhost', () => {
 
     await user.clear(token);
     await user.type(token, 'the-operator-token-1');
-    await user.click(screen.getByRole('button', { name: '登录' }));
+    // The sign-in button; its name may still hold the loading icon's while antd animates it out
+    // (the motion never ends in the test DOM).
+    await user.click(screen.getByRole('button', { name: /^(loading )?登录$/ }));
     expect(await screen.findByRole('textbox', { name: '服务实例名称' }, { timeout: 10_000 })).toBeTruthy();
     await waitFor(() => expect(callsTo(fetchMock, '/api/v1/session', 'POST')).toHaveLength(2));
     // The token went to the BFF only, in the body of the sign-in.
