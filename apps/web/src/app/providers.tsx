@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 // The ES builds: `antd/locale/*` are CommonJS and bring a second copy of the picker locales.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { ApiError } from '../lib/api-client';
+import { MessageProvider } from '../lib/feedback/message';
 import { I18nProvider } from '../lib/i18n/i18n-provider';
 import { useLocale } from '../lib/i18n/use-t';
 import { consoleTheme } from '../lib/theme/console-theme';
@@ -24,6 +25,16 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/** The page's base text in the theme (what antd's App component gave, without its message, notification and modal code). */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+      {children}
+    </div>
+  );
+}
+
 function ThemedApp({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   const scheme = useColorScheme();
@@ -34,7 +45,9 @@ function ThemedApp({ children }: { children: ReactNode }) {
       button={{ autoInsertSpace: false }}
       theme={consoleTheme(scheme)}
     >
-      <AntApp>{children}</AntApp>
+      <MessageProvider>
+        <BaseText>{children}</BaseText>
+      </MessageProvider>
     </ConfigProvider>
   );
 }

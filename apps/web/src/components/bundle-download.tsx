@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Space, Tooltip, type ButtonProps } from 'antd';
+import { Button, Space, Tooltip, type ButtonProps } from 'antd';
+import { useMessage } from '../lib/feedback/message';
 import type { ExportBundle } from '@dify-console/shared/api/export';
 import { errorMessage } from '../lib/api-client';
 import { downloadBundle } from '../lib/download-bundle';
@@ -22,7 +23,7 @@ export function BundleDownload({
   disabled?: boolean;
 }) {
   const { t, locale } = usePageT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [busy, setBusy] = useState<'download' | 'copy' | null>(null);
   const download = async () => {
     setBusy('download');

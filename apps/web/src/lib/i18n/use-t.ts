@@ -1,13 +1,28 @@
 import { useCallback, useContext } from 'react';
 import { format, type Locale, type Localized } from '@dify-console/shared/domain/i18n';
-import { en } from './en';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 import { I18nContext, type I18nContextValue } from './i18n-context';
 
-export const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The dictionaries loaded so far: Chinese (the default) with the first screen, English when it is
+ * chosen (the provider switches once it is in; main.tsx loads a stored choice before rendering).
+ */
+const DICTIONARIES: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: () => import('./en').then((m) => m.en),
+};
+
+export async function loadDictionary(locale: Locale): Promise<void> {
+  DICTIONARIES[locale] ??= await LOADERS[locale]();
+}
+
+export function hasDictionary(locale: Locale): boolean {
+  return DICTIONARIES[locale] !== undefined;
+}
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(DICTIONARIES[locale][key], params);
+  return format((DICTIONARIES[locale] ?? zhCN)[key], params);
 }
 
 export function useLocale(): I18nContextValue {

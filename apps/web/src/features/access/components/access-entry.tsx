@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Spin, theme } from 'antd';
+import { Alert, Button, Modal, Spin, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import type { AccessRequest } from '@dify-console/shared/api/access';
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
@@ -33,7 +34,7 @@ interface PendingSwitch {
 export function AccessEntry({ instanceId, highAvailability }: AccessEntryProps) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const query = useAccess(instanceId, locale);
   const put = usePutAccess(instanceId, locale);
   const kindText = useKindText();

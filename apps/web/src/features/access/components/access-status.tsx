@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, App, Button, Spin, theme } from 'antd';
+import { Alert, Button, Spin, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import type { AccessState } from '@dify-console/shared/api/access';
 import { ExternalLinkIcon } from '../../../components/icons';
 import { usePageT } from '../../../lib/i18n/use-page-t';
@@ -29,7 +30,7 @@ export function useKindText() {
 export function AccessStatus({ access }: { access: AccessState }) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const kindText = useKindText();
 
   const copy = async (value: string) => {

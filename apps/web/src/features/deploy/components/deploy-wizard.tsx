@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
+import { Alert, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TemplateForm } from '@dify-console/shared/api/template';
 import { INSTANCE_NAME_RULE, ruleMessage, valueProblem } from '@dify-console/shared/domain/value-rules';
@@ -78,7 +79,7 @@ export interface DeployWizardProps {
 /** The deployment wizard: step 1 (parameters) and step 2 (review & order), one route, one state. */
 export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   const { t, l, locale } = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { token } = theme.useToken();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();

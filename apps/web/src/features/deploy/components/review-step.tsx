@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Checkbox, Modal, Spin, theme, type FormInstance } from 'antd';
+import { Alert, Button, Checkbox, Modal, Spin, theme, type FormInstance } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DeploymentRequest, OrderRequest, QuoteRequest } from '@dify-console/shared/api/deployments';
 import type { PickerKind } from '@dify-console/shared/template/types';
@@ -103,7 +104,7 @@ function Review({
 }: Omit<ReviewStepProps, 'values'> & { request: DeploymentRequest }) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
   const [agreed, setAgreed] = useState(false);
   const [agreementOpen, setAgreementOpen] = useState(false);

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert, Button, Input, Modal } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
 import { useDeleteDeployment } from '../api/delete-deployment';
@@ -19,7 +20,7 @@ export function DeleteDeployment({
   onDeleted: () => void;
 }) {
   const { t, locale } = usePageT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const inputId = useId();

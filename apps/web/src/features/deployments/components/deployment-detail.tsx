@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Progress, Spin, Table, Tag, theme } from 'antd';
+import { Alert, Button, Progress, Spin, Table, Tag, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { Link } from '../../../lib/router';
 import type { DeploymentDetail as Detail, DeploymentPhase } from '@dify-console/shared/api/deployments';
 import { regionName } from '@dify-console/shared/domain/regions';
@@ -39,7 +40,7 @@ export interface DeploymentDetailProps {
 export function DeploymentDetail({ instanceId, onEditParameters, slots }: DeploymentDetailProps) {
   const { t, l, locale } = usePageT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [session, setSession] = useState(0);
   const stream = useDeploymentEvents(instanceId, locale, session);
   const query = useDeployment(instanceId, locale, { poll: stream.state === 'closed' });

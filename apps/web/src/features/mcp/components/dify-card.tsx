@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Select, Spin, Tag, theme } from 'antd';
+import { Alert, Button, Descriptions, Select, Spin, Tag, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { Panel } from '../../../components/panel';
 import { errorMessage } from '../../../lib/api-client';
 import { useDeploymentChoices, useDifyCard } from '../api/dify';
@@ -11,7 +12,7 @@ import { withCode } from '../../../components/inline-code';
 export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
   const { t, locale } = useMcpT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [deploymentId, setDeploymentId] = useState<string | undefined>(undefined);
   const card = useDifyCard(namespaceId, deploymentId, locale);
   const deployments = useDeploymentChoices(locale);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Select, Spin, Switch, Table, Tag, theme } from 'antd';
+import { Alert, Button, Descriptions, Select, Spin, Switch, Table, Tag, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import { Link } from '../../../lib/router';
 import type { McpServerDetail, McpTool } from '@dify-console/shared/api/mcp';
 import { Panel } from '../../../components/panel';
@@ -12,7 +13,7 @@ import { DescriptionEditor } from './description-editor';
 export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespaceId: string }) {
   const { t, locale } = useMcpT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [version, setVersion] = useState<string | undefined>(undefined);
   const server = useMcpServer(mcpId, namespaceId, version, locale);
   const change = useChangeTool(mcpId, namespaceId, version, locale);

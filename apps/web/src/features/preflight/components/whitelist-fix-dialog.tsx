@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, App, Button, Modal, theme } from 'antd';
+import { Alert, Button, Modal, theme } from 'antd';
+import { useMessage } from '../../../lib/feedback/message';
 import type { WhitelistFix } from '@dify-console/shared/api/preflight';
 import { errorMessage } from '../../../lib/api-client';
 import { usePageT } from '../../../lib/i18n/use-page-t';
@@ -23,7 +24,7 @@ export function WhitelistFixDialog({
 }) {
   const { t, locale } = usePageT();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const message = useMessage();
   const apply = useApplyWhitelistFix(locale);
 
   const confirm = () => {
