@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Chip } from '../../../components/chip';
 import { useT } from '../../../lib/i18n/use-t';
 import { useHealth } from '../api/get-health';
 
@@ -7,14 +7,14 @@ export function ModeBadge() {
   const { t, locale } = useT();
   const health = useHealth(locale);
   if (health.isPending) return null;
-  if (health.isError) return <Tag color="error">{t('app.mode.unknown')}</Tag>;
+  if (health.isError) return <Chip color="error">{t('app.mode.unknown')}</Chip>;
   return health.data.mode === 'sandbox' ? (
-    <Tag color="gold" data-testid="mode-badge">
+    <Chip color="warning" testId="mode-badge">
       {t('app.mode.sandbox')}
-    </Tag>
+    </Chip>
   ) : (
-    <Tag color="blue" data-testid="mode-badge">
+    <Chip color="info" testId="mode-badge">
       {t('app.mode.aliyun')}
-    </Tag>
+    </Chip>
   );
 }

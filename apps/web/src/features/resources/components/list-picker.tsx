@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Alert, Button, Empty, Select, Tag, theme } from 'antd';
+import { Alert, Button, Empty, Select, theme } from 'antd';
+import { Chip } from '../../../components/chip';
 import type { PickerKind } from '@dify-console/shared/template/types';
 import { ExternalLinkIcon, ReloadIcon } from '../../../components/icons';
 import { errorMessage } from '../../../lib/api-client';
@@ -59,9 +60,9 @@ export function ListPicker({ list, ...props }: ResourcePickerProps & { list: Lis
             {item.id} / {item.name}
           </span>
           {item.tags.map((tag, i) => (
-            <Tag key={i} color={tag.color} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+            <Chip key={i} color={tag.color}>
               {tag.text}
-            </Tag>
+            </Chip>
           ))}
         </div>
         {item.reasons.map((r) => (

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Milvus, Redis } from '@dify-console/shared/api/resources';
-import { translate } from '../../../lib/i18n/use-t';
+import { loadDictionary, translate } from '../../../lib/i18n/use-t';
 import { milvusItem, redisItem } from './picker-items';
 
 const redis = (over: Partial<Redis>): Redis =>
   ({ id: 'r-1', name: 'r', vpcId: 'vpc-1', eligible: true, reasons: [], status: 'Normal', engineVersion: '7.0', architecture: 'standard', instanceType: 'Redis', internalAddress: null, ...over });
 
 describe('picker tags in the user language', () => {
+  // English is loaded when chosen, as in the console.
+  beforeAll(() => loadDictionary('en'));
+
   it("the cloud's states and architectures, never the raw value", () => {
     const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
     const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);

@@ -1,12 +1,13 @@
 import type { Cluster, Milvus, Postgres, Redis, Vpc } from '@dify-console/shared/api/resources';
 import type { Locale } from '@dify-console/shared/domain/i18n';
 import { reason, type Reason } from '@dify-console/shared/domain/eligibility';
+import type { ChipColor } from '../../../components/chip';
 import type { TFunction } from '../../../lib/i18n/use-t';
 import type { MessageKey } from '../../../lib/i18n/zh-CN';
 
 export interface PickerTag {
   text: string;
-  color?: string;
+  color?: ChipColor;
 }
 
 /** One option of a picker, whatever the resource kind. */
@@ -65,7 +66,7 @@ export function vpcItem(v: Vpc, t: TFunction): PickerItem {
     cidrBlock: v.cidrBlock,
     tags: [
       { text: v.cidrBlock },
-      ...(v.isDefault ? [{ text: t('picker.default'), color: 'blue' }] : []),
+      ...(v.isDefault ? [{ text: t('picker.default'), color: 'info' as const }] : []),
       { text: t('picker.vSwitches', { count: v.vSwitchCount }) },
     ],
   };
@@ -75,7 +76,7 @@ export function clusterItem(c: Cluster, t: TFunction): PickerItem {
   return {
     ...candidate(c),
     tags: [
-      { text: t(`cluster.kind.${c.kind}`), color: c.kind === 'pro' || c.kind === 'basic' ? 'processing' : 'default' },
+      { text: t(`cluster.kind.${c.kind}`), color: c.kind === 'pro' || c.kind === 'basic' ? 'info' : 'default' },
       { text: c.kubernetesVersion },
       { text: t('picker.nodes', { count: c.nodeCount }) },
       statusTag(c.status, t),
