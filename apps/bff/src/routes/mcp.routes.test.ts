@@ -103,9 +103,14 @@ describe('connecting', () => {
     const en = await to('en');
     expect(en.statusCode).toBe(502);
     expect(en.json()).toMatchObject({ code: 'Mcp.Unreachable' });
-    expect(en.json<{ message: string }>().message).toMatch(/^Cannot reach Nacos at 127\.0\.0\.1:1 \(.+\): check the address and port/);
+    expect(en.json<{ message: string }>().message).toMatch(/^Cannot reach Nacos at 127\.0\.0\.1:1: check the address and port/);
     const zh = await to('zh-CN');
-    expect(zh.json<{ message: string }>().message).toMatch(/^无法连接 127\.0\.0\.1:1 上的 Nacos/);
+    // The sentence is in the user's language only; what the network said is kept apart, verbatim.
+    expect(zh.json<{ message: string; evidence: string }>()).toMatchObject({
+      message: expect.stringMatching(/^无法连接 127\.0\.0\.1:1 上的 Nacos：请检查地址和端口/),
+      evidence: expect.stringMatching(/ECONNREFUSED|refused|connect/i),
+    });
+    expect(zh.json<{ message: string }>().message).not.toMatch(/[A-Z]{5,}|refused/);
     expect((await get<Connection>('/api/v1/mcp/connection')).connected).toBe(false);
     expect(bodies.join('\n')).not.toContain(NACOS_SANDBOX_PASSWORD);
   });

@@ -39,6 +39,8 @@ const RUNNING = 'RESTART_SUCCESS';
 const MASK = '••••••••';
 const ROUTER_URL = 'http://nacos-mcp-router.dify-system.svc.cluster.local:8000/mcp';
 
+/** What Nacos (or the network) said, verbatim: shown apart from our sentence as its own answer, never inside it. */
+const evidenceOf = (err: { message: string }) => (err.message.trim() ? { evidence: err.message.trim().slice(0, 1000) } : {});
 const hostPort = (domain: string, port: string | undefined) => (domain ? `${domain}:${port || '8848'}` : null);
 
 /**
@@ -185,25 +187,27 @@ export class McpRegistryService {
       const { address } = ctx;
       switch (err.kind) {
         case 'unreachable':
-          throw new ProblemError(502, { code: 'Mcp.Unreachable', message: t('unreachable', locale, { address, reason: err.message }) });
+          throw new ProblemError(502, { code: 'Mcp.Unreachable', message: t('unreachable', locale, { address }), ...evidenceOf(err) });
         case 'timeout':
           throw new ProblemError(504, { code: 'Mcp.Timeout', message: t('timeout', locale, { address }) });
         case 'auth':
           throw new ProblemError(400, {
             code: 'Mcp.WrongCredentials',
-            message: t(ctx.auth.type === 'password' ? 'wrongCredentials' : 'wrongAccessKey', locale, { detail: err.message }),
+            message: t(ctx.auth.type === 'password' ? 'wrongCredentials' : 'wrongAccessKey', locale),
+            ...evidenceOf(err),
           });
         case 'notFound':
           throw new ProblemError(400, { code: 'Mcp.NotNacos3', message: t('notNacos3', locale, { address }) });
         case 'api':
           if (err.status === 404)
-            throw new ProblemError(404, { code: 'Mcp.NotFound', message: t('serverNotFound', locale, { namespace: ctx.namespace ?? 'public', detail: err.message }) });
+            throw new ProblemError(404, { code: 'Mcp.NotFound', message: t('serverNotFound', locale, { namespace: ctx.namespace ?? 'public' }), ...evidenceOf(err) });
           throw new ProblemError(err.status >= 400 && err.status < 500 ? err.status : 502, {
             code: `Mcp.Nacos${err.code ?? err.status}`,
-            message: t('nacosRefused', locale, { detail: err.message }),
+            message: t('nacosRefused', locale),
+            ...evidenceOf(err),
           });
         default:
-          throw new ProblemError(502, { code: 'Mcp.UnexpectedAnswer', message: t('nacosUnexpected', locale, { detail: err.message }) });
+          throw new ProblemError(502, { code: 'Mcp.UnexpectedAnswer', message: t('nacosUnexpected', locale), ...evidenceOf(err) });
       }
     }
   }

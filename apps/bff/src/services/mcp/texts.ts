@@ -7,20 +7,20 @@ export const TEXT = {
     en: 'No Nacos MCP Registry is connected: pick an MSE instance or enter a self-hosted Nacos address, then connect',
   },
   unreachable: {
-    'zh-CN': '无法连接 {address} 上的 Nacos（{reason}）：请检查地址和端口，以及控制台到该地址的网络（VPC 外访问 MSE 需使用公网地址，并在白名单中放行控制台的出口 IP）',
-    en: 'Cannot reach Nacos at {address} ({reason}): check the address and port, and that the console has a route to it (from outside the VPC, MSE needs its internet address and the console’s IP in its whitelist)',
+    'zh-CN': '无法连接 {address} 上的 Nacos：请检查地址和端口，以及控制台到该地址的网络（VPC 外访问 MSE 需使用公网地址，并在白名单中放行控制台的出口 IP）',
+    en: 'Cannot reach Nacos at {address}: check the address and port, and that the console has a route to it (from outside the VPC, MSE needs its internet address and the console’s IP in its whitelist)',
   },
   timeout: {
     'zh-CN': '{address} 上的 Nacos 在规定时间内没有响应：可能被防火墙或白名单拦截',
     en: 'Nacos at {address} did not answer in time: a firewall or the whitelist may drop the traffic',
   },
   wrongCredentials: {
-    'zh-CN': 'Nacos 拒绝了该用户名或密码（{detail}）：请检查用户名和密码',
-    en: 'Nacos refused the user name or password ({detail}): check them and try again',
+    'zh-CN': 'Nacos 拒绝了该用户名或密码：请检查用户名和密码',
+    en: 'Nacos refused the user name or password: check them and try again',
   },
   wrongAccessKey: {
-    'zh-CN': 'MSE Nacos 拒绝了该 AccessKey（{detail}）：请检查 AccessKey ID 和 Secret，以及该 RAM 身份是否有 MSE 的权限',
-    en: 'MSE Nacos refused the AccessKey ({detail}): check the AccessKey ID and secret, and that this RAM identity may use MSE',
+    'zh-CN': 'MSE Nacos 拒绝了该 AccessKey：请检查 AccessKey ID 和 Secret，以及该 RAM 身份是否有 MSE 的权限',
+    en: 'MSE Nacos refused the AccessKey: check the AccessKey ID and secret, and that this RAM identity may use MSE',
   },
   notNacos3: {
     'zh-CN': '{address} 没有 Nacos 3.x 的管理接口：它不是 Nacos，或版本低于 3.0。MCP Registry 需要 Nacos 3.0.1 及以上版本',
@@ -47,20 +47,20 @@ export const TEXT = {
     en: 'This MSE instance has no internet address: a console outside the VPC cannot reach it. Open internet access for the instance, or run the console inside the VPC and choose “intranet”',
   },
   serverNotFound: {
-    'zh-CN': '命名空间 {namespace} 中没有该 MCP 服务（{detail}）',
-    en: 'No such MCP server in the namespace {namespace} ({detail})',
+    'zh-CN': '命名空间 {namespace} 中没有该 MCP 服务',
+    en: 'No such MCP server in the namespace {namespace}',
   },
   toolNotFound: {
     'zh-CN': 'MCP 服务 {server} 的版本 {version} 中没有工具 {tool}',
     en: 'Version {version} of the MCP server {server} has no tool {tool}',
   },
   nacosRefused: {
-    'zh-CN': 'Nacos 拒绝了该请求（{detail}）',
-    en: 'Nacos refused the request ({detail})',
+    'zh-CN': 'Nacos 拒绝了该请求',
+    en: 'Nacos refused the request',
   },
   nacosUnexpected: {
-    'zh-CN': 'Nacos 的响应与预期不符（{detail}）',
-    en: 'Nacos answered in an unexpected way ({detail})',
+    'zh-CN': 'Nacos 的响应与预期不符',
+    en: 'Nacos answered in an unexpected way',
   },
   concurrentChange: {
     'zh-CN': '在你编辑期间，有人修改了 MCP 服务 {server}（版本 {version}）。你的修改未保存：页面已显示最新状态，请确认后重新操作',

@@ -102,4 +102,5 @@ export const en: Messages = {
   'error.network': 'Cannot reach the backend; check the network and try again',
   'error.unexpected': 'The backend sent a response the console does not understand',
   'error.cloudAnswer': "The cloud's own answer",
+  'error.nacosAnswer': "Nacos's own answer",
 };

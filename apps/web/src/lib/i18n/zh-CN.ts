@@ -103,6 +103,7 @@ export const zhCN = {
   'error.network': '无法连接到后端服务，请检查网络后重试',
   'error.unexpected': '后端返回了无法识别的响应',
   'error.cloudAnswer': '阿里云的原始答复',
+  'error.nacosAnswer': 'Nacos 的原始答复',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

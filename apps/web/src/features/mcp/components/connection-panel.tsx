@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Radio, Select } from 'antd';
 import type { ConnectRequest, Connection } from '@dify-console/shared/api/mcp';
 import { Panel } from '../../../components/panel';
+import { CloudAnswer } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { useConnect, useDisconnect } from '../api/connection';
 import { useMseRegistries, useRegions } from '../api/registries';
@@ -32,7 +33,7 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
   const registries = useMseRegistries(regionId, locale, kind === 'mse' && !connection.connected);
   const doConnect = useConnect(locale);
   const doDisconnect = useDisconnect(locale);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; cause: unknown } | null>(null);
 
   if (connection.connected)
     return (
@@ -73,7 +74,7 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
       keepMinutes: v.keep === 'memory' ? null : Number(v.keep),
     };
     doConnect.mutate(body, {
-      onError: (e) => setError(errorMessage(e, locale)),
+      onError: (e) => setError({ text: errorMessage(e, locale), cause: e }),
       // The typed secrets leave the form once they are in the BFF.
       onSuccess: () => form.setFieldsValue({ password: '', accessKeySecret: '' }),
     });
@@ -168,7 +169,7 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
             ]}
           />
         </Form.Item>
-        {error ? <Alert type="error" showIcon title={t('mcp.connection.failed')} description={error} style={{ marginBottom: 12 }} /> : null}
+        {error ? <Alert type="error" showIcon title={t('mcp.connection.failed')} description={<>{error.text}<CloudAnswer error={error.cause} /></>} style={{ marginBottom: 12 }} /> : null}
         <Button type="primary" htmlType="submit" disabled={doConnect.isPending}>
           {doConnect.isPending ? t('mcp.connection.connecting') : t('mcp.connection.connect')}
         </Button>

@@ -4,6 +4,7 @@ import { useMessage } from '../../../lib/feedback/message';
 import { Link } from '../../../lib/router';
 import type { McpServerDetail, McpTool } from '@dify-console/shared/api/mcp';
 import { Panel } from '../../../components/panel';
+import { CloudAnswer, hasCloudAnswer } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { isConflict, useChangeTool, useMcpServer, usePublishVersion } from '../api/servers';
 import { useMcpT } from '../i18n/use-mcp-t';
@@ -19,10 +20,10 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
   const change = useChangeTool(mcpId, namespaceId, version, locale);
   const publish = usePublishVersion(mcpId, namespaceId, version, locale);
   const [editing, setEditing] = useState<McpTool | null>(null);
-  const [problem, setProblem] = useState<{ conflict: boolean; text: string } | null>(null);
+  const [problem, setProblem] = useState<{ conflict: boolean; text: string; cause: unknown } | null>(null);
   const d = server.data;
 
-  const onError = (e: unknown) => setProblem({ conflict: isConflict(e), text: errorMessage(e, locale) });
+  const onError = (e: unknown) => setProblem({ conflict: isConflict(e), text: errorMessage(e, locale), cause: e });
   const toggle = (s: McpServerDetail, tool: McpTool, enabled: boolean) => {
     setProblem(null);
     change.mutate(
@@ -54,7 +55,7 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
     <div>
       <Link to="/mcp">← {t('mcp.server.back')}</Link>
       {server.isLoading ? <Spin /> : null}
-      {server.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(server.error, locale)} style={{ marginTop: 12 }} /> : null}
+      {server.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(server.error, locale)} description={hasCloudAnswer(server.error) ? <CloudAnswer error={server.error} /> : undefined} style={{ marginTop: 12 }} /> : null}
       {d ? (
         <>
           <h1 style={{ margin: '8px 0 4px', fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>
@@ -68,7 +69,14 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
               role="alert"
               closable={{ onClose: () => setProblem(null) }}
               title={problem.conflict ? t('mcp.server.conflict') : problem.text}
-              description={problem.conflict ? problem.text : undefined}
+              description={
+                problem.conflict || hasCloudAnswer(problem.cause) ? (
+                  <>
+                    {problem.conflict ? problem.text : null}
+                    <CloudAnswer error={problem.cause} />
+                  </>
+                ) : undefined
+              }
               style={{ marginBottom: 12 }}
             />
           ) : null}
