@@ -52,6 +52,10 @@ const TEXT = {
     en: 'No access entry yet: make Service ack-dify a load balancer or add an Ingress under "Access" below; /install is checked through it then',
   },
   installPending: { 'zh-CN': '访问入口尚未就绪：{reason}', en: 'The access entry is not ready yet: {reason}' },
+  installError: {
+    'zh-CN': '无法通过访问入口检查 /install：请求没有完成，原始答复见下方；稍后点击“重新检查”',
+    en: 'Could not check /install through the access entry: the request did not complete (its own answer below); check again later',
+  },
   deploymentFailed: { 'zh-CN': '部署失败', en: 'The deployment failed' },
 } satisfies Record<string, Localized>;
 

@@ -60,7 +60,7 @@ interface Observation {
   /** `pod/container` → its log lines: the attempt that matters (`lines`), and the one before when it restarted. */
   logs: Map<string, { lines: string[]; previous: string[] | null }>;
   apiHealth: { status: number; body: string } | { error: string };
-  install: Partial<Record<Locale, EntryInstall | null | { error: string }>>;
+  install: Partial<Record<Locale, EntryInstall | null | { error: string; localized: boolean }>>;
 }
 
 /** A result before the cluster recorded it (its time is the record's). */
@@ -184,7 +184,11 @@ export class HealthService {
     const install: Observation['install'] = {};
     if (record.Status === 'Deployed' && this.ports.entry)
       for (const l of LOCALES)
-        install[l] = await this.ports.entry.installThroughEntry(instanceId, l, record).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+        install[l] = await this.ports.entry.installThroughEntry(instanceId, l, record).catch((err: unknown) => ({
+          error: err instanceof Error ? err.message : String(err),
+          // A ProblemError is already a sentence in this language; anything else is kept as evidence.
+          localized: err instanceof ProblemError,
+        }));
     return {
       record,
       ha: fieldParameters(record).parameters.highAvailability !== false,
@@ -264,10 +268,13 @@ function apiHealthCheck(h: Observation['apiHealth'], locale: Locale): SmokeCheck
   return { id: 'api.health', status: 'fail', title, detail: healthText('apiHealthFail', locale, { status: h.status }), evidence: h.body.slice(0, 200) };
 }
 
-function installCheck(i: EntryInstall | null | { error: string } | undefined, locale: Locale): SmokeCheck {
+export function installCheck(i: EntryInstall | null | { error: string; localized: boolean } | undefined, locale: Locale): SmokeCheck {
   const title = healthText('tInstall', locale);
   if (i === undefined || i === null) return { id: 'install', status: 'warn', title, detail: healthText('installNoEntry', locale) };
-  if ('error' in i) return { id: 'install', status: 'warn', title, detail: i.error };
+  if ('error' in i)
+    return i.localized
+      ? { id: 'install', status: 'warn', title, detail: i.error }
+      : { id: 'install', status: 'warn', title, detail: healthText('installError', locale), evidence: i.error };
   if (i.status === 'pending') return { id: 'install', status: 'warn', title, detail: healthText('installPending', locale, { reason: i.detail }) };
   return { id: 'install', status: i.status, title, detail: i.detail };
 }
