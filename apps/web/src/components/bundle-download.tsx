@@ -25,39 +25,24 @@ export function BundleDownload({
   const { t, locale } = usePageT();
   const message = useMessage();
   const [busy, setBusy] = useState<'download' | 'copy' | null>(null);
+  const failed = (err: unknown) => void message.error(t('deployment.exportFailed', { message: errorMessage(err, locale) }));
   const download = async () => {
     setBusy('download');
-    try {
-      await downloadBundle(fetchBundle);
-    } catch (err) {
-      void message.error(t('deployment.exportFailed', { message: errorMessage(err, locale) }));
-    } finally {
-      setBusy(null);
-    }
+    await downloadBundle(fetchBundle).catch(failed);
+    setBusy(null);
   };
   const copyScript = async () => {
     setBusy('copy');
-    try {
-      let script: string | undefined;
-      try {
-        script = (await fetchBundle()).files.find((f) => f.name === CLI_SCRIPT)?.content;
-      } catch (err) {
-        void message.error(t('deployment.exportFailed', { message: errorMessage(err, locale) }));
-        return;
-      }
-      if (script === undefined) {
-        void message.error(t('deployment.exportFailed', { message: t('deployment.exportNoScript') }));
-        return;
-      }
-      try {
-        await navigator.clipboard.writeText(script);
-        void message.success(t('deployment.copiedScript'));
-      } catch {
-        void message.error(t('deployment.copyFailed'));
-      }
-    } finally {
-      setBusy(null);
+    const bundle = await fetchBundle().catch(failed);
+    const script = bundle?.files.find((f) => f.name === CLI_SCRIPT)?.content;
+    if (bundle && script === undefined) void message.error(t('deployment.exportFailed', { message: t('deployment.exportNoScript') }));
+    if (script !== undefined) {
+      await navigator.clipboard.writeText(script).then(
+        () => void message.success(t('deployment.copiedScript')),
+        () => void message.error(t('deployment.copyFailed')),
+      );
     }
+    setBusy(null);
   };
   return (
     <Space.Compact>

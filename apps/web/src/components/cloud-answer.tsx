@@ -2,15 +2,15 @@ import { theme } from 'antd';
 import { ApiError } from '../lib/api-client';
 import { useT } from '../lib/i18n/use-t';
 
+/** The cloud's own answer as an alert's description, or nothing (so an alert without one keeps its plain form). */
+export const cloudAnswerOf = (error: unknown) => (error instanceof ApiError && error.evidence ? <CloudAnswer error={error} /> : undefined);
+
 /**
  * The cloud's own answer to a failed call, verbatim and not translated (its `Message`, often
  * English), apart from the sentence in the user's language: folded away under "the cloud's
  * answer" (Nacos's, for the MCP registry's `Mcp.*` errors), as a code line, like the health checks'
  * evidence. Nothing when the cloud said nothing.
  */
-/** Whether an error carries the cloud's own answer (so an alert only gets a description when there is one). */
-export const hasCloudAnswer = (error: unknown): boolean => error instanceof ApiError && Boolean(error.evidence);
-
 export function CloudAnswer({ error }: { error: unknown }) {
   const { t } = useT();
   const { token } = theme.useToken();

@@ -30,6 +30,9 @@ const detail = {
   templateParameters: {},
 } as unknown as DeploymentDetail;
 
+/** The export answer of the deployment above, with these files. */
+const bundle = (files: { name: string; content: string }[]) => ({ name: 'dify-export1', serviceVersion: '6', templateName: '高可用版-已有资源', files });
+
 describe('export', () => {
   it('downloads the deployment as one zip of the bundle files', async () => {
     const saved: Blob[] = [];
@@ -39,15 +42,12 @@ describe('export', () => {
     renderApp('/deployments/si-export1', {
       '/deployments/si-export1': () => Response.json(detail),
       '/deployments/si-export1/export': () =>
-        Response.json({
-          name: 'dify-export1',
-          serviceVersion: '6',
-          templateName: '高可用版-已有资源',
-          files: [
+        Response.json(
+          bundle([
             { name: 'README.md', content: '# Deployment' },
             { name: 'terraform/main.tf', content: 'resource "alicloud_compute_nest_service_instance" "dify" {}' },
-          ],
-        }),
+          ]),
+        ),
     });
     await userEvent.click(await screen.findByRole('button', { name: '导出部署包' }, { timeout: 5000 }));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
@@ -65,15 +65,12 @@ describe('export', () => {
       '/deployments/si-export1/export': () =>
         fail
           ? Response.json({ code: 'Throttling', message: '云端限流，请稍后重试' }, { status: 503 })
-          : Response.json({
-              name: 'dify-export1',
-              serviceVersion: '6',
-              templateName: '高可用版-已有资源',
-              files: [
+          : Response.json(
+              bundle([
                 { name: 'README.md', content: '# Deployment' },
                 { name: 'deploy.sh', content: '#!/usr/bin/env bash\naliyun computenest CreateServiceInstance' },
-              ],
-            }),
+              ]),
+            ),
     });
     await navigator.clipboard.writeText('');
     await userEvent.click(await screen.findByRole('button', { name: '复制 CLI 脚本' }, { timeout: 5000 }));

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Select, Spin, Tag, theme } from 'antd';
 import { useMessage } from '../../../lib/feedback/message';
 import { Panel } from '../../../components/panel';
-import { CloudAnswer, hasCloudAnswer } from '../../../components/cloud-answer';
+import { cloudAnswerOf } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { useDeploymentChoices, useDifyCard } from '../api/dify';
 import { translate } from '../../../lib/i18n/use-t';
@@ -44,7 +44,7 @@ export function DifyCardPanel({ namespaceId }: { namespaceId: string }) {
         };
 
   if (card.isLoading) return <Spin />;
-  if (card.isError) return <Alert type="error" showIcon role="alert" title={errorMessage(card.error, locale)} description={hasCloudAnswer(card.error) ? <CloudAnswer error={card.error} /> : undefined} />;
+  if (card.isError) return <Alert type="error" showIcon role="alert" title={errorMessage(card.error, locale)} description={cloudAnswerOf(card.error)} />;
   const c = card.data;
   if (!c) return null;
   const p = c.plugin;

@@ -1,5 +1,5 @@
 import { Alert, Empty, List, Spin, Tag, theme } from 'antd';
-import { CloudAnswer, hasCloudAnswer } from '../../../components/cloud-answer';
+import { cloudAnswerOf } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { useDifyView } from '../api/dify';
 import { useMcpT } from '../i18n/use-mcp-t';
@@ -10,7 +10,7 @@ export function DifyViewPanel({ namespaceId }: { namespaceId: string }) {
   const { token } = theme.useToken();
   const view = useDifyView(namespaceId, locale);
   if (view.isLoading) return <Spin />;
-  if (view.isError) return <Alert type="error" showIcon role="alert" title={errorMessage(view.error, locale)} description={hasCloudAnswer(view.error) ? <CloudAnswer error={view.error} /> : undefined} />;
+  if (view.isError) return <Alert type="error" showIcon role="alert" title={errorMessage(view.error, locale)} description={cloudAnswerOf(view.error)} />;
   const data = view.data;
   if (!data) return null;
   return (

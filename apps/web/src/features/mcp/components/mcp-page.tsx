@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Select, Spin, Tabs, theme } from 'antd';
-import { CloudAnswer, hasCloudAnswer } from '../../../components/cloud-answer';
+import { cloudAnswerOf } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { useConnection } from '../api/connection';
 import { useMcpT } from '../i18n/use-mcp-t';
@@ -22,7 +22,7 @@ export function McpPage() {
       <h1 style={{ margin: '0 0 4px', fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>{t('mcp.title')}</h1>
       <p style={{ marginTop: 0, color: token.colorTextSecondary }}>{t('mcp.intro')}</p>
       {connection.isLoading ? <Spin /> : null}
-      {connection.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(connection.error, locale)} description={hasCloudAnswer(connection.error) ? <CloudAnswer error={connection.error} /> : undefined} /> : null}
+      {connection.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(connection.error, locale)} description={cloudAnswerOf(connection.error)} /> : null}
       {c ? <ConnectionPanel connection={c} /> : null}
       {c?.connected ? (
         <>

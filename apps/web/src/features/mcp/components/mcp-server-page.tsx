@@ -4,7 +4,7 @@ import { useMessage } from '../../../lib/feedback/message';
 import { Link } from '../../../lib/router';
 import type { McpServerDetail, McpTool } from '@dify-console/shared/api/mcp';
 import { Panel } from '../../../components/panel';
-import { CloudAnswer, hasCloudAnswer } from '../../../components/cloud-answer';
+import { cloudAnswerOf } from '../../../components/cloud-answer';
 import { errorMessage } from '../../../lib/api-client';
 import { isConflict, useChangeTool, useMcpServer, usePublishVersion } from '../api/servers';
 import { useMcpT } from '../i18n/use-mcp-t';
@@ -55,7 +55,7 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
     <div>
       <Link to="/mcp">← {t('mcp.server.back')}</Link>
       {server.isLoading ? <Spin /> : null}
-      {server.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(server.error, locale)} description={hasCloudAnswer(server.error) ? <CloudAnswer error={server.error} /> : undefined} style={{ marginTop: 12 }} /> : null}
+      {server.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(server.error, locale)} description={cloudAnswerOf(server.error)} style={{ marginTop: 12 }} /> : null}
       {d ? (
         <>
           <h1 style={{ margin: '8px 0 4px', fontSize: token.fontSizeHeading3, color: token.colorTextHeading }}>
@@ -70,12 +70,14 @@ export function McpServerPage({ mcpId, namespaceId }: { mcpId: string; namespace
               closable={{ onClose: () => setProblem(null) }}
               title={problem.conflict ? t('mcp.server.conflict') : problem.text}
               description={
-                problem.conflict || hasCloudAnswer(problem.cause) ? (
+                problem.conflict ? (
                   <>
-                    {problem.conflict ? problem.text : null}
-                    <CloudAnswer error={problem.cause} />
+                    {problem.text}
+                    {cloudAnswerOf(problem.cause)}
                   </>
-                ) : undefined
+                ) : (
+                  cloudAnswerOf(problem.cause)
+                )
               }
               style={{ marginBottom: 12 }}
             />
