@@ -19,3 +19,32 @@ test('the form takes input while the listings are still on their way', async ({ 
   // no request still in flight.
   await expect(wizard.item(ZH.vpc)).not.toContainText('加载中', { timeout: 30_000 });
 });
+
+test('the first screen waits for no session round trip and generates no CSS; the theme still colours it', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const wizard = new DeployWizardPage(page);
+  await wizard.goto();
+  // The index carried the session state: it was not asked for, and its element is gone.
+  expect(asked).not.toContain('/api/v1/session');
+  await expect(page.locator('meta[name="dify-console-session"]')).toHaveCount(0);
+  // antd's styles came as a stylesheet: the only styles written at run time are the theme's CSS
+  // variables (no component rules, which antd scopes under :where(.css-…)).
+  const styles = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? ''));
+  expect(styles.filter((css) => css.includes(':where(.css-'))).toEqual([]);
+  expect(styles.some((css) => css.includes('--ant-color-primary:#1664ff'))).toBe(true);
+  // Compute Nest's blue on the primary button (antd's default is #1677ff), from the theme's variables.
+  const next = page.getByRole('button', { name: '下一步：确认订单' });
+  await expect(next).toHaveCSS('background-color', 'rgb(22, 100, 255)');
+  await expect(wizard.field(ZH.name)).toHaveCSS('border-top-style', 'solid');
+});
+
+test.describe('in the dark', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the static styles follow the dark theme', async ({ page }) => {
+    const wizard = new DeployWizardPage(page);
+    await wizard.goto();
+    // The dark algorithm's container background reaches the inputs through the variables.
+    await expect(wizard.field(ZH.name)).toHaveCSS('background-color', 'rgb(20, 20, 20)');
+  });
+});

@@ -202,13 +202,18 @@ describe('static web', () => {
   it('serves the SPA with index.html fallback and immutable hashed assets', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>c</title></head><body><div id="root"></div></body></html>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
     const { app } = await appOn(nowhere, { env: { WEB_DIST_DIR: dist } });
     const root = await app.inject({ url: '/' });
     expect(root.statusCode).toBe(200);
     expect(root.body).toContain('id="root"');
+    // The session state rides along (on loopback: no login, nothing secret), before </head>.
+    expect(root.body).toContain(
+      '<meta name="dify-console-session" content="{&quot;loginRequired&quot;:false,&quot;authenticated&quot;:true}" /></head>',
+    );
     expect(root.headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ url: '/index.html' })).body).toBe(root.body);
     const asset = await app.inject({ url: '/assets/index-abc123.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');

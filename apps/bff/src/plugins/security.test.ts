@@ -338,7 +338,11 @@ describe('bound beyond loopback with the web built: the public SPA files open no
   let app: FastifyInstance;
   let port: number;
   let dir: string;
-  const INDEX = '<!doctype html><title>console</title>';
+  const INDEX = '<!doctype html><html><head><title>console</title></head><body><div id="root"></div></body></html>';
+  /** The index as served: the session state (with a fresh anti-forgery token) in a meta element. */
+  const isIndex = (body: string) =>
+    body.replace(/<meta name="dify-console-session" content="[^"]*" \/>/, '') === INDEX &&
+    body.includes('<meta name="dify-console-session" content="{&quot;loginRequired&quot;:true,&quot;authenticated&quot;:false,&quot;csrfToken&quot;:&quot;');
   const SECRET = 'outside-the-web-root';
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bff-web-'));
@@ -358,7 +362,7 @@ describe('bound beyond loopback with the web built: the public SPA files open no
   it('serves the SPA without a session, and no spelling of a protected route gets more than the SPA or a refusal', async () => {
     const page = await rawRequest(port, { method: 'GET', path: '/deployments/si-abc123' });
     expect(page.status).toBe(200);
-    expect(page.body).toBe(INDEX);
+    expect(isIndex(page.body)).toBe(true);
     expect((await rawRequest(port, { method: 'GET', path: '/assets/app.js' })).body).toBe('console.log(1)');
 
     const leaks: string[] = [];
@@ -376,7 +380,7 @@ describe('bound beyond loopback with the web built: the public SPA files open no
           });
           // The SPA's index (a page the client routes) is all a public route may give; the static
           // files' own refusal of a dot segment (403) is a refusal too.
-          const spa = res.status === 200 && (method === 'HEAD' ? (res.headers['content-type'] ?? '').startsWith('text/html') : res.body === INDEX);
+          const spa = res.status === 200 && (method === 'HEAD' ? (res.headers['content-type'] ?? '').startsWith('text/html') : isIndex(res.body));
           if (![401, 403, 404, 400].includes(res.status) && !spa) leaks.push(`${method} ${path} → ${res.status} ${res.body.slice(0, 80)}`);
         }
       }
@@ -384,6 +388,33 @@ describe('bound beyond loopback with the web built: the public SPA files open no
     expect(leaks).toEqual([]);
     expect(tried).toBeGreaterThan(1000);
   }, 240_000);
+
+  it('hands out in the index the session state GET /api/v1/session would: its anti-forgery token signs in, and no cache keeps the page', async () => {
+    for (const path of ['/', '/index.html', '/deployments']) {
+      const page = await rawRequest(port, { method: 'GET', path });
+      expect(page.status, path).toBe(200);
+      expect(isIndex(page.body), path).toBe(true);
+      expect(page.headers['cache-control'], path).toBe('no-store');
+    }
+    const page = await rawRequest(port, { method: 'GET', path: '/' });
+    const content = /<meta name="dify-console-session" content="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    const state = JSON.parse(content.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as { csrfToken: string };
+    const secret = String(page.headers['set-cookie']).split(';')[0]!;
+    const signIn = (headers: Record<string, string>) =>
+      rawRequest(port, {
+        method: 'POST',
+        path: '/api/v1/session',
+        headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ token: TOKEN }),
+      });
+    // Without the secret cookie the page's token is worth nothing (another browser cannot replay it).
+    expect((await signIn({ 'x-csrf-token': state.csrfToken })).status).toBe(403);
+    const signedIn = await signIn({ cookie: secret, 'x-csrf-token': state.csrfToken });
+    expect(signedIn.status).toBe(204);
+    const session = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    const after = await rawRequest(port, { method: 'GET', path: '/', headers: { cookie: `${session}; ${secret}` } });
+    expect(after.body).toContain('{&quot;loginRequired&quot;:true,&quot;authenticated&quot;:true,');
+  });
 
   it('never serves a file outside the web root, however the path climbs', async () => {
     const climbs = [

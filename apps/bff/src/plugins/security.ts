@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '@dify-console/shared/domain/problem';
-import { SessionBodySchema, SessionStateSchema } from '@dify-console/shared/api/session';
+import { SessionBodySchema, SessionStateSchema, type SessionState } from '@dify-console/shared/api/session';
 import { isLoopbackHost } from '../config/env';
 import { logQuietly } from '../logging';
 import { message } from './error-handler';
@@ -30,6 +30,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (the default is protected). */
     public?: boolean;
+  }
+  interface FastifyInstance {
+    /**
+     * What `GET /api/v1/session` answers for this request (a fresh anti-forgery token when a login
+     * is required): the SPA's index carries it too, so the first screen needs no round trip for it.
+     */
+    sessionState(req: FastifyRequest, reply: FastifyReply): SessionState;
   }
 }
 
@@ -185,6 +192,12 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
       return problem(reply, 401, 'Unauthenticated', message('unauthenticated', req.locale));
   });
 
+  app.decorate('sessionState', (req: FastifyRequest, reply: FastifyReply): SessionState =>
+    opts.loginRequired
+      ? { loginRequired: true, authenticated: authenticated(req), csrfToken: reply.generateCsrf() }
+      : { loginRequired: false, authenticated: true },
+  );
+
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/session', {
     config: { public: true },
@@ -193,10 +206,7 @@ export const securityPlugin = global<SecurityOptions>(async (app, opts) => {
       tags: ['session'],
       response: { 200: SessionStateSchema },
     },
-    handler: async (req, reply) =>
-      opts.loginRequired
-        ? { loginRequired: true, authenticated: authenticated(req), csrfToken: reply.generateCsrf() }
-        : { loginRequired: false, authenticated: true },
+    handler: async (req, reply) => app.sessionState(req, reply),
   });
   r.post('/api/v1/session', {
     config: {

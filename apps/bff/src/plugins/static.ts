@@ -2,12 +2,29 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { global } from './global';
 
 /**
  * Serves the built SPA (apps/web/dist): hashed assets cached for a year, index.html for every
- * other non-API GET (client-side routes), and a clear page when the web was not built.
+ * other non-API GET (client-side routes), and a clear page when the web was not built. The index
+ * carries the session state (what `GET /api/v1/session` would answer) in a meta element, so the
+ * first screen renders without waiting for that round trip.
  */
+
+/** The meta element's name the web client reads the session state from (apps/web features/session). */
+export const SESSION_META = 'dify-console-session';
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The index with the session state before its `</head>` (an index without one is served as it is). */
+export function withSessionState(index: string, state: unknown): string {
+  const at = index.search(/<\/head>/i);
+  if (at < 0) return index;
+  const meta = `<meta name="${SESSION_META}" content="${escapeAttribute(JSON.stringify(state))}" />`;
+  return `${index.slice(0, at)}${meta}${index.slice(at)}`;
+}
 
 export interface StaticOptions {
   webDistDir: string;
@@ -22,6 +39,18 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 
 export const staticPlugin = global<StaticOptions>(async (app, opts) => {
   const built = () => existsSync(join(opts.webDistDir, 'index.html'));
+  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!built()) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    const index = await readFile(join(opts.webDistDir, 'index.html'), 'utf8');
+    const state = app.sessionState(req, reply);
+    return (
+      reply
+        // A page carrying an anti-forgery token is not kept by any cache.
+        .header('cache-control', state.csrfToken ? 'no-store' : 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(withSessionState(index, state))
+    );
+  };
 
   if (existsSync(opts.webDistDir)) {
     // The SPA's files are public (the sign-in form is part of it); in their own context, so that
@@ -30,10 +59,15 @@ export const staticPlugin = global<StaticOptions>(async (app, opts) => {
       files.addHook('onRoute', (route) => {
         route.config = { ...route.config, public: true };
       });
+      // The index (a directory's index is not served by the static files: see `index: false`).
+      files.get('/', sendIndex);
       await files.register(fastifyStatic, {
         root: opts.webDistDir,
         prefix: '/',
-        index: 'index.html',
+        // The index is never served as a plain file: the not-found handler below serves it with the
+        // session state, for `/`, `/index.html` and every client-side route alike.
+        index: false,
+        allowedPath: (path) => path !== '/index.html',
         cacheControl: false,
         setHeaders: (res, path) => {
           res.header(
@@ -56,8 +90,6 @@ export const staticPlugin = global<StaticOptions>(async (app, opts) => {
     if (!isPage) {
       return reply.code(404).send({ code: 'NotFound', message: `No route ${req.method} ${path}` });
     }
-    if (!built()) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    const index = await readFile(join(opts.webDistDir, 'index.html'));
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+    return sendIndex(req, reply);
   });
 });

@@ -1,22 +1,35 @@
-import { Layout, Space, theme } from 'antd';
+import { theme } from 'antd';
 import { NavLink, Outlet } from '../../lib/router';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ModeBadge } from '../../features/health/components/mode-badge';
 import { LoginGate } from '../../features/session/components/login-gate';
 import { useT } from '../../lib/i18n/use-t';
+import { headerBackground } from '../../lib/theme/console-theme';
+import { useColorScheme } from '../../lib/theme/use-color-scheme';
 
+/**
+ * The page: a header with the navigation, and the content. Plain landmarks styled from the theme
+ * rather than antd's Layout and Space: the first screen renders (and styles) no more than it shows.
+ */
 export function RootLayout() {
   const { t } = useT();
   const { token } = theme.useToken();
+  const scheme = useColorScheme();
   const linkStyle = ({ isActive }: { isActive: boolean }) => ({
     color: isActive ? token.colorPrimaryText : token.colorText,
     fontWeight: isActive ? 600 : 400,
+    textDecoration: 'none',
   });
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: token.colorBgLayout }}>
+      <header
         style={{
           display: 'flex',
+          height: 64,
+          padding: '0 24px',
+          lineHeight: '64px',
+          background: headerBackground(scheme),
+          color: token.colorText,
           alignItems: 'center',
           gap: 24,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -42,16 +55,16 @@ export function RootLayout() {
             {t('app.nav.mcp')}
           </NavLink>
         </nav>
-        <Space size="middle">
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
           <ModeBadge />
           <LanguageSwitch />
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: '24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
+        </div>
+      </header>
+      <main style={{ flex: 'auto', boxSizing: 'border-box', padding: '24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
         <LoginGate>
           <Outlet />
         </LoginGate>
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }

@@ -45,13 +45,18 @@ const TEXT: Record<'light' | 'dark', ThemeConfig['token']> = {
   },
 };
 
+/** The page header's background (the console's own header, not antd's Layout). */
+export const headerBackground = (scheme: 'light' | 'dark') => (scheme === 'dark' ? '#141414' : '#ffffff');
+
 /** The console's antd theme: Compute Nest's blue, in the scheme the system asks for. */
 export function consoleTheme(scheme: 'light' | 'dark'): ThemeConfig {
   return {
     algorithm: scheme === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+    // No CSS generated at run time: the components' styles come from antd/dist/antd.css (main.tsx),
+    // which reads the tokens below as the CSS variables antd still sets.
+    zeroRuntime: true,
     token: { colorPrimary: '#1664ff', borderRadius: 6, ...TEXT[scheme] },
     components: {
-      Layout: { headerPadding: '0 24px', headerBg: scheme === 'dark' ? '#141414' : '#ffffff' },
       // The selected tab's words: antd colours them with the fill blue, too dark on the dark page.
       Tabs: { itemSelectedColor: TEXT[scheme]?.colorPrimaryText, itemActiveColor: TEXT[scheme]?.colorPrimaryText },
     },

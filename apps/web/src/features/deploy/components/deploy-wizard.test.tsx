@@ -37,7 +37,8 @@ describe('DeployWizard', () => {
     const name = await screen.findByRole('textbox', { name: '服务实例名称' });
     expect((name as HTMLInputElement).value).toMatch(/^dify-[a-z0-9]{4}$/);
     expect(await screen.findByText('华东1（杭州）')).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: '专有网络VPC实例ID' })).toBeTruthy();
+    // The panels after the basics come in a background render, right after the first fields.
+    expect(await screen.findByRole('combobox', { name: '专有网络VPC实例ID' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'ACK 集群ID' })).toBeTruthy();
     expect(screen.getByRole('switch', { name: '是否启用高可用配置' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '刷新 专有网络VPC实例ID' })).toBeTruthy();
@@ -111,7 +112,7 @@ describe('DeployWizard', () => {
     const { user } = renderApp();
     const stepTitle = async () => (await screen.findAllByText(/^(确认订单|Confirm order)$/)).find((el) => el.closest('.ant-steps'))?.textContent;
     expect(await stepTitle()).toBe('确认订单');
-    expect(screen.getByRole('button', { name: '下一步：确认订单' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '下一步：确认订单' })).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: '语言 / Language' }), 'en');
     expect(await stepTitle()).toBe('Confirm order');
     expect(screen.getByRole('button', { name: 'Next: Confirm order' })).toBeTruthy();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
 import { useMessage } from '../../../lib/feedback/message';
 import { useQueryClient } from '@tanstack/react-query';
@@ -95,6 +95,10 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   const template = useTemplateForm(templateName, locale);
   const drawn = template.data;
   const blocked = template.data?.blocked ?? [];
+  // The first commit carries the basics (the first fields take input at once); the other panels,
+  // the next button and the resource map follow in a background render React interrupts for what
+  // is typed meanwhile. A reopened deployment has marks to put on every field: all of it at once.
+  const whole = useDeferredValue(true, prefill !== undefined);
 
   // Messages already shown follow the language: re-check the fields that have one, when the
   // language CHANGES only. Not at mount: the marks of a reopened deployment (PrefillNotice) may be
@@ -352,7 +356,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                 </Form.Item>
               </Panel>
 
-              {GROUPS.map(({ group, fields }) => (
+              {whole ? GROUPS.map(({ group, fields }) => (
                 <Panel key={group} id={`section-${group}`} title={l(GROUP_LABELS[group])}>
                   {fields.map(({ name, def }) => (
                     <FieldControl
@@ -372,28 +376,32 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                     />
                   ))}
                 </Panel>
-              ))}
+              )) : <div aria-busy="true" style={{ minHeight: '100vh' }} />}
 
-              {drawn && drawn.drawn.length > 0 ? (
+              {whole && drawn && drawn.drawn.length > 0 ? (
                 <Suspense fallback={<div aria-busy="true" style={{ minHeight: 120 }} />}>
                   <TemplateParameters template={drawn} />
                 </Suspense>
               ) : null}
 
-              <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-                <Button type="primary" size="large" onClick={() => void next()}>
-                  {t('wizard.next', { step: t('wizard.step.order') })}
-                </Button>
-              </div>
+              {whole ? (
+                <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+                  <Button type="primary" size="large" onClick={() => void next()}>
+                    {t('wizard.next', { step: t('wizard.step.order') })}
+                  </Button>
+                </div>
+              ) : null}
             </Form>
           </Col>
           <Col xs={24} lg={8} xxl={7}>
-            <Panel id="section-map" title={t('map.title')} style={{ position: 'sticky', top: 88 }}>
-              <ResourceMap
-                vpc={picked.vpc}
-                nodes={VPC_SCOPED_KINDS.map((kind) => ({ kind, item: picked[kind] }))}
-              />
-            </Panel>
+            {whole ? (
+              <Panel id="section-map" title={t('map.title')} style={{ position: 'sticky', top: 88 }}>
+                <ResourceMap
+                  vpc={picked.vpc}
+                  nodes={VPC_SCOPED_KINDS.map((kind) => ({ kind, item: picked[kind] }))}
+                />
+              </Panel>
+            ) : null}
           </Col>
         </Row>
       ) : null}
