@@ -358,6 +358,8 @@ describe('GET /api/v1/prerequisites', () => {
     expect(p.identity).toMatchObject({ type: 'Account', userName: null, arn: expect.stringMatching(/:root$/) });
     expect(p.policies).toHaveLength(8);
     expect(p.policies.every((x) => x.status === 'notNeeded')).toBe(true);
+    // The page says it once (its own line for a root account), not again in a note.
+    expect(p.note).toBeNull();
   });
 
   it('RAM users: via user / group, missing, or unknown when RAM reads are denied', async () => {

@@ -20,7 +20,8 @@ export class PrerequisitesService {
       status,
       via,
     });
-    if (type === 'Account') return { identity, policies: GUIDE_POLICIES.map((g) => row(g.name, 'notNeeded', null)), note: text('noteRoot', locale) };
+    // A root account: the identity and every row's `notNeeded` say it all (no note saying it again).
+    if (type === 'Account') return { identity, policies: GUIDE_POLICIES.map((g) => row(g.name, 'notNeeded', null)), note: null };
     if (!userName) return { identity, policies: GUIDE_POLICIES.map((g) => row(g.name, 'unknown', null)), note: text('noteRole', locale) };
     const grants = await userGrants(this.ports.ram, userName);
     if ('denied' in grants) {

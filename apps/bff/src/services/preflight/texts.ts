@@ -213,7 +213,6 @@ export const TEXT = {
     'zh-CN': 'RAM 角色的权限策略无法在此读取；请在 RAM 控制台中确认角色拥有下列策略',
     en: "A RAM role's policies cannot be read here; confirm in the RAM console that the role holds these policies",
   },
-  noteRoot: { 'zh-CN': '主账号无需授予权限策略；仅 RAM 用户需要', en: 'A root account needs no policy; only RAM users do' },
 } satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof TEXT;
