@@ -221,6 +221,10 @@ describe('static web', () => {
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('id="root"');
     expect(deep.headers['cache-control']).toBe('no-cache');
+    // A built file that is not there (a chunk of the version before an update) is a 404, not the index.
+    const gone = await app.inject({ url: '/assets/review-step-old123.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.headers['content-type']).toMatch(/^application\/json/);
     await app.close();
   });
 });

@@ -20,8 +20,9 @@ keepIconsQuiet(document.body);
 const queryClient = createQueryClient();
 startSession(queryClient, document, storedLocale());
 void import('@dify-console/shared/api/resources');
-// Chinese comes with this chunk; English (a stored choice) is loaded before the first render.
-await loadDictionary(storedLocale());
+// Chinese comes with this chunk; English (a stored choice) is loaded before the first render (if it
+// cannot be, the console starts in Chinese and the language provider asks for it again).
+await loadDictionary(storedLocale()).catch(() => undefined);
 createRoot(root).render(
   <StrictMode>
     <App queryClient={queryClient} />

@@ -86,7 +86,9 @@ export const staticPlugin = global<StaticOptions>(async (app, opts) => {
 
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/');
+    // A built file that is not there (e.g. a chunk of the version before an update, asked for by a
+    // page still open) is a 404, not the index: the page then says that part did not load.
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && !path.startsWith('/assets/');
     if (!isPage) {
       return reply.code(404).send({ code: 'NotFound', message: `No route ${req.method} ${path}` });
     }

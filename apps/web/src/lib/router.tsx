@@ -1,6 +1,5 @@
 import {
   createContext,
-  lazy,
   startTransition,
   Suspense,
   useContext,
@@ -9,10 +8,10 @@ import {
   type AnchorHTMLAttributes,
   type ComponentType,
   type CSSProperties,
-  type LazyExoticComponent,
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { lazyPart } from './lazy-part';
 
 /**
  * The console's router: the few things it needs of one (a route table with one layout, path
@@ -132,13 +131,14 @@ export const createBrowserRouter = (routes: RouteObject[]): Router => makeRouter
 export const createMemoryRouter = (routes: RouteObject[], opts: { initialEntries?: InitialEntry[] } = {}): Router =>
   makeRouter(routes, memoryHistory(opts.initialEntries?.at(-1) ?? '/'));
 
-const lazyPages = new WeakMap<RouteObject, LazyExoticComponent<ComponentType>>();
+const lazyPages = new WeakMap<RouteObject, ComponentType>();
 function pageOf(route: RouteObject): ReactNode {
   if (!route.lazy) return route.element ?? null;
   let Page = lazyPages.get(route);
   if (!Page) {
     const load = route.lazy;
-    Page = lazy(() => load().then((m) => ({ default: m.Component })));
+    // Retryable: a page that failed to load is asked for anew (see LoadBoundary).
+    Page = lazyPart(() => load().then((m) => ({ default: m.Component })));
     lazyPages.set(route, Page);
   }
   return <Page />;

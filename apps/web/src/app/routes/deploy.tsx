@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyPart } from '../../lib/lazy-part';
 import { useLocation, useNavigate } from '../../lib/router';
 import { DeployWizard } from '../../features/deploy/components/deploy-wizard';
 import { isDeployPrefill } from '../../features/deploy/form-values';
@@ -7,10 +7,10 @@ import { RegionSelect } from '../../features/resources/components/region-select'
 import { ResourcePicker } from '../../features/resources/components/resource-picker';
 
 /** Shown in step 2 only, so loaded with it. */
-const RegionName = lazy(() => import('../../features/resources/components/region-name').then((m) => ({ default: m.RegionName })));
+const RegionName = lazyPart(() => import('../../features/resources/components/region-name').then((m) => ({ default: m.RegionName })));
 
 /** Step 2's pre-flight checklist, from the preflight feature: loaded with step 2. */
-const PreflightChecklist = lazy(() => import('../../features/preflight/components/preflight-checklist'));
+const PreflightChecklist = lazyPart(() => import('../../features/preflight/components/preflight-checklist'));
 
 /** The deploy wizard, with the resource pickers of the resources feature and the checks of preflight. */
 const slots: DeploySlots = { ResourcePicker, RegionSelect, RegionName, PreflightChecklist };

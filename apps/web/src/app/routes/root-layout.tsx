@@ -1,5 +1,6 @@
 import { theme } from 'antd';
-import { NavLink, Outlet } from '../../lib/router';
+import { NavLink, Outlet, useLocation } from '../../lib/router';
+import { LoadBoundary } from '../../components/load-boundary';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ModeBadge } from '../../features/health/components/mode-badge';
 import { LoginGate } from '../../features/session/components/login-gate';
@@ -15,6 +16,7 @@ export function RootLayout() {
   const { t } = useT();
   const { token } = theme.useToken();
   const scheme = useColorScheme();
+  const location = useLocation();
   const linkStyle = ({ isActive }: { isActive: boolean }) => ({
     color: isActive ? token.colorPrimaryText : token.colorText,
     fontWeight: isActive ? 600 : 400,
@@ -61,9 +63,12 @@ export function RootLayout() {
         </div>
       </header>
       <main style={{ flex: 'auto', boxSizing: 'border-box', padding: '24px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
-        <LoginGate>
-          <Outlet />
-        </LoginGate>
+        {/* A page that fails to load (or fails) says so here; the header stays, another page resets it. */}
+        <LoadBoundary resetKey={location.pathname}>
+          <LoginGate>
+            <Outlet />
+          </LoginGate>
+        </LoadBoundary>
       </main>
     </div>
   );

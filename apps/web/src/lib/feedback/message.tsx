@@ -1,5 +1,7 @@
-import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, Suspense, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MessageInstance } from 'antd/es/message/interface';
+import { LoadBoundary } from '../../components/load-boundary';
+import { lazyPart } from '../lazy-part';
 
 type Kind = 'error' | 'success';
 interface Shown {
@@ -13,7 +15,7 @@ export type Message = Record<Kind, (content: string) => void>;
 const MessageContext = createContext<Message | null>(null);
 
 /** antd's message holder: loaded with the first notice (the first screen shows none until the user acts). */
-const Holder = lazy(() => import('./message-holder'));
+const Holder = lazyPart(() => import('./message-holder'));
 
 /**
  * What antd's `App` gave the pages (they use its messages only), without bringing antd's message,
@@ -23,13 +25,14 @@ const Holder = lazy(() => import('./message-holder'));
 export function MessageProvider({ children }: { children: ReactNode }) {
   const api = useRef<MessageInstance | null>(null);
   const waiting = useRef<Shown[]>([]);
-  const [wanted, setWanted] = useState(false);
+  // How many notices were asked for before the holder was in (a failed load of it is retried with the next).
+  const [wanted, setWanted] = useState(0);
 
   const show = useCallback((kind: Kind, content: string) => {
     if (api.current) void api.current[kind](content);
     else {
       waiting.current.push({ kind, content });
-      setWanted(true);
+      setWanted((n) => n + 1);
     }
   }, []);
   const onReady = useCallback((instance: MessageInstance) => {
@@ -41,10 +44,12 @@ export function MessageProvider({ children }: { children: ReactNode }) {
   return (
     <MessageContext value={value}>
       {children}
-      {wanted ? (
-        <Suspense fallback={null}>
-          <Holder onReady={onReady} />
-        </Suspense>
+      {wanted > 0 ? (
+        <LoadBoundary silent resetKey={wanted}>
+          <Suspense fallback={null}>
+            <Holder onReady={onReady} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </MessageContext>
   );

@@ -18,6 +18,13 @@ export const en: Messages = {
   'app.mode.unknown': 'Backend unreachable',
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to deploy',
+  'load.failed': 'This part of the page did not load',
+  'load.failedHint': 'The network may have dropped, or the console was just updated. Try again; if that does not help, reload the page.',
+  'load.kept': 'Everything you entered is still here (after a reload you would fill it in again).',
+  'load.crashed': 'This part of the page failed',
+  'load.crashedHint': 'Reloading the page starts afresh. What failed:',
+  'load.retry': 'Try again',
+  'load.reload': 'Reload the page',
 
   'wizard.title': 'Deploy Dify (existing resources)',
   'wizard.subtitle': 'Deploys Dify through Compute Nest onto your existing ACK cluster, RDS PostgreSQL, Redis and Milvus. Every resource must be in one VPC.',

@@ -19,6 +19,13 @@ export const zhCN = {
   'app.mode.unknown': '后端未连接',
   'app.notFound': '页面不存在',
   'app.backHome': '返回部署',
+  'load.failed': '这部分页面没能加载',
+  'load.failedHint': '网络可能中断了，或控制台刚刚更新。请重试；若仍不行，请刷新页面。',
+  'load.kept': '已填写的内容都还在（刷新页面后则需重新填写）。',
+  'load.crashed': '这部分页面出错了',
+  'load.crashedHint': '刷新页面可以重新开始。出错信息：',
+  'load.retry': '重试',
+  'load.reload': '刷新页面',
 
   'wizard.title': '部署 Dify（已有资源）',
   'wizard.subtitle': '通过计算巢将 Dify 部署到您已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 上，所有资源需位于同一个专有网络VPC中。',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Col, Form, Radio, Row, Steps, theme } from 'antd';
 import { useMessage } from '../../../lib/feedback/message';
 import { useQueryClient } from '@tanstack/react-query';
@@ -34,13 +34,15 @@ import { InstanceNameField } from './instance-name-field';
 import { MilvusEndpointNote } from './milvus-endpoint-note';
 import { ResourceMap } from './resource-map';
 import { CloudAnswer } from '../../../components/cloud-answer';
+import { LoadBoundary } from '../../../components/load-boundary';
+import { lazyPart } from '../../../lib/lazy-part';
 
 // Step 2 is loaded when it is first needed: the first screen carries step 1 only. So is the
 // notice of a reopened deployment (it only ever follows the lazily loaded deployment page).
-const ReviewStep = lazy(() => import('./review-step'));
-const PrefillNotice = lazy(() => import('./review-step').then((m) => ({ default: m.PrefillNotice })));
+const ReviewStep = lazyPart(() => import('./review-step'));
+const PrefillNotice = lazyPart(() => import('./review-step').then((m) => ({ default: m.PrefillNotice })));
 // The template's parameters the console does not know: loaded only for a template that has some.
-const TemplateParameters = lazy(() => import('./template-parameters'));
+const TemplateParameters = lazyPart(() => import('./template-parameters'));
 
 type Picked = Partial<Record<PickerKind, PickedResource>>;
 const GROUPS = fieldsByGroup(HA_EXISTING_TEMPLATE);
@@ -228,12 +230,15 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
       />
       {prefill ? (
         <div style={step ? { display: 'none' } : undefined}>
-          <Suspense fallback={null}>
-            <PrefillNotice prefill={prefill} form={form} />
-          </Suspense>
+          <LoadBoundary keepsEntries>
+            <Suspense fallback={null}>
+              <PrefillNotice prefill={prefill} form={form} />
+            </Suspense>
+          </LoadBoundary>
         </div>
       ) : null}
       {step === 1 && attempt ? (
+        <LoadBoundary keepsEntries>
         <Suspense fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
           <ReviewStep
             values={attempt.values}
@@ -245,6 +250,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
             onOrdered={onOrdered}
           />
         </Suspense>
+        </LoadBoundary>
       ) : null}
       {/* Step 2 replaces the fields, not the form: its store keeps every value for going back, and
           no password stays in the page while the order is reviewed. */}
@@ -379,9 +385,11 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
               )) : <div aria-busy="true" style={{ minHeight: '100vh' }} />}
 
               {whole && drawn && drawn.drawn.length > 0 ? (
-                <Suspense fallback={<div aria-busy="true" style={{ minHeight: 120 }} />}>
-                  <TemplateParameters template={drawn} />
-                </Suspense>
+                <LoadBoundary keepsEntries>
+                  <Suspense fallback={<div aria-busy="true" style={{ minHeight: 120 }} />}>
+                    <TemplateParameters template={drawn} />
+                  </Suspense>
+                </LoadBoundary>
               ) : null}
 
               {whole ? (

@@ -1,8 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useT } from '../../../lib/i18n/use-t';
+import { lazyPart } from '../../../lib/lazy-part';
 import { useSession } from '../api/session';
 
-const LoginForm = lazy(() => import('./login-form'));
+const LoginForm = lazyPart(() => import('./login-form'));
 
 /**
  * When the console is bound beyond localhost, the BFF asks for the operator's access token: this
