@@ -8,12 +8,12 @@ import { lazyPart } from '../lib/lazy-part';
 import { LoadBoundary } from './load-boundary';
 
 /** A field outside the boundary (the wizard's form) and a lazily loaded part inside it. */
-function Page({ Part, resetKey }: { Part: React.ComponentType; resetKey?: string }) {
+function Page({ Part, resetKey, onBack }: { Part: React.ComponentType; resetKey?: string; onBack?: () => void }) {
   const [text, setText] = useState('');
   return (
     <>
       <input aria-label="typed" value={text} onChange={(e) => setText(e.target.value)} />
-      <LoadBoundary keepsEntries resetKey={resetKey}>
+      <LoadBoundary keepsEntries resetKey={resetKey} onBack={onBack}>
         <Suspense fallback={<span>loading</span>}>
           <Part />
         </Suspense>
@@ -77,5 +77,20 @@ describe('a part that fails to load', () => {
       </AppProviders>,
     );
     expect(await screen.findByText('fine now')).toBeTruthy();
+  });
+
+  it('offers the way back to the entries where there is one (the wizard’s step 2)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const Part = lazyPart(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    const onBack = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <AppProviders initialLocale="zh-CN">
+        <Page Part={Part} onBack={onBack} />
+      </AppProviders>,
+    );
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: '返回修改参数' }));
+    expect(onBack).toHaveBeenCalledTimes(1);
   });
 });

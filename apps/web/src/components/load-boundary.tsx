@@ -11,6 +11,8 @@ interface Props {
   silent?: boolean;
   /** What the user entered lives outside the boundary (e.g. the wizard's form): the failure says it is kept. */
   keepsEntries?: boolean;
+  /** A way back to what the user entered (the wizard's step 1), offered with the failure. */
+  onBack?: () => void;
 }
 
 /**
@@ -40,14 +42,20 @@ export class LoadBoundary extends Component<Props, { error: unknown }> {
     this.setState({ error: null });
   };
 
+  /** Back to the entries; the failed part loads anew when it is next shown. */
+  private readonly back = () => {
+    retryFailedParts();
+    this.props.onBack?.();
+  };
+
   override render() {
     if (this.state.error === null) return this.props.children;
     if (this.props.silent) return null;
-    return <LoadFailure error={this.state.error} keepsEntries={this.props.keepsEntries ?? false} onRetry={this.retry} />;
+    return <LoadFailure error={this.state.error} keepsEntries={this.props.keepsEntries ?? false} onRetry={this.retry} onBack={this.props.onBack ? this.back : undefined} />;
   }
 }
 
-function LoadFailure({ error, keepsEntries, onRetry }: { error: unknown; keepsEntries: boolean; onRetry: () => void }) {
+function LoadFailure({ error, keepsEntries, onRetry, onBack }: { error: unknown; keepsEntries: boolean; onRetry: () => void; onBack: (() => void) | undefined }) {
   const { t } = useT();
   const notLoaded = error instanceof PartLoadError;
   return (
@@ -69,6 +77,11 @@ function LoadFailure({ error, keepsEntries, onRetry }: { error: unknown; keepsEn
           {notLoaded ? (
             <Button size="small" type="primary" onClick={onRetry}>
               {t('load.retry')}
+            </Button>
+          ) : null}
+          {onBack ? (
+            <Button size="small" onClick={onBack}>
+              {t('load.back')}
             </Button>
           ) : null}
           <Button size="small" onClick={() => window.location.reload()}>

@@ -24,6 +24,7 @@ export const en: Messages = {
   'load.crashed': 'This part of the page failed',
   'load.crashedHint': 'Reloading the page starts afresh. What failed:',
   'load.retry': 'Try again',
+  'load.back': 'Back to the parameters',
   'load.reload': 'Reload the page',
 
   'wizard.title': 'Deploy Dify (existing resources)',

@@ -25,6 +25,7 @@ export const zhCN = {
   'load.crashed': '这部分页面出错了',
   'load.crashedHint': '刷新页面可以重新开始。出错信息：',
   'load.retry': '重试',
+  'load.back': '返回修改参数',
   'load.reload': '刷新页面',
 
   'wizard.title': '部署 Dify（已有资源）',

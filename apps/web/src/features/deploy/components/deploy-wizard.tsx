@@ -238,18 +238,18 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
         </div>
       ) : null}
       {step === 1 && attempt ? (
-        <LoadBoundary keepsEntries>
-        <Suspense fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
-          <ReviewStep
-            values={attempt.values}
-            clientToken={attempt.clientToken}
-            picked={picked}
-            slots={slots}
-            form={form}
-            onBack={back}
-            onOrdered={onOrdered}
-          />
-        </Suspense>
+        <LoadBoundary keepsEntries onBack={() => back()}>
+          <Suspense fallback={<div aria-busy="true" style={{ minHeight: 320 }} />}>
+            <ReviewStep
+              values={attempt.values}
+              clientToken={attempt.clientToken}
+              picked={picked}
+              slots={slots}
+              form={form}
+              onBack={back}
+              onOrdered={onOrdered}
+            />
+          </Suspense>
         </LoadBoundary>
       ) : null}
       {/* Step 2 replaces the fields, not the form: its store keeps every value for going back, and
