@@ -9,6 +9,8 @@ import { AppProviders } from '../../../app/providers';
 import { routes } from '../../../app/router';
 import type { Postgres } from '@dify-console/shared/api/resources';
 import { mockBff } from '../../../test/bff-fixtures';
+import { renderApp as renderWithState } from '../../../test/render-app';
+import { PREFILL } from '../../../test/review-flow';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -159,5 +161,35 @@ describe('DeployWizard', () => {
     release();
     expect(await screen.findByTestId('option-pgm-page2')).toBeTruthy();
     expect(screen.getByTestId('option-pgm-page1')).toBeTruthy();
+  });
+});
+
+/** The message under a form item, as shown (errors and warnings). */
+const explain = (item: HTMLElement) => item.querySelector('.ant-form-item-explain')?.textContent ?? '';
+
+describe('DeployWizard reopened from a failed deployment', () => {
+  it('keeps the marks of the failure through a language switch, in the new language', async () => {
+    const prefill = { ...PREFILL, invalidFields: ['postgresAccount'], reason: 'InvalidAccount' };
+    const { user } = renderWithState({ pathname: '/', state: { prefill } });
+    const account = await screen.findByRole('textbox', { name: 'PostgreSQL数据库账号' });
+    const item = () => account.closest('.ant-form-item') as HTMLElement;
+    // The notice comes in a lazily loaded chunk.
+    await waitFor(() => expect(explain(item())).toBe('部署失败与此项有关：InvalidAccount'), { timeout: 5000 });
+    const password = () => screen.getByLabelText(/PostgreSQL(数据库密码| password)/).closest('.ant-form-item') as HTMLElement;
+    expect(explain(password())).toBe('保密参数未保留，请重新输入');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言 / Language' }), 'en');
+    await screen.findByRole('textbox', { name: 'PostgreSQL account' });
+    await waitFor(() => expect(explain(item())).toBe('The deployment failed on this field: InvalidAccount'));
+    expect(explain(password())).toBe('Secrets are not kept: enter it again');
+
+    // A mark the user has answered (the field edited since) is not brought back.
+    await user.clear(account);
+    await user.type(account, 'difyuser');
+    await waitFor(() => expect(explain(item())).toBe(''));
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言 / Language' }), 'zh-CN');
+    await screen.findByRole('textbox', { name: 'PostgreSQL数据库账号' });
+    await waitFor(() => expect(explain(password())).toBe('保密参数未保留，请重新输入'));
+    expect(explain(item())).toBe('');
   });
 });

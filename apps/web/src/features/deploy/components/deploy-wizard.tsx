@@ -106,13 +106,15 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
   // language CHANGES only. Not at mount: the marks of a reopened deployment (PrefillNotice) may be
   // set in this very commit (children's effects run first), and a re-check would replace them by
   // the rules' own verdict (an emptied password: "required").
+  // Nor the marks PrefillNotice still holds: it says those again in the new language itself.
   const checkedLocale = useRef(locale);
+  const prefillMarked = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (checkedLocale.current === locale) return;
     checkedLocale.current = locale;
     const withErrors = form
       .getFieldsError()
-      .filter((f) => f.errors.length > 0)
+      .filter((f) => f.errors.length > 0 && !prefillMarked.current.has(f.name.join('.')))
       .map((f) => f.name);
     if (withErrors.length > 0) form.validateFields(withErrors).catch(() => undefined);
   }, [locale, form]);
@@ -232,7 +234,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
         <div style={step ? { display: 'none' } : undefined}>
           <LoadBoundary keepsEntries>
             <Suspense fallback={null}>
-              <PrefillNotice prefill={prefill} form={form} />
+              <PrefillNotice prefill={prefill} form={form} markedRef={prefillMarked} />
             </Suspense>
           </LoadBoundary>
         </div>

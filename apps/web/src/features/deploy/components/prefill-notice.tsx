@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { Alert, type FormInstance } from 'antd';
 import { HA_EXISTING_TEMPLATE, secretParameterNames } from '@dify-console/shared/template/templates';
 import { usePageT } from '../../../lib/i18n/use-page-t';
@@ -8,23 +8,40 @@ const SECRET_FIELDS = secretParameterNames(HA_EXISTING_TEMPLATE);
 
 /**
  * The form reopened from a failed deployment: says so, names the secrets to enter again (they are
- * never carried over) and marks the fields the failure points at.
+ * never carried over) and marks the fields the failure points at. On a language switch the marks
+ * still on (their field not edited since) are said again in the new language; `markedRef` tells the
+ * wizard which fields those are, so that its re-check of the rules leaves them alone.
  */
-export default function PrefillNotice({ prefill, form }: { prefill: DeployPrefill; form: FormInstance<FormValues> }) {
+export default function PrefillNotice({
+  prefill,
+  form,
+  markedRef,
+}: {
+  prefill: DeployPrefill;
+  form: FormInstance<FormValues>;
+  markedRef: RefObject<ReadonlySet<string>>;
+}) {
   const { t, l } = usePageT();
-  const shown = useRef(false);
+  // The words of the marks last put on the fields (null: none yet).
+  const said = useRef<{ mark: string; secret: string } | null>(null);
 
   useEffect(() => {
-    if (shown.current) return;
-    shown.current = true;
     const fields = prefill.invalidFields.filter((f) => FORM_FIELD_NAMES.includes(f)) as (keyof FormValues)[];
-    const text = t('wizard.prefill.field', { title: prefill.reason });
     // Every secret was emptied: each one says so, not only the one the failure names.
-    const again = SECRET_FIELDS.filter((f) => !fields.includes(f)).map((name) => ({ name, warnings: [t('wizard.prefill.secretField')] }));
-    form.setFields([...fields.map((name) => ({ name, errors: [text] })), ...again]);
+    const secrets = SECRET_FIELDS.filter((f) => !fields.includes(f));
+    const mark = t('wizard.prefill.field', { title: prefill.reason });
+    const secret = t('wizard.prefill.secretField');
+    const before = said.current;
+    if (before?.mark === mark && before.secret === secret) return;
+    said.current = { mark, secret };
+    const still = (shown: string[], text: string | undefined) => before === null || (shown.length === 1 && shown[0] === text);
+    const errors = fields.filter((name) => still(form.getFieldError(name), before?.mark));
+    const warnings = secrets.filter((name) => still(form.getFieldWarning(name), before?.secret));
+    markedRef.current = new Set(errors);
+    form.setFields([...errors.map((name) => ({ name, errors: [mark] })), ...warnings.map((name) => ({ name, warnings: [secret] }))]);
     const first = fields[0];
-    if (first) form.scrollToField(first, { block: 'center' });
-  }, [prefill, form, t]);
+    if (before === null && first) form.scrollToField(first, { block: 'center' });
+  }, [prefill, form, markedRef, t]);
 
   return (
     <Alert
