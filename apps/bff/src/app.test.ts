@@ -51,6 +51,42 @@ describe('validation', async () => {
     expect(viaHeader.json().message).toBe('The request is not valid; check the highlighted values');
   });
 
+  it("answers a malformed path parameter of every route in the request's language, naming it and what to do", async () => {
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const routes = Object.entries(doc.paths).filter(([path]) => path.includes('{'));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const [path, operations] of routes) {
+      for (const method of Object.keys(operations)) {
+        const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+        // Longer than any id of the contract (within Fastify's path limit), with characters none allows.
+        const url = path.replace(/\{\w+\}/g, `Bad_${'X'.repeat(80)}`);
+        for (const [language, sentence] of [['zh-CN', /[\u4e00-\u9fff]/], ['en', /^[A-Z][^\u4e00-\u9fff]+$/]] as const) {
+          const res = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: { 'accept-language': language }, ...(method === 'get' ? {} : { payload: {} }) });
+          const label = `${method} ${path} ${language}`;
+          expect(res.statusCode, label).toBe(400);
+          const { issues } = res.json<{ issues: { path: string[]; message: string }[] }>();
+          expect(issues.length, label).toBeGreaterThan(0);
+          for (const issue of issues.filter((i) => names.includes(i.path[0]!))) {
+            expect(issue.message, label).toMatch(sentence);
+            // Not zod's own words ("Too big: expected string to have <=64 characters", "Invalid string").
+            expect(issue.message, label).not.toMatch(/Too big|Invalid|expected|regex|pattern/);
+          }
+          expect(issues.some((i) => names.includes(i.path[0]!)), label).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('says what is wrong with a malformed instance id in the address, and what to do', async () => {
+    const res = await app.inject({ url: '/api/v1/deployments/SI_1', headers: { 'accept-language': 'zh-CN' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      code: 'ValidationFailed',
+      message: '请求参数有误，请检查后重试',
+      issues: [{ path: ['instanceId'], message: '服务实例ID格式不正确：应以 si- 开头，后跟小写字母和数字（不超过64个字符），请检查地址中的服务实例ID' }],
+    });
+  });
+
   it('refuses a JSON body declared in another charset with 415, takes UTF-8', async () => {
     for (const charset of ['latin1', 'utf-16', '"iso-8859-1"']) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': `application/json; charset=${charset}` }, payload: '{"token":"x"}' });

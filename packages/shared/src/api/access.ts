@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './contract';
+import { InstanceParams } from './deployments';
 
 /** A DNS name for the Ingress rule (no wildcard, no port, lower case). */
 export const IngressHostSchema = z
@@ -64,13 +65,11 @@ export const AccessStateSchema = z.object({
 });
 export type AccessState = z.infer<typeof AccessStateSchema>;
 
-const Params = z.object({ instanceId: z.string().max(64).regex(/^si-[a-z0-9]+$/) });
-
 export const getAccess = {
   method: 'GET',
   path: '/api/v1/deployments/:instanceId/access',
   summary: 'The access entry of a deployment: kind, settings, address, URL, state, checks',
-  params: Params,
+  params: InstanceParams,
   response: AccessStateSchema,
 } as const satisfies Endpoint;
 
@@ -78,7 +77,7 @@ export const putAccess = {
   method: 'PUT',
   path: '/api/v1/deployments/:instanceId/access',
   summary: 'Apply the wanted access entry (idempotent; switching kinds cleans up the other)',
-  params: Params,
+  params: InstanceParams,
   body: AccessRequestSchema,
   response: AccessStateSchema,
 } as const satisfies Endpoint;

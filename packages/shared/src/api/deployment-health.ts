@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './contract';
+import { InstanceParams } from './deployments';
 
 /** The smoke test of a deployed Dify and the diagnosis of what fails (its pods, events, logs). */
 
@@ -43,7 +44,7 @@ export const getDeploymentHealth = {
   path: '/api/v1/deployments/:instanceId/health',
   summary:
     "Smoke test of a finished deployment (pods, HPA, spread, the api's /health in the cluster, /install through the access entry) and the diagnosis of what fails, with evidence: the result kept from its last run",
-  params: z.object({ instanceId: z.string().regex(/^si-[a-z0-9]{1,64}$/).describe('Service instance id') }),
+  params: InstanceParams,
   response: DeploymentHealthSchema,
 } as const satisfies Endpoint;
 

@@ -139,7 +139,14 @@ export const DeploymentEventSchema = z.discriminatedUnion('type', [
 ]);
 export type DeploymentEvent = z.infer<typeof DeploymentEventSchema>;
 
-const InstanceParams = z.object({ instanceId: z.string().max(64).regex(/^si-[a-z0-9]+$/).describe('Service instance id') });
+/** The path parameters of a deployment's routes: its service instance id. */
+export const InstanceParams = z.object({
+  instanceId: z
+    .string({ error: 'instanceId.format' })
+    .max(64, { error: 'instanceId.format' })
+    .regex(/^si-[a-z0-9]+$/, { error: 'instanceId.format' })
+    .describe('Service instance id'),
+});
 
 export const quote = {
   method: 'POST',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './contract';
-import { OrderRequestSchema } from './deployments';
+import { InstanceParams, OrderRequestSchema } from './deployments';
 
 /** A deployment as files that reproduce it without the console (no secret in any of them). */
 export const ExportFileSchema = z.object({
@@ -14,8 +14,6 @@ export const ExportBundleSchema = z.object({
   files: z.array(ExportFileSchema).min(1),
 });
 export type ExportBundle = z.infer<typeof ExportBundleSchema>;
-
-const InstanceParams = z.object({ instanceId: z.string().regex(/^si-[a-z0-9]{1,40}$/).describe('Service instance id') });
 
 export const exportDeployment = {
   method: 'GET',

@@ -226,7 +226,7 @@ export type DifyCard = z.infer<typeof DifyCardSchema>;
 
 // ── endpoints ───────────────────────────────────────────────────────────────────────────────
 
-const ServerParams = z.object({ mcpId: z.string().min(1).max(64) });
+const ServerParams = z.object({ mcpId: z.string({ error: 'mcpId.format' }).min(1, { error: 'mcpId.format' }).max(64, { error: 'mcpId.format' }) });
 const NsQuery = z.object({ namespaceId: NamespaceIdSchema.default('public') });
 
 export const listMseRegistries = {
@@ -285,7 +285,9 @@ export const changeMcpTool = {
   method: 'PUT',
   path: '/api/v1/mcp/servers/:mcpId/tools/:toolName',
   summary: 'Switch a tool on or off or change its description; refused (409) when the server changed meanwhile',
-  params: ServerParams.extend({ toolName: z.string().min(1).max(128) }),
+  params: ServerParams.extend({
+    toolName: z.string({ error: 'toolName.format' }).min(1, { error: 'toolName.format' }).max(128, { error: 'toolName.format' }),
+  }),
   body: ToolChangeSchema,
   response: McpServerDetailSchema,
 } as const satisfies Endpoint;

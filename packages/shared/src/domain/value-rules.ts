@@ -94,6 +94,18 @@ export const RULE_MESSAGES = {
     en: 'Choose a Milvus instance (its ID starts with c-)',
   },
   'regionId.format': { 'zh-CN': '请选择地域', en: 'Choose a region' },
+  'instanceId.format': {
+    'zh-CN': '服务实例ID格式不正确：应以 si- 开头，后跟小写字母和数字（不超过64个字符），请检查地址中的服务实例ID',
+    en: 'Not a service instance ID: it starts with si- followed by lower case letters and digits (64 characters at most); check the instance ID in the address',
+  },
+  'mcpId.format': {
+    'zh-CN': 'MCP 服务ID须为1-64个字符，请检查地址中的 MCP 服务ID',
+    en: 'An MCP server ID is 1-64 characters; check the server ID in the address',
+  },
+  'toolName.format': {
+    'zh-CN': '工具名称须为1-128个字符，请检查地址中的工具名称',
+    en: 'A tool name is 1-128 characters; check the tool name in the address',
+  },
   'resourceGroupId.format': {
     'zh-CN': '资源组ID以 rg- 开头，后跟小写字母和数字，例如 rg-acfmzw2jz2z2dky',
     en: 'A resource group ID starts with rg- followed by lower case letters and digits, e.g. rg-acfmzw2jz2z2dky',
