@@ -53,7 +53,8 @@ export function ConnectionPanel({ connection }: { connection: Connection }) {
             },
           ]}
         />
-        <Button style={{ marginTop: 12 }} onClick={() => doDisconnect.mutate()} loading={doDisconnect.isPending}>
+        {/* The panel leaves 4 px below its content (a form's last item brings its own 24): 20 more here. */}
+        <Button style={{ margin: '12px 0 20px' }} onClick={() => doDisconnect.mutate()} loading={doDisconnect.isPending}>
           {t('mcp.connection.disconnect')}
         </Button>
       </Panel>
