@@ -22,7 +22,7 @@ export interface TemplateDescription {
 
 export const HA_EXISTING_TEMPLATE: TemplateDescription = {
   name: '高可用版-已有资源',
-  label: { 'zh-CN': '高可用版-已有资源', en: 'HA edition, existing resources' },
+  label: { 'zh-CN': '高可用版-已有资源', en: 'HA, existing resources' },
   description: {
     'zh-CN': '使用已有的 ACK 集群、RDS PostgreSQL、Redis 和 Milvus 部署高可用的 Dify，所有资源需位于同一个 VPC',
     en: 'Deploys highly available Dify onto your existing ACK cluster, RDS PostgreSQL, Redis and Milvus, all in one VPC',
@@ -37,8 +37,8 @@ export const TEMPLATES = [HA_EXISTING_TEMPLATE] as const;
  * deploys onto existing resources only); a name not here is shown as the service writes it.
  */
 export const OTHER_TEMPLATE_LABELS: Record<string, Localized> = {
-  单机版: { 'zh-CN': '单机版', en: 'Single-node edition (new ECS)' },
-  高可用版: { 'zh-CN': '高可用版', en: 'HA edition, new resources' },
+  单机版: { 'zh-CN': '单机版', en: 'Single node (new ECS)' },
+  高可用版: { 'zh-CN': '高可用版', en: 'HA, new resources' },
 };
 
 /** A template's name in the user's words, when the console knows it. */

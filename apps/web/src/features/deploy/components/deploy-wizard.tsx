@@ -317,7 +317,7 @@ export function DeployWizard({ slots, prefill, onOrdered }: DeployWizardProps) {
                           disabled={!ours}
                           title={ours ? undefined : t('form.templateUnsupported')}
                           style={{
-                            padding: '12px 16px',
+                            padding: '8px 12px',
                             border: `1px solid ${ours ? token.colorPrimaryBorder : token.colorBorderSecondary}`,
                             background: ours ? token.colorPrimaryBg : undefined,
                             borderRadius: token.borderRadius,
