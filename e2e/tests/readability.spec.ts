@@ -16,5 +16,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await textContrast(selected)).toBeGreaterThanOrEqual(4.5);
       expect(await textContrast(kind.locator('.ant-radio-button-wrapper').filter({ hasText: '自建 Nacos' }))).toBeGreaterThanOrEqual(4.5);
     });
+
+    test("the wizard: the template choices' words, the chosen one on its tint too", async ({ page }) => {
+      await page.goto('/');
+      const group = page.getByRole('radiogroup', { name: '模板' });
+      await expect(group.getByRole('radio')).toHaveCount(3);
+      const chosen = group.locator('label').filter({ hasText: '高可用版-已有资源' }).locator('span').last();
+      expect(await textContrast(chosen)).toBeGreaterThanOrEqual(4.5);
+    });
   });
 }
